@@ -1,0 +1,70 @@
+"""KGI 凱基 futures: `Smart.TaiFexCom` (.NET SDK via pythonnet), seed 000."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+
+from gui.brokers.kgi.driver import KgiDriver
+from gui.brokers.kgi.sdk import live_loader, simulator_loader
+from gui.brokers.kgi.simulator import SCENARIOS
+from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.schema import Field, FieldKind, Schema
+
+SCHEMA = Schema(
+    (
+        Field(
+            "sdk_dir",
+            "SDK folder",
+            FieldKind.PATH,
+            help="Folder holding KGI's Package.dll, PushClient.dll and TradeCom.dll (Live only).",
+        ),
+        Field("host", "Host", FieldKind.HOST, required=True, help="KGI trading host."),
+        Field("port", "Port", FieldKind.PORT, required=True),
+        Field(
+            "source_id",
+            "Source ID",
+            required=True,
+            default="API",
+            help="Third argument of the TaiFexCom constructor; KGI's samples use 'API'.",
+        ),
+        Field("person_id", "Person ID", required=True, help="ID number of the account holder."),
+        Field("password", "Password", FieldKind.SECRET, required=True, strip=False),
+        Field(
+            "center",
+            "Center",
+            default=" ",
+            exact_chars=1,
+            strip=False,
+            help="One character; KGI's sample passes a space.",
+        ),
+        Field("auto_sub_report", "Subscribe to reports", FieldKind.BOOL, default=True),
+        Field("auto_recover_report", "Recover orders and deals", FieldKind.BOOL, default=True),
+        Field("auto_retrieve_product_info", "Download product files", FieldKind.BOOL, default=True),
+        Field(
+            "login_timeout",
+            "Login timeout (s)",
+            FieldKind.INT,
+            default=15,
+            minimum=1,
+            maximum=600,
+            help="How long to wait for LOGIN_READY or LOGIN_FAIL.",
+        ),
+    )
+)
+
+
+def _driver(environment: Environment, scenario: str, executor: Executor) -> KgiDriver:
+    loader = simulator_loader(scenario) if environment is Environment.SIMULATOR else live_loader
+    return KgiDriver(loader, executor)
+
+
+SPEC = BrokerSpec(
+    id="kgi",
+    title="KGI 凱基",
+    schema=SCHEMA,
+    driver_factory=_driver,
+    scenarios=tuple(
+        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
+    ),
+    simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
+)

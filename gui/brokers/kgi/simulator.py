@@ -1,0 +1,234 @@
+"""A Python TaiFexCom: the vendor's member names, kinds and event signatures, simulated.
+
+Like the real SDK it returns from `LoginDirect` at once and fires its events from a thread of
+its own. It plays the seed's login (seed 000) and the failure scenarios desk support meets.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from enum import IntEnum
+from typing import Any
+
+from gui.brokers.kgi.sdk import COM_STATUS_NAMES
+
+TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
+
+COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
+
+
+class RECOVER_STATUS(IntEnum):
+    RS_BEGIN = 0
+    RS_DONE = 1
+
+
+class CONNECTION_STATUS(IntEnum):
+    CS_CONNECTREADY = 0
+    CS_CONNECTING = 1
+    CS_DISCONNECTED = 2
+
+
+def _to_string(self: IntEnum) -> str:
+    """.NET's Enum.ToString(), which the seed calls on every status."""
+    return self.name
+
+
+for _enum in (COM_STATUS, RECOVER_STATUS, CONNECTION_STATUS):
+    _enum.ToString = _to_string  # type: ignore[attr-defined]
+
+
+class SimEvent:
+    """A .NET event: handlers added with `+=`, removed with `-=`, fired in order."""
+
+    def __init__(self) -> None:
+        self._handlers: list[Callable[..., None]] = []
+        self._lock = threading.Lock()
+
+    def __iadd__(self, handler: Callable[..., None]) -> SimEvent:
+        with self._lock:
+            self._handlers.append(handler)
+        return self
+
+    def __isub__(self, handler: Callable[..., None]) -> SimEvent:
+        with self._lock:
+            if handler in self._handlers:
+                self._handlers.remove(handler)
+        return self
+
+    def __len__(self) -> int:
+        return len(self._handlers)
+
+    def fire(self, *args: Any) -> None:
+        with self._lock:
+            handlers = list(self._handlers)
+        for handler in handlers:
+            handler(*args)
+
+
+class PackageBase:
+    """`Package.PackageBase`: a data package with its type (DT) and topic."""
+
+    def __init__(self, dt: int, topic: str) -> None:
+        self.DT = dt
+        self.TOPIC = topic
+
+
+SCENARIOS: dict[str, str] = {
+    "normal": "Logs in as the seed shows (password 'demo').",
+    "unreachable": "The host cannot be reached: CONNECT_FAIL.",
+    "silent": "The server accepts the connection and never answers: login timeout.",
+    "drop_during_recover": "The connection drops in the middle of RECOVER: DISCONNECTED.",
+    "slow_recovery": "Product files recover slowly (about a second each).",
+    "clock_skew": "Logs in; the server clock runs 90 seconds ahead of this machine.",
+}
+
+PRODUCT_TOPICS: tuple[tuple[str, int], ...] = (
+    ("ProList.xml", 275),
+    ("ProductBaseSv1801.xml", 367),
+    ("ProductBaseSv1802.xml", 412),
+    ("OptProList.xml", 96),
+    ("OptProductBase.xml", 1286),
+)
+REPORT_TOPICS: tuple[tuple[str, int], ...] = (("Order", 3), ("Deal", 1))
+SIM_VERSION = "2022050517"
+DEMO_PASSWORD = "demo"
+
+
+class SimTaiFexCom:
+    """`Smart.TaiFexCom` as the built-in simulator."""
+
+    def __init__(self, host: str, port: int, source_id: str, *, scenario: str = "normal") -> None:
+        if scenario not in SCENARIOS:
+            raise ValueError(f"unknown KGI simulator scenario {scenario!r}")
+        self._scenario = scenario
+        self._source_id = source_id
+        # Public fields, as on the vendor class.
+        self.ServerHost = host
+        self.ServerPort = port
+        self.AutoSubReport = False
+        self.AutoRetriveProductInfo = True
+        self.AutoRecoverReport: bool | None = None
+        self.ConnectTimeout = 5000
+        self.LoginTimeout = 15000
+        # Events.
+        self.OnGetStatus = SimEvent()
+        self.OnRcvMessage = SimEvent()
+        self.OnRcvServerTime = SimEvent()
+        self.OnRecoverStatus = SimEvent()
+        self._status: COM_STATUS | None = None
+        self._connection = CONNECTION_STATUS.CS_DISCONNECTED
+        self._accounts: list[str] = []
+        self._wake = threading.Event()
+        self._logout = threading.Event()
+        self._disposed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._rng = random.Random(port)
+
+    # -- read-only properties ----------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        return SIM_VERSION
+
+    @property
+    def MyIP(self) -> str:
+        return "127.0.0.1"
+
+    @property
+    def Accounts(self) -> list[str]:
+        return list(self._accounts)
+
+    # -- methods -----------------------------------------------------------------------------
+
+    def LoginDirect(self, ip: str, port: int, person_id: str, pwd: str, center: str) -> None:
+        if self._disposed.is_set():
+            raise RuntimeError("ObjectDisposedException: TaiFexCom")
+        if self._thread is not None:
+            raise RuntimeError("InvalidOperationException: login already in progress")
+        self.ServerHost, self.ServerPort = ip, port
+        self._connection = CONNECTION_STATUS.CS_CONNECTING
+        self._thread = threading.Thread(
+            target=self._play, args=(person_id, pwd), name="kgi-sim", daemon=True
+        )
+        self._thread.start()
+
+    def Logout(self) -> None:
+        self._logout.set()
+        self._wake.set()
+
+    def Dispose(self) -> None:
+        self._disposed.set()
+        self._wake.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=2.0)
+
+    def ComStatus(self) -> COM_STATUS | None:
+        return self._status
+
+    def ConnectionStatus(self) -> CONNECTION_STATUS:
+        return self._connection
+
+    # -- playback (runs on the simulator's own thread) ---------------------------------------
+
+    def _pause(self, seconds: float) -> bool:
+        """Wait; False when Logout or Dispose cut the wait short."""
+        self._wake.wait(seconds)
+        return not (self._logout.is_set() or self._disposed.is_set())
+
+    def _status_event(self, status: COM_STATUS, text: str) -> None:
+        if self._disposed.is_set():
+            return
+        self._status = status
+        self.OnGetStatus.fire(self, status, text.encode("utf-8"))
+
+    def _play(self, person_id: str, pwd: str) -> None:
+        step = 0.8 if self._scenario == "slow_recovery" else 0.04
+        if not self._pause(0.05):
+            return self._finish()
+        if self._scenario == "unreachable":
+            self._connection = CONNECTION_STATUS.CS_DISCONNECTED
+            self._status_event(
+                COM_STATUS.CONNECT_FAIL, f"連線失敗：無法連線至 {self.ServerHost}:{self.ServerPort}"
+            )
+            return None
+        if self._scenario == "silent":
+            while self._pause(3600):
+                pass
+            return self._finish()
+        self._connection = CONNECTION_STATUS.CS_CONNECTREADY
+        self._status_event(COM_STATUS.CONNECT_READY, "連線成功")
+        topics = PRODUCT_TOPICS if self.AutoRetriveProductInfo else ()
+        if self.AutoRecoverReport:
+            topics += REPORT_TOPICS
+        for index, (topic, count) in enumerate(topics):
+            self.OnRecoverStatus.fire(self, topic, RECOVER_STATUS.RS_BEGIN, 0)
+            if self._scenario == "drop_during_recover" and index == 1:
+                self._pause(step)
+                self._connection = CONNECTION_STATUS.CS_DISCONNECTED
+                self._status_event(COM_STATUS.DISCONNECTED, "連線中斷")
+                return None
+            if not self._pause(step):
+                return self._finish()
+            self.OnRecoverStatus.fire(self, topic, RECOVER_STATUS.RS_DONE, count)
+        if not person_id or pwd != DEMO_PASSWORD:
+            self._status_event(COM_STATUS.LOGIN_FAIL, "登入失敗：身分證字號或密碼錯誤")
+            return None
+        self._accounts = [f"F021000-{person_id[-7:]}"]
+        self._status_event(COM_STATUS.LOGIN_READY, "登入成功")
+        if self.AutoSubReport:
+            self.OnRcvMessage.fire(self, PackageBase(9, "RPT"))
+        skew = timedelta(seconds=90) if self._scenario == "clock_skew" else timedelta()
+        while True:
+            now = datetime.now(TAIPEI).replace(tzinfo=None) + skew
+            self.OnRcvServerTime.fire(self, now, self._rng.randint(8, 40))
+            if not self._pause(1.0):
+                return self._finish()
+
+    def _finish(self) -> None:
+        self._connection = CONNECTION_STATUS.CS_DISCONNECTED
+        if self._logout.is_set() and not self._disposed.is_set():
+            self._status_event(COM_STATUS.DISCONNECTED, "")

@@ -1,0 +1,44 @@
+"""Kingdom 金证 KCBP (LBM plugin InitPlugin), seed 001: struct widths in GBK, NUL included."""
+
+from gui.core.registry import BrokerSpec
+from gui.core.schema import Field, FieldKind, Schema
+
+
+def _char(key: str, label: str, size: int, kind: FieldKind = FieldKind.TEXT, **kw: object) -> Field:
+    """A `char[size]` struct member: GBK, NUL-terminated."""
+    return Field(key, label, kind, max_bytes=size, nul_terminated=True, encoding="gbk", **kw)  # type: ignore[arg-type]
+
+
+SCHEMA = Schema(
+    (
+        Field("sdk_path", "Plugin shim", FieldKind.PATH),
+        _char("operator_user", "Operator", 32, required=True),
+        _char(
+            "operator_password",
+            "Operator password",
+            32,
+            FieldKind.SECRET,
+            required=True,
+            strip=False,
+        ),
+        Field("back_all_quotes", "Return all quotes", FieldKind.BOOL, default=False),
+        _char("kcbp_user", "KCBP user", 20, required=True, default="KCXP00"),
+        _char("kcbp_password", "KCBP password", 20, FieldKind.SECRET, required=True, strip=False),
+        _char("kcbp_ip", "KCBP IP", 20, FieldKind.HOST, required=True, default="192.168.50.31"),
+        _char("kcbp_server", "KCBP server", 20, required=True, default="KCBP1"),
+        Field("kcbp_port", "KCXP port", FieldKind.PORT, required=True, default=21000),
+        _char("kcbp_req_queue", "Request queue", 20, required=True, default="req_market"),
+        _char("kcbp_ans_queue", "Answer queue", 20, required=True, default="ans_market"),
+        Field("threads", "Threads", FieldKind.INT, default=5, minimum=1, maximum=64),
+        Field("log_prefix", "Log prefix", default="算法Api"),
+        Field("algo_name", "Algorithm name", default="提速版"),
+        Field("log_enabled", "Write info to log", FieldKind.BOOL, default=True),
+    )
+)
+
+SPEC = BrokerSpec(
+    id="kingdom",
+    title="Kingdom 金证 KCBP",
+    schema=SCHEMA,
+    unavailable_note="The Kingdom KCBP driver ships in a later release.",
+)

@@ -1,0 +1,58 @@
+"""Typed failures a driver or the session raises; each maps to one CLI exit code.
+
+Messages are meant for the trader and desk support: they say what happened and what to do,
+and never carry a secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class BrokerFailure(Exception):
+    """Base of every failure a login can end with."""
+
+    exit_code = 1
+    title = "Unexpected error"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidSettings(BrokerFailure):
+    """The settings do not satisfy the broker's schema; nothing was sent to the broker."""
+
+    exit_code = 2
+    title = "Invalid settings"
+
+    def __init__(self, field_errors: Mapping[str, str]) -> None:
+        self.field_errors = dict(field_errors)
+        super().__init__("; ".join(f"{key}: {msg}" for key, msg in self.field_errors.items()))
+
+
+class ConnectFailed(BrokerFailure):
+    """The broker could not be reached (network, TLS, server refused)."""
+
+    exit_code = 3
+    title = "Could not connect"
+
+
+class SdkUnavailable(ConnectFailed):
+    """The vendor SDK is missing, incomplete or fails to load; or the driver does not exist yet."""
+
+    title = "Broker SDK unavailable"
+
+
+class LoginRejected(BrokerFailure):
+    """The broker answered and refused the credentials."""
+
+    exit_code = 4
+    title = "Login rejected"
+
+
+class LoginTimeout(BrokerFailure):
+    """No answer from the broker within the bound."""
+
+    exit_code = 5
+    title = "Timed out"

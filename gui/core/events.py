@@ -1,0 +1,125 @@
+"""The one event type every driver emits, and how an event is written out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class EventKind(StrEnum):
+    STATUS = "status"
+    RECOVER = "recover"
+    SERVER_TIME = "server_time"
+    MESSAGE = "message"
+    LOG = "log"
+    CONTEXT = "context"
+
+
+class Level(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+# The names desk support knows from the vendors' own consoles (seed 000 prints 'GetStatus' etc.).
+KIND_LABELS: Mapping[EventKind, str] = MappingProxyType(
+    {
+        EventKind.STATUS: "GetStatus",
+        EventKind.RECOVER: "RECOVER",
+        EventKind.SERVER_TIME: "ServerTime",
+        EventKind.MESSAGE: "Message",
+        EventKind.LOG: "Log",
+        EventKind.CONTEXT: "Context",
+    }
+)
+
+
+def local_now() -> datetime:
+    """The local wall-clock time, timezone-aware, so exports carry the offset."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerEvent:
+    """Something a broker or its driver reported, stamped with the local receive time."""
+
+    broker: str
+    kind: EventKind
+    status: str = ""
+    text: str = ""
+    topic: str | None = None
+    count: int | None = None
+    server_time: datetime | None = None
+    latency_ms: float | None = None
+    level: Level = Level.INFO
+    raw: Mapping[str, Any] = field(default_factory=dict)
+    time: datetime = field(default_factory=local_now)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "raw", MappingProxyType(dict(self.raw)))
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def detail(self) -> str:
+        """One line for the Detail column: the text, plus the fields the kind carries."""
+        parts: list[str] = []
+        if self.topic:
+            parts.append(self.topic)
+        if self.text:
+            parts.append(self.text)
+        if self.server_time is not None:
+            parts.append(self.server_time.isoformat(sep=" ", timespec="milliseconds"))
+        if self.latency_ms is not None:
+            parts.append(f"{self.latency_ms:g} ms")
+        return "  ".join(parts)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The CLI's and the JSON Lines export's shape (DESIGN.md, CLI contract)."""
+        out: dict[str, Any] = {
+            "time": self.time.isoformat(timespec="milliseconds"),
+            "broker": self.broker,
+            "kind": self.kind.value,
+            "event": self.kind_label,
+            "status": self.status,
+            "text": self.text,
+            "topic": self.topic,
+            "count": self.count,
+            "server_time": (
+                self.server_time.isoformat(timespec="milliseconds") if self.server_time else None
+            ),
+            "latency_ms": self.latency_ms,
+            "level": self.level.value,
+        }
+        if self.raw:
+            out["raw"] = {key: _jsonable(value) for key, value in self.raw.items()}
+        return out
+
+
+def format_clock(moment: datetime) -> str:
+    """`HH:MM:SS.mmm`, zero-padded, in local time."""
+    return moment.astimezone().strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="milliseconds")
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return str(value)

@@ -1,0 +1,94 @@
+"""Which brokers exist, their forms, and how to make their drivers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from gui.core.errors import SdkUnavailable
+from gui.core.schema import Schema
+
+if TYPE_CHECKING:
+    from gui.core.driver import Driver
+
+
+class Environment(StrEnum):
+    SIMULATOR = "simulator"
+    LIVE = "live"
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A behaviour of a built-in simulator, chosen in the simulator environment."""
+
+    id: str
+    label: str
+    help: str = ""
+
+
+DriverFactory = Callable[[Environment, str, Executor], "Driver"]
+
+
+@dataclass(frozen=True)
+class BrokerSpec:
+    """Everything the UI and the CLI need to know about one broker."""
+
+    id: str
+    title: str
+    schema: Schema
+    driver_factory: DriverFactory | None = None
+    scenarios: tuple[Scenario, ...] = ()
+    simulator_defaults: Mapping[str, Any] = field(default_factory=dict)
+    unavailable_note: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.driver_factory is not None
+
+    def defaults(self, environment: Environment) -> dict[str, Any]:
+        values = self.schema.defaults()
+        if environment is Environment.SIMULATOR:
+            values.update(self.simulator_defaults)
+        return values
+
+    def create_driver(self, environment: Environment, scenario: str, executor: Executor) -> Driver:
+        if self.driver_factory is None:
+            raise SdkUnavailable(
+                f"{self.title}: not available yet. {self.unavailable_note}".strip()
+            )
+        if environment is Environment.SIMULATOR and self.scenarios:
+            known = {s.id for s in self.scenarios}
+            if scenario not in known:
+                raise SdkUnavailable(
+                    f"Unknown simulator scenario '{scenario}'; choose one of: "
+                    + ", ".join(s.id for s in self.scenarios)
+                )
+        return self.driver_factory(environment, scenario, executor)
+
+
+class Registry:
+    """Brokers in tab order."""
+
+    def __init__(self, specs: Iterator[BrokerSpec] | list[BrokerSpec]) -> None:
+        self._specs = {spec.id: spec for spec in specs}
+
+    def __iter__(self) -> Iterator[BrokerSpec]:
+        return iter(self._specs.values())
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self._specs)
+
+    def get(self, broker_id: str) -> BrokerSpec:
+        try:
+            return self._specs[broker_id]
+        except KeyError:
+            raise KeyError(
+                f"unknown broker '{broker_id}'; known: {', '.join(self._specs)}"
+            ) from None

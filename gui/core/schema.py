@@ -1,0 +1,334 @@
+"""A broker's credential form declared as data.
+
+The form, its validation, the CLI's `--set`, and saved profiles all come from one declaration.
+Validation runs before any vendor call, so bad input never reaches a broker.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from gui.core.errors import InvalidSettings
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    SECRET = "secret"
+    INT = "int"
+    FLOAT = "float"
+    PORT = "port"
+    HOST = "host"
+    CHOICE = "choice"
+    BOOL = "bool"
+    PATH = "path"
+    LIST = "list"
+
+
+class ItemKind(StrEnum):
+    """What each element of a LIST field must be."""
+
+    ANY = "any"
+    ENDPOINT = "endpoint"  # host:port
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A validation message kept as template + parameters so the UI can translate it."""
+
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params)
+
+
+class FieldProblem(ValueError):
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(template)
+        self.problem = Problem(template, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One input of a broker's login. `label` and `help` are English source strings."""
+
+    key: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    default: Any = None
+    help: str = ""
+    max_bytes: int | None = None  # the vendor's fixed width
+    nul_terminated: bool = False  # the width includes a terminating NUL (C char arrays)
+    encoding: str = "utf-8"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    minimum: float | None = None
+    maximum: float | None = None
+    exact_chars: int | None = None
+    strip: bool = True
+    item_kind: ItemKind = ItemKind.ANY
+    separator: str = ";"
+
+    @property
+    def secret(self) -> bool:
+        return self.kind is FieldKind.SECRET
+
+    @property
+    def byte_limit(self) -> int | None:
+        """How many bytes of content the vendor field holds."""
+        if self.max_bytes is None:
+            return None
+        return self.max_bytes - 1 if self.nul_terminated else self.max_bytes
+
+    def parse(self, raw: Any) -> Any:
+        """Turn form text, CLI text or a stored value into the typed value, or raise."""
+        if raw is None or (isinstance(raw, str) and _blank(raw, self)):
+            if self.required:
+                raise FieldProblem("{label} is required.", label=self.label)
+            return None
+        parser = _PARSERS[self.kind]
+        value = parser(self, raw)
+        if isinstance(value, str):
+            self._check_width(value)
+        return value
+
+    def _check_width(self, value: str) -> None:
+        if self.exact_chars is not None and len(value) != self.exact_chars:
+            raise FieldProblem(
+                "{label} must be exactly {n} character(s).", label=self.label, n=self.exact_chars
+            )
+        limit = self.byte_limit
+        if limit is None:
+            return
+        try:
+            encoded = value.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            if self.secret:
+                raise FieldProblem(
+                    "{label} contains a character that {encoding} cannot carry.",
+                    label=self.label,
+                    encoding=self.encoding.upper(),
+                ) from None
+            raise FieldProblem(
+                "{label} contains '{char}', which {encoding} cannot carry.",
+                label=self.label,
+                char=value[exc.start : exc.end],
+                encoding=self.encoding.upper(),
+            ) from None
+        if len(encoded) > limit:
+            raise FieldProblem(
+                "{label} is {size} bytes in {encoding}; the broker accepts at most {limit}.",
+                label=self.label,
+                size=len(encoded),
+                encoding=self.encoding.upper(),
+                limit=limit,
+            )
+
+
+def _blank(text: str, fld: Field) -> bool:
+    return (text.strip() if fld.strip else text) == ""
+
+
+def _parse_text(fld: Field, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise FieldProblem("{label} must be text.", label=fld.label)
+    return raw.strip() if fld.strip else raw
+
+
+def _parse_number(fld: Field, raw: Any, kind: type) -> int | float:
+    if isinstance(raw, bool):
+        raise FieldProblem("{label} must be a number.", label=fld.label)
+    if isinstance(raw, int | float):
+        number = kind(raw)
+        if number != raw:
+            raise FieldProblem("{label} must be a whole number.", label=fld.label)
+    else:
+        text = str(raw).strip()
+        try:
+            number = kind(text)
+        except ValueError:
+            template = (
+                "{label} must be a whole number." if kind is int else "{label} must be a number."
+            )
+            raise FieldProblem(template, label=fld.label) from None
+    if (fld.minimum is not None and number < fld.minimum) or (
+        fld.maximum is not None and number > fld.maximum
+    ):
+        raise FieldProblem(
+            "{label} must be between {lo:g} and {hi:g} (got {value:g}).",
+            label=fld.label,
+            lo=fld.minimum if fld.minimum is not None else float("-inf"),
+            hi=fld.maximum if fld.maximum is not None else float("inf"),
+            value=number,
+        )
+    return number
+
+
+def _parse_int(fld: Field, raw: Any) -> int:
+    return int(_parse_number(fld, raw, int))
+
+
+def _parse_float(fld: Field, raw: Any) -> float:
+    return float(_parse_number(fld, raw, float))
+
+
+def _parse_port(fld: Field, raw: Any) -> int:
+    port = _parse_int(fld, raw)
+    if not 1 <= port <= 65535:
+        raise FieldProblem(
+            "{label} must be between 1 and 65535 (got {value}).", label=fld.label, value=port
+        )
+    return port
+
+
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def is_host(text: str) -> bool:
+    """A DNS name (RFC 1123), an IPv4 or an IPv6 address."""
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+        return True
+    except ValueError:
+        pass
+    name = text.rstrip(".")
+    if not name or len(name) > 253 or re.fullmatch(r"[\d.]+", name):
+        return False
+    return all(_HOST_LABEL.match(label) for label in name.split("."))
+
+
+def _parse_host(fld: Field, raw: Any) -> str:
+    text = _parse_text(fld, raw)
+    if not is_host(text):
+        raise FieldProblem(
+            "{label} '{value}' is not a host name or IP address.", label=fld.label, value=text
+        )
+    return text
+
+
+def _parse_bool(fld: Field, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in {"1", "true", "yes", "on", "y"}:
+        return True
+    if text in {"0", "false", "no", "off", "n"}:
+        return False
+    raise FieldProblem("{label} must be true or false.", label=fld.label)
+
+
+def _parse_choice(fld: Field, raw: Any) -> str:
+    text = str(raw).strip()
+    values = [value for value, _ in fld.choices]
+    if text not in values:
+        raise FieldProblem(
+            "{label} must be one of: {options}.", label=fld.label, options=", ".join(values)
+        )
+    return text
+
+
+def _parse_list(fld: Field, raw: Any) -> str:
+    items = list(raw) if isinstance(raw, list | tuple) else str(raw).split(fld.separator)
+    cleaned = [str(item).strip() for item in items if str(item).strip()]
+    if not cleaned:
+        raise FieldProblem("{label} is required.", label=fld.label)
+    if fld.item_kind is ItemKind.ENDPOINT:
+        for item in cleaned:
+            host, _, port = item.rpartition(":")
+            if not is_host(host) or not port.isdigit() or not 1 <= int(port) <= 65535:
+                raise FieldProblem(
+                    "{label}: '{item}' is not host:port.", label=fld.label, item=item
+                )
+    return fld.separator.join(cleaned)
+
+
+_PARSERS = {
+    FieldKind.TEXT: _parse_text,
+    FieldKind.SECRET: _parse_text,
+    FieldKind.PATH: _parse_text,
+    FieldKind.INT: _parse_int,
+    FieldKind.FLOAT: _parse_float,
+    FieldKind.PORT: _parse_port,
+    FieldKind.HOST: _parse_host,
+    FieldKind.BOOL: _parse_bool,
+    FieldKind.CHOICE: _parse_choice,
+    FieldKind.LIST: _parse_list,
+}
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The ordered fields of one broker's login form."""
+
+    fields: tuple[Field, ...]
+
+    def __post_init__(self) -> None:
+        keys = [fld.key for fld in self.fields]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate field keys in schema: {keys}")
+
+    def __iter__(self):
+        return iter(self.fields)
+
+    def __contains__(self, key: object) -> bool:
+        return any(fld.key == key for fld in self.fields)
+
+    def field(self, key: str) -> Field:
+        for fld in self.fields:
+            if fld.key == key:
+                return fld
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(fld.key for fld in self.fields)
+
+    @property
+    def secret_keys(self) -> frozenset[str]:
+        return frozenset(fld.key for fld in self.fields if fld.secret)
+
+    def defaults(self) -> dict[str, Any]:
+        return {fld.key: fld.default for fld in self.fields if fld.default is not None}
+
+    def problems(self, values: Mapping[str, Any]) -> dict[str, Problem]:
+        """Every field's problem, keyed by field key; empty when the values are valid."""
+        found: dict[str, Problem] = {}
+        for key in values:
+            if key not in self:
+                found[key] = Problem("Unknown field '{key}'.", {"key": key})
+        for fld in self.fields:
+            try:
+                fld.parse(values.get(fld.key))
+            except FieldProblem as exc:
+                found[fld.key] = exc.problem
+        return found
+
+    def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The typed values, or InvalidSettings naming every bad field."""
+        found = self.problems(values)
+        if found:
+            raise InvalidSettings(found)
+        return {fld.key: fld.parse(values.get(fld.key)) for fld in self.fields}
+
+    def public(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The values that may be written to disk: everything the schema does not mark secret."""
+        secret = self.secret_keys
+        return {key: value for key, value in values.items() if key in self and key not in secret}
+
+    def secrets_in(self, values: Mapping[str, Any]) -> list[str]:
+        """The secret values present, for redaction."""
+        return [str(values[key]) for key in self.secret_keys if values.get(key)]
+
+
+def merge(*layers: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Later layers win; None values in a layer do not override."""
+    out: dict[str, Any] = {}
+    for layer in layers:
+        if layer:
+            out.update({key: value for key, value in layer.items() if value is not None})
+    return out

@@ -1,0 +1,7 @@
+"""The common status vocabulary: KGI's COM_STATUS names, used by every driver."""
+
+CONNECT_READY = "CONNECT_READY"
+CONNECT_FAIL = "CONNECT_FAIL"
+LOGIN_READY = "LOGIN_READY"
+LOGIN_FAIL = "LOGIN_FAIL"
+DISCONNECTED = "DISCONNECTED"
