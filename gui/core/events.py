@@ -81,9 +81,9 @@ class BrokerEvent:
         if self.text:
             parts.append(self.text)
         if self.server_time is not None:
-            parts.append(self.server_time.isoformat(sep=" ", timespec="milliseconds"))
-        if self.latency_ms is not None:
-            parts.append(f"{self.latency_ms:g} ms")
+            offset = (self.server_time - self.time).total_seconds()
+            stamp = self.server_time.isoformat(sep=" ", timespec="milliseconds")
+            parts.append(f"{stamp} (offset {offset:+.3f} s)")
         return "  ".join(parts)
 
     def to_json_dict(self) -> dict[str, Any]:

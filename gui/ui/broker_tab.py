@@ -1,0 +1,266 @@
+"""One broker's tab: environment, credential form, actions, state, session panel, its log."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from concurrent.futures import Executor
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.errors import BrokerFailure
+from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.profiles import ProfileStore
+from gui.core.registry import BrokerSpec, Environment
+from gui.core.schema import merge
+from gui.core.session import Session, SessionState
+from gui.ui.event_log import EventLogModel
+from gui.ui.event_view import EventLogView
+from gui.ui.form import SchemaForm
+from gui.ui.session_panel import SessionPanel, StateBadge
+
+log = logging.getLogger(__name__)
+
+ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
+
+
+class BrokerTab(QWidget):
+    """Renders one Session; Connect / Cancel / Logout are async and never block the GUI."""
+
+    state_changed = Signal(str)
+
+    def __init__(
+        self,
+        spec: BrokerSpec,
+        model: EventLogModel,
+        executor: Executor,
+        profiles: ProfileStore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.model = model
+        self.executor = executor
+        self.profiles = profiles
+        self.session = Session(spec)
+        self.session.event_listeners.append(model.append)
+        self.session.state_listeners.append(self._render_state)
+        self.session.info_listeners.append(self._render_info)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        saved = profiles.broker(spec.id)
+        self._drafts: dict[Environment, dict[str, Any]] = {
+            env: merge(spec.defaults(env), profiles.values(spec.id, env.value, spec.schema))
+            for env, _ in ENVIRONMENTS
+        }
+
+        # -- header: environment, scenario, badge
+        self.environment = QComboBox(self)
+        self.environment.setObjectName("environment")
+        for env, label in ENVIRONMENTS:
+            self.environment.addItem(self.tr(label), env.value)
+        self.scenario = QComboBox(self)
+        self.scenario.setObjectName("scenario")
+        for scenario in spec.scenarios:
+            self.scenario.addItem(self.tr(scenario.label), scenario.id)
+            self.scenario.setItemData(
+                self.scenario.count() - 1, self.tr(scenario.help), Qt.ItemDataRole.ToolTipRole
+            )
+        self.scenario_label = QLabel(self.tr("Scenario"))
+        self.badge = StateBadge(self)
+        header = QHBoxLayout()
+        header.addWidget(QLabel(self.tr("Environment")))
+        header.addWidget(self.environment)
+        header.addWidget(self.scenario_label)
+        header.addWidget(self.scenario)
+        header.addStretch(1)
+        header.addWidget(self.badge)
+
+        # -- credentials
+        self.form = SchemaForm(spec.schema, self)
+        self.form.submitted.connect(self.connect_clicked)
+        self.connect_button = QPushButton(self.tr("Connect"))
+        self.connect_button.setObjectName("connect")
+        self.connect_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancel")
+        self.logout_button = QPushButton(self.tr("Logout"))
+        self.logout_button.setObjectName("logout")
+        self.connect_button.clicked.connect(self.connect_clicked)
+        self.cancel_button.clicked.connect(self.cancel_clicked)
+        self.logout_button.clicked.connect(self.logout_clicked)
+        buttons = QHBoxLayout()
+        for button in (self.connect_button, self.cancel_button, self.logout_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.hide()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        credentials = QGroupBox(self.tr("Credentials"), self)
+        cred_layout = QVBoxLayout(credentials)
+        self.unavailable = QLabel(self)
+        self.unavailable.setObjectName("unavailable_note")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
+        )
+        self.unavailable.setText(
+            self.tr("Not available yet: {0} You can prepare the settings; they are kept.").format(
+                self.tr(spec.unavailable_note)
+            )
+        )
+        self.unavailable.setVisible(not spec.available)
+        cred_layout.addWidget(self.unavailable)
+        cred_layout.addWidget(scroll, 1)
+        cred_layout.addLayout(buttons)
+        cred_layout.addWidget(self.reason)
+
+        self.panel = SessionPanel(self)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(credentials)
+        top.addWidget(self.panel)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+
+        self.log_view = EventLogView(model, spec.id, self)
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(top)
+        body.addWidget(self.log_view)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(body, 1)
+
+        known = {env.value for env in Environment}
+        saved_env = saved.get("environment")
+        self._current_env = Environment(saved_env) if saved_env in known else Environment.SIMULATOR
+        self.environment.setCurrentIndex(self.environment.findData(self._current_env.value))
+        scenario_index = self.scenario.findData(saved.get("scenario", "normal"))
+        self.scenario.setCurrentIndex(max(scenario_index, 0))
+        self.form.load(self._drafts[self._current_env])
+        self.environment.currentIndexChanged.connect(self._environment_changed)
+        self._render_state(self.session.state, "")
+        self._render_info()
+
+    # -- properties --------------------------------------------------------------------------
+
+    @property
+    def current_environment(self) -> Environment:
+        return Environment(self.environment.currentData())
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def connect_clicked(self) -> None:
+        if self.session.state.live or not self.spec.available:
+            return
+        values = self.form.values()
+        problems = self.spec.schema.problems(values)
+        self.form.show_problems(problems)
+        if problems:
+            self.reason.setText(self.tr("Check the highlighted fields; nothing was sent."))
+            self.reason.setStyleSheet("color: #c62828;")
+            self.reason.show()
+            return
+        self.save_profile()
+        try:
+            driver = self.spec.create_driver(
+                self.current_environment, self.scenario.currentData() or "", self.executor
+            )
+        except BrokerFailure as failure:
+            self._local_event(failure.reason, Level.ERROR)
+            self.reason.setText(failure.reason)
+            self.reason.show()
+            return
+        self.spawn(self.session.connect(driver, values))
+
+    def cancel_clicked(self) -> None:
+        if self.session.cancel():
+            self._local_event(self.tr("Login cancelled by the user."), Level.WARNING)
+
+    def logout_clicked(self) -> None:
+        self.spawn(self.session.logout())
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run a session action on the loop; typed failures are already shown by the state."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None and not isinstance(error, BrokerFailure):
+            log.error("session action failed", exc_info=error)
+            self._local_event(f"{type(error).__name__}: {error}", Level.ERROR)
+
+    def save_profile(self) -> None:
+        try:
+            self.profiles.save(
+                self.spec.id,
+                self.current_environment.value,
+                self.spec.schema,
+                self.form.values(),
+                scenario=self.scenario.currentData(),
+            )
+        except OSError as exc:
+            self._local_event(
+                self.tr("Could not save the settings: {0}").format(exc), Level.WARNING
+            )
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _render_state(self, state: SessionState, reason: str) -> None:
+        self.badge.show_state(state)
+        idle = not state.live
+        self.connect_button.setEnabled(idle and self.spec.available)
+        self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
+        self.logout_button.setEnabled(state is SessionState.LOGGED_IN)
+        self.form.set_enabled(idle)
+        self.environment.setEnabled(idle)
+        self.scenario.setEnabled(idle)
+        self.scenario.setVisible(self.current_environment is Environment.SIMULATOR)
+        self.scenario_label.setVisible(self.scenario.isVisible())
+        if reason and state in (SessionState.FAILED, SessionState.DISCONNECTED):
+            colour = "#c62828" if state is SessionState.FAILED else "#555555"
+            self.reason.setStyleSheet(f"color: {colour};")
+            self.reason.setText(reason)
+            self.reason.show()
+        elif state.live:
+            self.reason.hide()
+        self.state_changed.emit(state.value)
+
+    def _render_info(self) -> None:
+        self.panel.show_info(self.session.info, self.session.context)
+
+    def _environment_changed(self) -> None:
+        previous = self._current_env
+        self._drafts[previous] = self.form.values()
+        self._current_env = self.current_environment
+        self.form.load(self._drafts[self._current_env])
+        self.form.show_problems({})
+        self._render_state(self.session.state, "")
+
+    def _local_event(self, text: str, level: Level) -> None:
+        self.model.append(BrokerEvent(self.spec.id, EventKind.LOG, text=text, level=level))

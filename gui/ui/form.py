@@ -1,0 +1,166 @@
+"""A credential form generated from a broker's schema, with inline validation messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.schema import Field, FieldKind, Problem, Schema
+
+
+def translate_field(text: str) -> str:
+    return QCoreApplication.translate("fields", text) if text else ""
+
+
+def translate_problem(problem: Problem) -> str:
+    return QCoreApplication.translate("validation", problem.template).format(
+        **{**problem.params, "label": translate_field(str(problem.params.get("label", "")))}
+    )
+
+
+class FieldEditor(QWidget):
+    """One field's input widget plus its inline error line."""
+
+    submitted = Signal()
+    edited = Signal()
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        layout.addLayout(row)
+        self.input: QLineEdit | QComboBox | QCheckBox
+        if field.kind is FieldKind.BOOL:
+            self.input = QCheckBox(self)
+            self.input.toggled.connect(self.edited)
+        elif field.kind is FieldKind.CHOICE:
+            self.input = QComboBox(self)
+            for value, label in field.choices:
+                self.input.addItem(translate_field(label), value)
+            self.input.currentIndexChanged.connect(self.edited)
+        else:
+            self.input = QLineEdit(self)
+            self.input.returnPressed.connect(self.submitted)
+            self.input.textEdited.connect(self.edited)
+            if field.secret:
+                self.input.setEchoMode(QLineEdit.EchoMode.Password)
+                self.input.setInputMethodHints(
+                    Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+                )
+        row.addWidget(self.input, 1)
+        if field.secret:
+            reveal = QToolButton(self)
+            reveal.setText(self.tr("Show"))
+            reveal.setCheckable(True)
+            reveal.setToolTip(self.tr("Show the value while the button is down"))
+            reveal.toggled.connect(self._reveal)
+            row.addWidget(reveal)
+        if field.kind is FieldKind.PATH:
+            browse = QToolButton(self)
+            browse.setText("…")
+            browse.setToolTip(self.tr("Choose"))
+            browse.clicked.connect(self._browse)
+            row.addWidget(browse)
+        self.input.setObjectName(f"field_{field.key}")
+        self.input.setAccessibleName(translate_field(field.label))
+        if field.help:
+            self.input.setToolTip(translate_field(field.help))
+        self.error = QLabel(self)
+        self.error.setObjectName(f"error_{field.key}")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def value(self) -> Any:
+        if isinstance(self.input, QCheckBox):
+            return self.input.isChecked()
+        if isinstance(self.input, QComboBox):
+            return self.input.currentData()
+        return self.input.text()
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(self.input, QCheckBox):
+            self.input.setChecked(bool(value))
+        elif isinstance(self.input, QComboBox):
+            index = self.input.findData(value)
+            if index >= 0:
+                self.input.setCurrentIndex(index)
+        else:
+            self.input.setText("" if value is None else str(value))
+
+    def show_problem(self, problem: Problem | None) -> None:
+        if problem is None:
+            self.error.clear()
+            self.error.hide()
+        else:
+            self.error.setText(translate_problem(problem))
+            self.error.show()
+
+    def _reveal(self, shown: bool) -> None:
+        assert isinstance(self.input, QLineEdit)
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.input.setEchoMode(mode)
+
+    def _browse(self) -> None:
+        assert isinstance(self.input, QLineEdit)
+        path = QFileDialog.getExistingDirectory(self, translate_field(self.field.label))
+        if path:
+            self.input.setText(path)
+            self.edited.emit()
+
+
+class SchemaForm(QWidget):
+    """All of a schema's fields; Enter in any text field asks to connect."""
+
+    submitted = Signal()
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self.editors: dict[str, FieldEditor] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in schema:
+            editor = FieldEditor(field, self)
+            editor.submitted.connect(self.submitted)
+            editor.edited.connect(lambda e=editor: e.show_problem(None))
+            label = translate_field(field.label) + (" *" if field.required else "")
+            layout.addRow(label, editor)
+            self.editors[field.key] = editor
+
+    def values(self) -> dict[str, Any]:
+        """What the user entered, as raw values for the schema to validate."""
+        return {key: editor.value() for key, editor in self.editors.items()}
+
+    def load(self, values: dict[str, Any]) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(values.get(key))
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        for key, editor in self.editors.items():
+            editor.show_problem(problems.get(key))
+        first = next((self.editors[k] for k in self.editors if k in problems), None)
+        if first is not None:
+            first.input.setFocus()
+
+    def set_enabled(self, enabled: bool) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(enabled)

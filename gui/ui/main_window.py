@@ -1,0 +1,139 @@
+"""The console window: one tab per broker and a dock with every broker's log."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from concurrent.futures import Executor
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget
+
+from gui import APP_TITLE, __version__
+from gui.core.profiles import ProfileStore, config_dir
+from gui.core.registry import Registry
+from gui.ui.broker_tab import BrokerTab
+from gui.ui.event_log import EventLogModel
+from gui.ui.event_view import EventLogView
+from gui.ui.resources import app_icon
+
+CLOSE_TIMEOUT_SECONDS = 8.0
+
+
+class MainWindow(QMainWindow):
+    """Closing logs out every live session (bounded), then the window really closes."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        registry: Registry,
+        executor: Executor,
+        profiles: ProfileStore,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(app_icon())
+        self.settings = settings or QSettings(
+            str(config_dir() / "window.ini"), QSettings.Format.IniFormat
+        )
+        self.model = EventLogModel(parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("broker_tabs")
+        self.broker_tabs: dict[str, BrokerTab] = {}
+        for spec in registry:
+            tab = BrokerTab(spec, self.model, executor, profiles, self)
+            tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
+            self.tabs.addTab(tab, self.tr(spec.title))
+            self.broker_tabs[spec.id] = tab
+        self.setCentralWidget(self.tabs)
+
+        self.all_view = EventLogView(self.model, None, self)
+        self.dock = QDockWidget(self.tr("All brokers"), self)
+        self.dock.setObjectName("all_brokers_dock")
+        self.dock.setWidget(self.all_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        for view in [self.all_view, *(t.log_view for t in self.broker_tabs.values())]:
+            view.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+        self._build_menus()
+        self._closing: asyncio.Task[None] | None = None
+        self._may_close = False
+        self.resize(1280, 860)
+        self._restore()
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About"), self._about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About {0}").format(APP_TITLE),
+            self.tr("{0} {1}\nLog in to your brokers and see at a glance that it worked.").format(
+                APP_TITLE, __version__
+            ),
+        )
+
+    def _tab_state(self, tab: BrokerTab) -> None:
+        index = self.tabs.indexOf(tab)
+        title = self.tr(tab.spec.title)
+        if tab.session.state.live:
+            title = f"● {title}"
+        self.tabs.setTabText(index, title)
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        with contextlib.suppress(TypeError, ValueError):
+            self.tabs.setCurrentIndex(int(self.settings.value("current_tab", 0)))
+
+    def _remember(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("current_tab", self.tabs.currentIndex())
+        self.settings.sync()
+        for tab in self.broker_tabs.values():
+            tab.save_profile()
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def live_tabs(self) -> list[BrokerTab]:
+        return [tab for tab in self.broker_tabs.values() if tab.session.state.live]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close or not self.live_tabs():
+            self._remember()
+            event.accept()
+            self.closed.emit()
+            return
+        event.ignore()
+        if self._closing is None:
+            self.statusBar().showMessage(self.tr("Logging out of every broker before closing…"))
+            self._closing = asyncio.ensure_future(self._shutdown_then_close())
+
+    async def _shutdown_then_close(self) -> None:
+        sessions = [tab.session for tab in self.live_tabs()]
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(
+                asyncio.gather(*(s.shutdown() for s in sessions), return_exceptions=True),
+                CLOSE_TIMEOUT_SECONDS,
+            )
+        self._may_close = True
+        self.close()
