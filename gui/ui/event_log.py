@@ -154,16 +154,19 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.search = ""
 
     def set_kinds(self, kinds: Iterable[EventKind]) -> None:
+        self.beginFilterChange()
         self.kinds = set(kinds)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_min_level(self, level: Level) -> None:
+        self.beginFilterChange()
         self.min_level = level
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self.search = text.strip().casefold()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

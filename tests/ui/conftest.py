@@ -1,0 +1,60 @@
+"""qasync on pytest-qt's QApplication (DESIGN.md pitfalls): qtbot.waitUntil drives coroutines."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from gui.brokers import default_registry
+from gui.core.profiles import ProfileStore
+from gui.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """One loop for the whole run: a qasync loop cannot be replaced on a running QApplication."""
+    event_loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.stop()
+    event_loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def executor() -> Iterator[ThreadPoolExecutor]:
+    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-sdk")
+    yield pool
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_window(config_dir: Path, executor: ThreadPoolExecutor) -> MainWindow:
+    settings = QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat)
+    return MainWindow(default_registry(), executor, ProfileStore(config_dir), settings)
+
+
+def close_window(qtbot, win: MainWindow) -> None:
+    """Log every session out first, then close: pytest-qt's own widget closing would run
+    before fixture teardown and leave the window's logout task behind."""
+    for tab in win.broker_tabs.values():
+        if tab.session.state.live:
+            task = asyncio.ensure_future(tab.session.shutdown())
+            qtbot.waitUntil(task.done, timeout=15_000)
+    win.close()
+    win.deleteLater()
+    qtbot.wait(10)
+
+
+@pytest.fixture
+def window(qtbot, loop, executor, config_dir: Path) -> Iterator[MainWindow]:
+    win = make_window(config_dir, executor)
+    win.show()
+    yield win
+    close_window(qtbot, win)

@@ -1,0 +1,102 @@
+"""The KGI tab on the built-in simulator, driven as a trader would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from gui.core.events import EventKind
+from gui.core.session import SessionState
+from gui.ui.main_window import MainWindow
+
+WAIT_MS = 15_000
+
+
+def statuses(window: MainWindow, broker: str) -> list[str]:
+    view = window.broker_tabs[broker].log_view
+    window.model.flush()
+    return [e.status for e in view.proxy.visible_events() if e.kind is EventKind.STATUS]
+
+
+def test_connect_logs_in_then_logout_disconnects(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    tab.form.editors["password"].input.setText("demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "LOGIN_READY" in statuses(window, "kgi"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    assert tab.badge.text() == "Logged in"
+    assert not tab.connect_button.isEnabled()
+    assert tab.logout_button.isEnabled()
+    assert "TAIFEX" in tab.panel.exchanges.text()
+    assert statuses(window, "kgi")[0] == "CONNECT_READY"
+
+    qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
+    assert statuses(window, "kgi")[-1] == "DISCONNECTED"
+    assert tab.connect_button.isEnabled()
+    assert not tab.logout_button.isEnabled()
+
+
+def test_wrong_password_shows_failure_and_reenables_connect(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    tab.form.editors["password"].input.setText("not-the-password")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.FAILED, timeout=WAIT_MS)
+    assert "LOGIN_FAIL" in statuses(window, "kgi")
+    assert tab.reason.isVisible()
+    assert "登入失敗" in tab.reason.text()
+    assert tab.connect_button.isEnabled()
+    assert not tab.logout_button.isEnabled()
+
+
+def test_invalid_field_shows_inline_error_and_sends_nothing(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    tab.form.editors["password"].input.setText("demo")
+    tab.form.editors["port"].input.setText("70000")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    error = tab.form.editors["port"].error
+    assert error.isVisible()
+    assert "65535" in error.text()
+    assert tab.session.state is SessionState.DISCONNECTED
+    window.model.flush()
+    assert tab.log_view.proxy.rowCount() == 0
+    # Editing the field clears its message.
+    qtbot.keyClicks(tab.form.editors["port"].input, "1")
+    assert not error.isVisible()
+
+
+def test_enter_in_the_form_connects(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    field = tab.form.editors["password"].input
+    field.setText("demo")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+
+
+def test_cancel_during_slow_recovery_returns_to_disconnected(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    tab.scenario.setCurrentIndex(tab.scenario.findData("slow_recovery"))
+    tab.form.editors["password"].input.setText("demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.CONNECTED, timeout=WAIT_MS)
+    assert tab.cancel_button.isEnabled()
+    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
+    assert tab.connect_button.isEnabled()
+    assert "LOGIN_READY" not in statuses(window, "kgi")
+
+
+def test_session_panel_shows_server_time_offset_and_recovery(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    tab.scenario.setCurrentIndex(tab.scenario.findData("clock_skew"))
+    tab.form.editors["password"].input.setText("demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.info.server_time is not None, timeout=WAIT_MS)
+    assert "ahead" in tab.panel.offset.text()
+    assert "c62828" in tab.panel.offset.styleSheet()  # a 90 s skew is flagged
+    table = tab.panel.recover
+    rows = range(table.rowCount())
+    topics = {table.item(row, 0).text(): table.item(row, 2).text() for row in rows}
+    assert topics["ProList.xml"] == "275"
+    assert topics["ProductBaseSv1801.xml"] == "367"
+    version = tab.panel.findChild(type(tab.panel.offset), "detail_sdk_version")
+    assert version is not None and version.text() == "2022050517"
