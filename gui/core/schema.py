@@ -7,6 +7,7 @@ Validation runs before any vendor call, so bad input never reaches a broker.
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -141,21 +142,16 @@ def _parse_text(fld: Field, raw: Any) -> str:
 
 
 def _parse_number(fld: Field, raw: Any, kind: type) -> int | float:
-    if isinstance(raw, bool):
-        raise FieldProblem("{label} must be a number.", label=fld.label)
-    if isinstance(raw, int | float):
-        number = kind(raw)
-        if number != raw:
-            raise FieldProblem("{label} must be a whole number.", label=fld.label)
-    else:
-        text = str(raw).strip()
-        try:
-            number = kind(text)
-        except ValueError:
-            template = (
-                "{label} must be a whole number." if kind is int else "{label} must be a number."
-            )
-            raise FieldProblem(template, label=fld.label) from None
+    whole = kind is int
+    template = "{label} must be a whole number." if whole else "{label} must be a number."
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        raise FieldProblem(template, label=fld.label)
+    try:
+        number = kind(raw.strip() if isinstance(raw, str) else raw)
+    except (ValueError, OverflowError):
+        raise FieldProblem(template, label=fld.label) from None
+    if not math.isfinite(number) or (whole and number != raw and not isinstance(raw, str)):
+        raise FieldProblem(template, label=fld.label)
     if (fld.minimum is not None and number < fld.minimum) or (
         fld.maximum is not None and number > fld.maximum
     ):

@@ -1,0 +1,206 @@
+"""`broker-console check`: the CLI contract, every exit code, and no secret on any output."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui import cli
+from gui.core.registry import BrokerSpec, Registry
+from gui.core.schema import Field, Schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def check(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> tuple[int, str]:
+    """Run the real command in a child process, as desk support would."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui", "check", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_simulator_login_prints_the_whole_story_and_exits_0() -> None:
+    code, out = check(
+        "kgi",
+        "--simulator",
+        "--set",
+        "person_id=A123456789",
+        "--secret",
+        "password=PW",
+        "--json",
+        env={"PW": "demo"},
+    )
+    assert code == 0, out
+    records = lines(out)
+    statuses = [r["status"] for r in records if r.get("kind") == "status"]
+    assert statuses[0] == "CONNECT_READY"
+    assert statuses[-1] == "DISCONNECTED"
+    assert "LOGIN_READY" in statuses
+    recovers = [
+        (r["topic"], r["status"], r["count"]) for r in records if r.get("kind") == "recover"
+    ]
+    assert ("ProList.xml", "RS_DONE", 275) in recovers
+    assert ("ProductBaseSv1801.xml", "RS_DONE", 367) in recovers
+    assert any(r.get("kind") == "server_time" and r["server_time"] for r in records)
+    result = records[-1]
+    assert result == {**result, "kind": "result", "ok": True, "exit": 0}
+    assert result["context"][0]["code"] == "TAIFEX"
+    first_time = records[0]["time"]
+    assert first_time[10] == "T" and "." in first_time and first_time[-6] in "+-"
+
+
+def test_human_output_is_aligned_lines_with_a_verdict() -> None:
+    code, out = check("kgi", "--simulator", "--secret", "password=PW", env={"PW": "demo"})
+    assert code == 0, out
+    assert any("GetStatus" in line and "LOGIN_READY" in line for line in out.splitlines())
+    assert out.strip().splitlines()[-1].startswith("OK (exit 0)")
+
+
+def test_wrong_password_exits_4_with_the_login_fail_message() -> None:
+    code, out = check(
+        "kgi", "--simulator", "--secret", "password=PW", "--json", env={"PW": "Wr0ng-Secret!"}
+    )
+    assert code == 4
+    result = lines(out)[-1]
+    assert result["ok"] is False and result["exit"] == 4
+    assert "登入失敗" in result["reason"]
+    assert "Wr0ng-Secret!" not in out
+
+
+def test_port_out_of_range_exits_2_naming_the_field() -> None:
+    code, out = check(
+        "kgi",
+        "--simulator",
+        "--secret",
+        "password=PW",
+        "--set",
+        "port=70000",
+        "--json",
+        env={"PW": "demo"},
+    )
+    assert code == 2
+    result = lines(out)[-1]
+    assert "port" in result["fields"]
+    assert "65535" in result["fields"]["port"]
+    assert not [r for r in lines(out) if r.get("kind") == "status"]  # nothing was sent
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--set", "password=demo"], "never on the command line"),
+        (["--secret", "password=NOT_SET_ANYWHERE"], "NOT_SET_ANYWHERE"),
+        (["--set", "colour=blue"], "unknown field"),
+        (["--set", "no-equals-sign"], "KEY=VALUE"),
+    ],
+)
+def test_bad_arguments_exit_2(args: list[str], fragment: str) -> None:
+    code, out = check("kgi", "--simulator", *args)
+    assert code == 2
+    assert fragment in out
+
+
+def test_unreachable_exits_3_with_the_connect_fail_text() -> None:
+    code, out = check(
+        "kgi",
+        "--simulator",
+        "--scenario",
+        "unreachable",
+        "--secret",
+        "password=PW",
+        env={"PW": "demo"},
+    )
+    assert code == 3
+    assert "無法連線" in out
+
+
+def test_brokers_without_a_driver_say_not_available_and_exit_3() -> None:
+    code, out = check("rootnet", "--simulator", "--json")
+    assert code == 3
+    assert "not available yet" in lines(out)[-1]["reason"]
+
+
+def test_silent_server_times_out_with_exit_5() -> None:
+    code, out = check(
+        "kgi",
+        "--simulator",
+        "--scenario",
+        "silent",
+        "--secret",
+        "password=PW",
+        "--set",
+        "login_timeout=1",
+        env={"PW": "demo"},
+    )
+    assert code == 5
+    assert "LOGIN_READY" in out.splitlines()[-1]
+
+
+def test_overall_timeout_option_bounds_the_login() -> None:
+    code, out = check(
+        "kgi",
+        "--simulator",
+        "--scenario",
+        "slow_recovery",
+        "--secret",
+        "password=PW",
+        "--timeout",
+        "1",
+        env={"PW": "demo"},
+    )
+    assert code == 5
+    assert "within 1 s" in out
+
+
+def test_unknown_broker_is_an_argument_error() -> None:
+    code, out = check("nosuchbroker")
+    assert code == 2
+    assert "invalid choice" in out
+
+
+def test_anything_unexpected_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Exploding:
+        async def connect(self, settings, link) -> None:
+            raise ZeroDivisionError("division by zero in the vendor glue")
+
+        async def logout(self) -> None:
+            return None
+
+    spec = BrokerSpec(
+        "kgi", "Broken", Schema((Field("x", "X"),)), driver_factory=lambda *a: Exploding()
+    )
+    monkeypatch.setattr(cli, "default_registry", lambda: Registry([spec]))
+    out = io.StringIO()
+    args = cli.build_parser().parse_args(["check", "kgi", "--json"])
+    assert cli.run_check(args, out) == 1
+    result = json.loads(out.getvalue().splitlines()[-1])
+    assert result["exit"] == 1 and "ZeroDivisionError" in result["reason"]
+
+
+def test_saved_values_are_the_defaults(config_dir: Path) -> None:
+    from gui.brokers import kgi
+    from gui.core.profiles import ProfileStore
+
+    ProfileStore(config_dir).save(
+        "kgi", "simulator", kgi.SCHEMA, {"person_id": "Z999", "password": "leak?"}
+    )
+    code, out = check("kgi", "--simulator", "--secret", "password=PW", env={"PW": "demo"})
+    assert code == 0, out
+    assert "LoginDirect 127.0.0.1:8000 as Z999" in out
