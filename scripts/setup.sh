@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Sets up everything the console and its tests need on a fresh Debian/Ubuntu machine.
+# Idempotent: a second run installs nothing. Sourced by run.sh and test.sh.
+#   setup_console [display]   # "display" adds what a real X11 window needs
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV="$ROOT/.venv"
+PYTHON=${PYTHON:-python3}
+
+# Shared libraries PySide6's wheels load even offscreen.
+QT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+# What the xcb platform plugin needs on a real display, plus CJK fonts for the vendors' text.
+DISPLAY_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0
+  fonts-noto-cjk)
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "not a Debian-like system: install these yourself: ${missing[*]}"
+    [ "${CI:-}" = "true" ] && return 1
+    return 0
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+      say "need root to install: ${missing[*]}"
+      [ "${CI:-}" = "true" ] && return 1
+      return 0
+    fi
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -q >/dev/null || true
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+python_env() {
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    say "Python 3.11 or newer is required (found: $("$PYTHON" --version 2>&1))"
+    return 1
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && "$PYTHON" -m venv "$VENV"; }
+  fi
+  local stamp="$VENV/.setup-stamp" want
+  want=$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing Python packages into .venv"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+setup_console() {
+  apt_install "${QT_PACKAGES[@]}"
+  if [ "${1:-}" = "display" ]; then apt_install "${DISPLAY_PACKAGES[@]}"; fi
+  python_env
+}

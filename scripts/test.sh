@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set everything up, then run the linters and the whole test suite (Qt offscreen).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_console
+cd "$ROOT"
+"$VENV/bin/ruff" check gui tests
+"$VENV/bin/ruff" format --check gui tests
+QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
