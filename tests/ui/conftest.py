@@ -18,13 +18,23 @@ from gui.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")
-def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """One loop for the whole run: a qasync loop cannot be replaced on a running QApplication."""
+def qt_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """One qasync loop for the whole run: it cannot be replaced on a running QApplication."""
     event_loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(event_loop)
+    asyncio.events._set_running_loop(None)  # registered per UI test only, see `loop`
     yield event_loop
     event_loop.stop()
     event_loop.close()
+
+
+@pytest.fixture
+def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The qasync loop, registered as running for this test only, so headless tests that call
+    asyncio.run() in the same process still can."""
+    asyncio.events._set_running_loop(qt_loop)
+    asyncio.set_event_loop(qt_loop)
+    yield qt_loop
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
 
 
