@@ -1,6 +1,9 @@
 """Broker Login Console: log in to brokers by hand, watch and diagnose the connection."""
 
+import time
 from importlib.metadata import PackageNotFoundError, version
+
+STARTED = time.perf_counter()  # the earliest stamp the app's own code can take, for start-up timing
 
 APP_NAME = "BrokerLoginConsole"
 APP_TITLE = "Broker Login Console"

@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="broker-console", description="Broker Login Console: log in, watch, diagnose."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="full",
+        choices=("full", "startup"),
+        help="open the window offscreen, log in to the KGI simulator and out, print a report",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the console window (the default)")
@@ -87,10 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test and args.command not in (None, "gui"):
+        build_parser().error("--self-test goes with the GUI, not with a command")
     if args.command in (None, "gui"):
         from gui.ui.app import run_gui
 
-        return run_gui()
+        return run_gui(args.self_test)
     if args.command == "check":
         return run_check(args, sys.stdout)
     return run_simulate(args)

@@ -6,16 +6,19 @@ import asyncio
 import logging
 import os
 import sys
+import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from gui import APP_NAME, APP_TITLE, __version__
+from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
-from gui.core.profiles import ProfileStore
+from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.ui.main_window import MainWindow
 from gui.ui.resources import app_icon, install_translator
+from gui.ui.self_test import run_self_test
 
 LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
 
@@ -25,11 +28,17 @@ def make_executor() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=8, thread_name_prefix="broker-sdk")
 
 
-def run_gui() -> int:
+def run_gui(self_test: str | None = None) -> int:
+    """Open the console; with `self_test` ("full" or "startup") run the self-test and exit."""
+    if self_test:
+        # Offscreen, and a throw-away config dir: the trader's saved values stay untouched.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        scratch = tempfile.TemporaryDirectory(prefix="broker-console-self-test-")
+        os.environ[CONFIG_DIR_ENV] = scratch.name
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
@@ -44,9 +53,18 @@ def run_gui() -> int:
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     window.show()
+    shown = time.perf_counter()
+
+    async def main() -> int:
+        code = 0
+        if self_test:
+            code = await run_self_test(window, STARTED, shown, self_test, sys.stdout)
+            window.close()
+        await closed.wait()
+        return code
+
     try:
         with loop:
-            loop.run_until_complete(closed.wait())
+            return loop.run_until_complete(main())
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
-    return 0

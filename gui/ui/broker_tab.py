@@ -164,6 +164,11 @@ class BrokerTab(QWidget):
     # -- properties --------------------------------------------------------------------------
 
     @property
+    def busy(self) -> bool:
+        """A session action (connect, logout) is still running."""
+        return bool(self._tasks)
+
+    @property
     def current_environment(self) -> Environment:
         return Environment(self.environment.currentData())
 

@@ -18,7 +18,7 @@ def resource_dir() -> Path:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(resource_dir() / "icons" / "app.svg"))
+    return QIcon(str(resource_dir() / "icons" / "app.png"))
 
 
 def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:

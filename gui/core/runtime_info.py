@@ -1,0 +1,57 @@
+"""What this installation runs on: versions and the .NET runtime pythonnet would use.
+
+Found without starting the runtime, so a broken Mono or .NET install cannot crash the report.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from importlib import metadata
+
+from gui import __version__
+
+
+def package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def default_dotnet_runtime() -> str:
+    """pythonnet's default: .NET Framework on Windows, Mono elsewhere; PYTHONNET_RUNTIME wins."""
+    chosen = os.environ.get("PYTHONNET_RUNTIME", "").strip().lower()
+    return chosen or ("netfx" if sys.platform == "win32" else "mono")
+
+
+def dotnet_runtime() -> str:
+    kind = default_dotnet_runtime()
+    try:
+        if kind == "mono":
+            from clr_loader.util.find import find_libmono
+
+            found = find_libmono()
+            return (
+                f"mono ({found})" if found else "mono: not found (Debian: apt install mono-devel)"
+            )
+        if kind == "coreclr":
+            from clr_loader.util.find import find_runtimes
+
+            runtimes = [f"{r.name} {r.version}" for r in find_runtimes()]
+            return f"coreclr ({', '.join(runtimes)})" if runtimes else "coreclr: not found"
+        return f"{kind} (.NET Framework, part of Windows)" if kind == "netfx" else kind
+    except Exception as exc:  # a probe must never take the report down
+        return f"{kind}: could not probe ({type(exc).__name__}: {exc})"
+
+
+def report() -> dict[str, str]:
+    frozen = "frozen build" if getattr(sys, "frozen", False) else "source"
+    return {
+        "app": f"{__version__} ({frozen})",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "pythonnet": package_version("pythonnet"),
+        ".NET runtime": dotnet_runtime(),
+    }
