@@ -15,7 +15,7 @@ from PyInstaller.utils.win32.versioninfo import (
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     numbers = [int("".join(ch for ch in part if ch.isdigit()) or 0) for part in version.split(".")]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    return tuple([*numbers, 0, 0, 0, 0][:4])  # type: ignore[return-value]
 
 
 def version_info(version: str, name: str, title: str) -> VSVersionInfo:

@@ -1,0 +1,138 @@
+"""Size and start-up of the packaged console against a bare PySide6 window packaged the same way.
+
+Not a test: it prints figures. Run after `packaging/build-linux.sh` (it builds the bare window
+itself, with the same PyInstaller options and excludes):
+
+    build/venv/bin/python packaging/benchmark.py [--runs 7]
+
+Goal to report against: size at most 1.3x and start-up at most 1.5x the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_DIR = ROOT / "dist" / "BrokerLoginConsole"
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+SIZE_GOAL, STARTUP_GOAL = 1.3, 1.5
+
+HELLO = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel
+    app = QApplication(sys.argv)
+    label = QLabel("hello")
+    label.show()
+    app.processEvents()
+    print("shown", flush=True)
+    """
+)
+
+
+def folder_size(path: Path) -> int:
+    """Bytes on disk, each file once (PyInstaller links shared libraries by symlink)."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build_hello(workdir: Path) -> Path:
+    """Package the bare window with the console's own spec options (one folder, no UPX)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    script = workdir / "hello.py"
+    script.write_text(HELLO, encoding="utf-8")
+    spec_text = (ROOT / "packaging" / "broker_console.spec").read_text(encoding="utf-8")
+    excludes = spec_text[
+        spec_text.index("EXCLUDES = [") : spec_text.index("]", spec_text.index("EXCLUDES = [")) + 1
+    ]
+    spec = workdir / "hello.spec"
+    spec.write_text(
+        f"{excludes}\n"
+        f"a = Analysis([{str(script)!r}], excludes=EXCLUDES, noarchive=False)\n"
+        "pyz = PYZ(a.pure)\n"
+        "exe = EXE(pyz, a.scripts, [], name='hello', exclude_binaries=True, console=True,"
+        " strip=False, upx=False)\n"
+        "COLLECT(exe, a.binaries, a.datas, strip=False, upx=False, name='hello')\n",
+        encoding="utf-8",
+    )
+    pyinstaller = Path(sys.executable).with_name("pyinstaller" + EXE_SUFFIX)
+    subprocess.run(
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(workdir / "dist"),
+            "--workpath",
+            str(workdir / "build"),
+            str(spec),
+        ],
+        check=True,
+    )
+    return workdir / "dist" / "hello"
+
+
+def time_to_first_line(command: list[str]) -> float:
+    """Seconds from spawn to the first line on stdout (printed once the window is shown)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+    ) as proc:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        elapsed = time.perf_counter() - started
+        proc.stdout.read()
+        proc.wait(timeout=60)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    if not APP_DIR.is_dir():
+        sys.exit(f"{APP_DIR} is missing: run packaging/build-linux.sh first")
+    with tempfile.TemporaryDirectory(prefix="bench-hello-") as tmp:
+        hello_dir = build_hello(Path(tmp))
+        app_cmd = [
+            str(APP_DIR / f"BrokerLoginConsole{'-debug' if EXE_SUFFIX else ''}{EXE_SUFFIX}"),
+            "--self-test",
+            "startup",
+        ]
+        hello_cmd = [str(hello_dir / f"hello{EXE_SUFFIX}")]
+        for command in (app_cmd, hello_cmd):  # warm the file cache once
+            time_to_first_line(command)
+        app_times, hello_times = [], []
+        for _ in range(args.runs):  # interleaved, so drift hits both alike
+            app_times.append(time_to_first_line(app_cmd))
+            hello_times.append(time_to_first_line(hello_cmd))
+        app_size, hello_size = folder_size(APP_DIR), folder_size(hello_dir)
+    app_start, hello_start = statistics.median(app_times), statistics.median(hello_times)
+    size_ratio, start_ratio = app_size / hello_size, app_start / hello_start
+    print(f"{'':24}{'console':>12}{'bare PySide6':>14}{'ratio':>8}{'goal':>8}")
+    print(
+        f"{'folder size (MiB)':24}{app_size / 2**20:12.1f}{hello_size / 2**20:14.1f}"
+        f"{size_ratio:8.2f}{SIZE_GOAL:7.1f}x {'met' if size_ratio <= SIZE_GOAL else 'MISSED'}"
+    )
+    verdict = "met" if start_ratio <= STARTUP_GOAL else "MISSED"
+    print(
+        f"{'start-up median (ms)':24}{app_start * 1000:12.0f}{hello_start * 1000:14.0f}"
+        f"{start_ratio:8.2f}{STARTUP_GOAL:7.1f}x {verdict}"
+    )
+    print(
+        f"runs: {args.runs} each, interleaved; start-up = spawn to the first line printed after "
+        "the window is shown (offscreen)"
+    )
+
+
+if __name__ == "__main__":
+    main()
