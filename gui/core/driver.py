@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from gui.core.context import Exchange
-from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.events import BrokerEvent, EventKind, Level, local_now
 from gui.core.redaction import Redactor
 
 Post = Callable[[Callable[[], None]], None]
@@ -29,7 +29,7 @@ class DriverLink:
         redactor: Redactor,
         on_event: Callable[[BrokerEvent], None],
         on_detail: Callable[[str, str], None],
-        on_exchange: Callable[[Exchange], None],
+        on_exchange: Callable[[Exchange, datetime], None],
     ) -> None:
         self.broker = broker
         self._post = post
@@ -81,7 +81,8 @@ class DriverLink:
     def register(self, code: str, name: str, boards: Sequence[str] = ()) -> None:
         """Register an exchange (and its boards) in the session's context."""
         exchange = Exchange(code, name, tuple(boards))
-        self._post(lambda: self._on_exchange(exchange))
+        when = local_now()  # stamped here, in order with the vendor's events around it
+        self._post(lambda: self._on_exchange(exchange, when))
 
     def post(self, item: Callable[[], None]) -> None:
         """Run `item` on the loop thread after everything emitted so far."""

@@ -255,7 +255,7 @@ class Session:
         self.info.details[name] = value
         self._notify_info()
 
-    def _on_exchange(self, exchange: Exchange) -> None:
+    def _on_exchange(self, exchange: Exchange, when: datetime) -> None:
         self.context.register(exchange)
         self._on_event(
             BrokerEvent(
@@ -264,6 +264,7 @@ class Session:
                 status="REGISTERED",
                 text=exchange.describe(),
                 raw={"exchange": exchange.code, "name": exchange.name, "boards": exchange.boards},
+                time=when,
             )
         )
         self._notify_info()

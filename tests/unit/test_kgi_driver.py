@@ -12,8 +12,8 @@ import pytest
 
 from gui.brokers import kgi
 from gui.brokers.kgi.driver import KgiDriver, decode_ack, decode_message, enum_name, to_datetime
-from gui.brokers.kgi.sdk import KgiSdk, simulator_loader
-from gui.brokers.kgi.simulator import COM_STATUS, TAIPEI, SimTaiFexCom
+from gui.brokers.kgi.sdk import TAIPEI, KgiSdk, simulator_loader
+from gui.brokers.kgi.simulator import COM_STATUS, SimTaiFexCom
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout, SdkUnavailable
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.registry import Environment

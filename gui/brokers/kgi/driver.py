@@ -11,8 +11,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from gui.brokers.kgi.sdk import KgiSdk, SdkLoader
-from gui.brokers.kgi.simulator import TAIPEI
+from gui.brokers.kgi.sdk import TAIPEI, KgiSdk, SdkLoader
 from gui.core.driver import Driver, DriverLink, settle
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import EventKind, Level

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 from functools import partial
 from typing import Any
 
 from gui.core.errors import SdkUnavailable
+
+# KGI's servers keep Taipei time (UTC+8, no daylight saving); OnRcvServerTime's DateTime is naive.
+TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 
 # COM_STATUS values (DESIGN.md, KGI section); newer builds add more, passed through by name.
 COM_STATUS_NAMES: dict[int, str] = {

@@ -9,13 +9,11 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from gui.brokers.kgi.sdk import COM_STATUS_NAMES
-
-TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
+from gui.brokers.kgi.sdk import COM_STATUS_NAMES, TAIPEI
 
 COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
 
