@@ -274,9 +274,40 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_simulate(args: argparse.Namespace) -> int:
-    sys.stderr.write(
-        f"{args.broker}: no standalone network simulator yet. The built-in simulators run "
-        "in-process: use the tab's 'Built-in simulator' environment or "
-        f"`broker-console check {args.broker} --simulator`.\n"
+    """Run a broker's simulator as a network server until Ctrl-C."""
+    if args.broker != "longport":
+        sys.stderr.write(
+            f"{args.broker}: its built-in simulator runs in-process only: use the tab's "
+            f"'Built-in simulator' environment or `broker-console check {args.broker} "
+            "--simulator`.\n"
+        )
+        return 3
+    from gui.brokers.longport.simulator import (
+        DEMO_APP_KEY,
+        DEMO_APP_SECRET,
+        DEMO_TOKEN,
+        LongPortSimulator,
     )
-    return 3
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        sys.stderr.write("--tls-cert and --tls-key go together\n")
+        return 2
+    try:
+        simulator = LongPortSimulator(
+            args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key
+        ).start()
+    except (OSError, ValueError) as exc:
+        sys.stderr.write(f"cannot start the LongPort simulator: {exc}\n")
+        return 3
+    print(f"LongPort simulator listening on {simulator.url}", flush=True)
+    print(f"  app key      {DEMO_APP_KEY}")
+    print(f"  app secret   {DEMO_APP_SECRET}")
+    print(f"  access token {DEMO_TOKEN}")
+    print("It verifies every signature; Ctrl-C stops it.", flush=True)
+    try:
+        simulator.stopping.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        simulator.stop()
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -102,6 +103,16 @@ def settle(future: asyncio.Future[None], error: BaseException | None = None) -> 
         future.set_exception(error)
 
 
+@dataclass(frozen=True)
+class ActionResult:
+    """What a driver action reports. `offer` holds form values the user may adopt (e.g. a
+    refreshed token); it goes to the form only, never to an event."""
+
+    message: str
+    offer: Mapping[str, Any] = field(default_factory=dict)
+    offer_prompt: str = ""
+
+
 class Driver(ABC):
     """Wraps one vendor SDK. A new driver is made for every login attempt."""
 
@@ -114,3 +125,7 @@ class Driver(ABC):
     @abstractmethod
     async def logout(self) -> None:
         """Log out and release the SDK. Safe to call when the connection is already gone."""
+
+    async def run_action(self, action: str) -> ActionResult:
+        """Run one of the broker's actions (BrokerSpec.actions) on the live login."""
+        raise NotImplementedError(action)

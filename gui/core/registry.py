@@ -29,6 +29,15 @@ class Scenario:
     help: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something a logged-in driver can do besides logging out (e.g. refresh a token)."""
+
+    id: str
+    label: str
+    help: str = ""
+
+
 DriverFactory = Callable[[Environment, str, Executor], "Driver"]
 
 
@@ -43,6 +52,7 @@ class BrokerSpec:
     scenarios: tuple[Scenario, ...] = ()
     simulator_defaults: Mapping[str, Any] = field(default_factory=dict)
     unavailable_note: str = ""
+    actions: tuple[Action, ...] = ()
 
     @property
     def available(self) -> bool:

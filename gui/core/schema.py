@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -257,11 +257,15 @@ _PARSERS = {
 }
 
 
+Rule = Callable[[Mapping[str, Any]], Mapping[str, Problem]]
+
+
 @dataclass(frozen=True)
 class Schema:
-    """The ordered fields of one broker's login form."""
+    """The ordered fields of one broker's login form, plus rules that span fields."""
 
     fields: tuple[Field, ...]
+    rules: tuple[Rule, ...] = ()
 
     def __post_init__(self) -> None:
         keys = [fld.key for fld in self.fields]
@@ -297,11 +301,15 @@ class Schema:
         for key in values:
             if key not in self:
                 found[key] = Problem("Unknown field '{key}'.", {"key": key})
+        parsed: dict[str, Any] = {}
         for fld in self.fields:
             try:
-                fld.parse(values.get(fld.key))
+                parsed[fld.key] = fld.parse(values.get(fld.key))
             except FieldProblem as exc:
                 found[fld.key] = exc.problem
+        if not found:
+            for rule in self.rules:
+                found.update(rule(parsed))
         return found
 
     def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from gui.core.context import Context, Exchange
 from gui.core.dispatch import LoopDispatcher
-from gui.core.driver import Driver, DriverLink
+from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.redaction import Redactor
@@ -177,6 +177,19 @@ class Session:
         await self._release(self._driver)
         self._driver = None
         self._set_state(SessionState.DISCONNECTED)
+
+    async def run_action(self, action: str) -> ActionResult:
+        """A broker action on the live login; failures are typed and leave the login as it is."""
+        if self.state is not SessionState.LOGGED_IN or self._driver is None:
+            raise SessionBusy(f"{self.spec.id}: log in first")
+        try:
+            return await asyncio.wait_for(self._driver.run_action(action), self.logout_timeout)
+        except TimeoutError:
+            bound = self.logout_timeout
+            raise LoginTimeout(f"'{action}' got no answer within {bound:g} s") from None
+        finally:
+            if self._dispatcher is not None:
+                self._dispatcher.drain()
 
     async def shutdown(self) -> None:
         """Leave nothing live (window close, CLI exit); bounded by logout_timeout."""

@@ -105,6 +105,30 @@ class BrokerTab(QWidget):
         for button in (self.connect_button, self.cancel_button, self.logout_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for action in spec.actions:
+            button = QPushButton(self.tr(action.label))
+            button.setObjectName(f"action_{action.id}")
+            button.setToolTip(self.tr(action.help))
+            button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
+            buttons.addWidget(button)
+            self.action_buttons[action.id] = button
+        self.offer = QWidget(self)
+        self.offer.setObjectName("offer")
+        self.offer_label = QLabel(self.offer)
+        self.offer_label.setWordWrap(True)
+        self.offer_accept = QPushButton(self.tr("Use it"), self.offer)
+        self.offer_accept.setObjectName("offer_accept")
+        offer_dismiss = QPushButton(self.tr("Dismiss"), self.offer)
+        offer_layout = QHBoxLayout(self.offer)
+        offer_layout.setContentsMargins(0, 0, 0, 0)
+        offer_layout.addWidget(self.offer_label, 1)
+        offer_layout.addWidget(self.offer_accept)
+        offer_layout.addWidget(offer_dismiss)
+        self.offer_accept.clicked.connect(self._accept_offer)
+        offer_dismiss.clicked.connect(self._clear_offer)
+        self.offer.hide()
+        self._offered: dict[str, Any] = {}
         self.reason = QLabel(self)
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
@@ -131,6 +155,7 @@ class BrokerTab(QWidget):
         cred_layout.addWidget(scroll, 1)
         cred_layout.addLayout(buttons)
         cred_layout.addWidget(self.reason)
+        cred_layout.addWidget(self.offer)
 
         self.panel = SessionPanel(self)
         top = QSplitter(Qt.Orientation.Horizontal, self)
@@ -204,6 +229,38 @@ class BrokerTab(QWidget):
     def logout_clicked(self) -> None:
         self.spawn(self.session.logout())
 
+    async def _run_action(self, action: str) -> None:
+        """A driver action; its result is shown, and offered values wait for the user."""
+        for button in self.action_buttons.values():
+            button.setEnabled(False)
+        try:
+            result = await self.session.run_action(action)
+        except BrokerFailure as failure:
+            self.reason.setStyleSheet("color: #c62828;")
+            self.reason.setText(failure.reason)
+            self.reason.show()
+            return
+        finally:
+            for button in self.action_buttons.values():
+                button.setEnabled(self.session.state is SessionState.LOGGED_IN)
+        self.reason.setStyleSheet("color: #2e7d32;")
+        self.reason.setText(result.message)
+        self.reason.show()
+        if result.offer:
+            self._offered = dict(result.offer)
+            self.offer_label.setText(self.tr(result.offer_prompt))
+            self.offer.show()
+
+    def _accept_offer(self) -> None:
+        """Put offered values (e.g. a refreshed token) into the form; secrets stay masked."""
+        for key, value in self._offered.items():
+            self.form.editors[key].set_value(value)
+        self._clear_offer()
+
+    def _clear_offer(self) -> None:
+        self._offered = {}
+        self.offer.hide()
+
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run a session action on the loop; typed failures are already shown by the state."""
         task = asyncio.ensure_future(coro)
@@ -242,6 +299,8 @@ class BrokerTab(QWidget):
         self.connect_button.setEnabled(idle and self.spec.available)
         self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
         self.logout_button.setEnabled(state is SessionState.LOGGED_IN)
+        for button in self.action_buttons.values():
+            button.setEnabled(state is SessionState.LOGGED_IN)
         self.form.set_enabled(idle)
         self.environment.setEnabled(idle)
         self.scenario.setEnabled(idle)

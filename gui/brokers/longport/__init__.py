@@ -1,0 +1,105 @@
+"""LongPort OpenAPI (signed REST via requests), seed 004."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from concurrent.futures import Executor
+from typing import Any
+from urllib.parse import urlsplit
+
+from gui.brokers.longport.driver import REFRESH_ACTION, LongPortDriver
+from gui.brokers.longport.simulator import (
+    DEMO_APP_KEY,
+    DEMO_APP_SECRET,
+    DEMO_TOKEN,
+    SCENARIOS,
+)
+from gui.core.registry import Action, BrokerSpec, Environment, Scenario
+from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
+
+
+def _custom_url(values: Mapping[str, Any]) -> dict[str, Problem]:
+    """The Custom region needs an http(s) URL; plain http only to this machine."""
+    if values.get("region") != "custom":
+        return {}
+    url = values.get("http_url") or ""
+    if not url:
+        return {
+            "http_url": Problem("{label} is required for the Custom region.", {"label": "HTTP URL"})
+        }
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not is_host(parts.hostname):
+        return {
+            "http_url": Problem(
+                "{label} must look like https://host[:port].", {"label": "HTTP URL"}
+            )
+        }
+    if parts.path not in ("", "/") or parts.query:
+        return {
+            "http_url": Problem("{label} must not carry a path or query.", {"label": "HTTP URL"})
+        }
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        return {
+            "http_url": Problem(
+                "{label} must use https (plain http only to this machine).", {"label": "HTTP URL"}
+            )
+        }
+    return {}
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+SCHEMA = Schema(
+    (
+        Field(
+            "region",
+            "Region",
+            FieldKind.CHOICE,
+            required=True,
+            default="global",
+            choices=(("global", "Global"), ("cn", "Mainland China"), ("custom", "Custom URL")),
+        ),
+        Field("http_url", "HTTP URL", help="Only for the Custom URL region."),
+        Field("app_key", "App key", required=True),
+        Field("app_secret", "App secret", FieldKind.SECRET, required=True),
+        Field("access_token", "Access token", FieldKind.SECRET, required=True),
+    ),
+    rules=(_custom_url,),
+)
+
+
+def _driver(environment: Environment, scenario: str, executor: Executor) -> LongPortDriver:
+    simulated = scenario if environment is Environment.SIMULATOR else None
+    return LongPortDriver(executor, simulator_scenario=simulated)
+
+
+SPEC = BrokerSpec(
+    id="longport",
+    title="LongPort",
+    schema=SCHEMA,
+    driver_factory=_driver,
+    scenarios=tuple(
+        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
+    ),
+    # The simulator's published demo credentials (DESIGN.md), not anybody's secrets.
+    simulator_defaults={
+        "app_key": DEMO_APP_KEY,
+        "app_secret": DEMO_APP_SECRET,
+        "access_token": DEMO_TOKEN,
+    },
+    actions=(
+        Action(
+            REFRESH_ACTION,
+            "Refresh token",
+            "Get a new access token (GET /v1/token/refresh); the old one stops working.",
+        ),
+    ),
+)

@@ -1,0 +1,214 @@
+"""A small signed LongPort OpenAPI client on a `requests.Session`.
+
+The query string is encoded once; that exact string is signed and sent (requests is not allowed
+to re-encode it), and the body is serialized once, hashed and sent as the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import requests
+
+from gui.brokers.longport.errors import LongPortApiError, LongPortTransportError
+from gui.brokers.longport.signing import signature_header
+from gui.core.events import local_now
+
+REGION_URLS = {
+    "global": "https://openapi.longportapp.com",
+    "cn": "https://openapi.longportapp.cn",
+}
+RETRY_AFTER_CAP = 5.0
+
+
+@dataclass(frozen=True)
+class Credentials:
+    app_key: str
+    app_secret: str = field(repr=False)
+    access_token: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ApiResponse:
+    data: Any
+    http_status: int
+    trace_id: str
+    latency_ms: float
+    server_date: datetime | None
+    received: datetime
+
+
+def encode_query(params: Sequence[tuple[str, str]]) -> str:
+    """Percent-encode once (RFC 3986 unreserved characters stay as they are)."""
+    return urlencode(list(params), quote_via=quote, safe="")
+
+
+class LongPortClient:
+    def __init__(
+        self,
+        base_url: str,
+        credentials: Credentials,
+        *,
+        ca_bundle: str | None = None,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 10.0,
+        max_retries: int = 2,
+        backoff: float = 0.5,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credentials = credentials
+        self.verify: str | bool = ca_bundle or True  # TLS verification is never switched off
+        self.timeouts = (connect_timeout, read_timeout)
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.clock = clock
+        self.sleep = sleep
+        self.session = requests.Session()
+
+    def close(self) -> None:
+        self.session.close()
+
+    def get(self, path: str, params: Sequence[tuple[str, str]] = ()) -> ApiResponse:
+        return self.request("GET", path, params)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Sequence[tuple[str, str]] = (),
+        body: Mapping[str, Any] | None = None,
+    ) -> ApiResponse:
+        raw_query = encode_query(params)
+        payload = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
+        url = self.base_url + path + (f"?{raw_query}" if raw_query else "")
+        for attempt in range(self.max_retries + 1):
+            response, latency = self._send(method, url, path, raw_query, payload)
+            if response.status_code == 429 and attempt < self.max_retries:
+                self.sleep(self._retry_delay(response, attempt))
+                continue
+            return self._parse(response, latency)
+        raise AssertionError("unreachable")
+
+    def _retry_delay(self, response: requests.Response, attempt: int) -> float:
+        try:
+            return min(float(response.headers.get("Retry-After", "")), RETRY_AFTER_CAP)
+        except ValueError:
+            return min(self.backoff * 2**attempt, RETRY_AFTER_CAP)
+
+    def _send(
+        self, method: str, url: str, path: str, raw_query: str, payload: bytes
+    ) -> tuple[requests.Response, float]:
+        creds = self.credentials
+        timestamp = f"{self.clock():.3f}"  # a fresh stamp per attempt: retries are not replays
+        headers = {
+            "X-Api-Key": creds.app_key,
+            "Authorization": creds.access_token,
+            "X-Timestamp": timestamp,
+            "Content-Type": "application/json; charset=utf-8",
+            "X-Api-Signature": signature_header(
+                method,
+                path,
+                raw_query,
+                creds.access_token,
+                creds.app_key,
+                timestamp,
+                payload,
+                creds.app_secret,
+            ),
+        }
+        prepared = requests.Request(method, url, headers=headers, data=payload or None).prepare()
+        prepared.url = url  # exactly the signed query, never re-encoded
+        settings = self.session.merge_environment_settings(url, {}, None, self.verify, None)
+        started = time.perf_counter()
+        try:
+            response = self.session.send(
+                prepared, timeout=self.timeouts, allow_redirects=False, **settings
+            )
+        except requests.RequestException as exc:
+            raise explain_transport(exc, url, self.timeouts) from None
+        return response, (time.perf_counter() - started) * 1000
+
+    def _parse(self, response: requests.Response, latency: float) -> ApiResponse:
+        trace = response.headers.get("x-trace-id", "")
+        try:
+            envelope = response.json()
+        except ValueError:
+            envelope = None
+        if not isinstance(envelope, dict) or "code" not in envelope:
+            text = response.text[:200].strip() or response.reason or "empty body"
+            raise LongPortApiError(
+                response.status_code, None, f"not a LongPort answer: {text}", trace
+            )
+        message = str(envelope.get("message") or envelope.get("msg") or "")
+        try:
+            code = int(envelope["code"])
+        except (TypeError, ValueError):
+            code = -1
+        if code != 0 or response.status_code >= 400:
+            raise LongPortApiError(response.status_code, code, message, trace, latency)
+        server_date = None
+        if "Date" in response.headers:
+            try:
+                server_date = parsedate_to_datetime(response.headers["Date"]).astimezone()
+            except (TypeError, ValueError):
+                server_date = None
+        return ApiResponse(
+            envelope.get("data"), response.status_code, trace, latency, server_date, local_now()
+        )
+
+
+def explain_transport(
+    exc: requests.RequestException, url: str, timeouts: tuple[float, float]
+) -> LongPortTransportError:
+    """Say what failed between this machine and LongPort, and what to do about it."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    detail = str(exc)
+    if isinstance(exc, requests.exceptions.SSLError):
+        if "CERTIFICATE_VERIFY_FAILED" in detail and "mismatch" in detail.lower():
+            return LongPortTransportError(
+                f"TLS: the certificate presented is not valid for {host}; a proxy or DNS may be "
+                "sending this machine to another server."
+            )
+        if "CERTIFICATE_VERIFY_FAILED" in detail:
+            return LongPortTransportError(
+                f"TLS: the certificate of {host} is not trusted. If your network inspects HTTPS, "
+                "install its root certificate in the system store or point REQUESTS_CA_BUNDLE at "
+                "it; verification is never switched off."
+            )
+        return LongPortTransportError(f"TLS handshake with {host} failed: {detail}")
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return LongPortTransportError(
+            f"The proxy (from HTTPS_PROXY / HTTP_PROXY) failed for {host}: {detail}. Check the "
+            "proxy settings, or list the host in NO_PROXY."
+        )
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return LongPortTransportError(
+            f"No connection to {where} within {timeouts[0]:g} s: a firewall may drop the traffic.",
+            timed_out=True,
+        )
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return LongPortTransportError(
+            f"{where} accepted the connection but sent no answer within {timeouts[1]:g} s.",
+            timed_out=True,
+        )
+    lowered = detail.lower()
+    if any(s in lowered for s in ("name or service not known", "getaddrinfo", "nodename")):
+        return LongPortTransportError(
+            f"Cannot resolve {host}: check the URL and this machine's DNS."
+        )
+    if "refused" in lowered:
+        return LongPortTransportError(
+            f"{where} refused the connection: nothing listens there, or a firewall rejects it."
+        )
+    return LongPortTransportError(f"Could not reach {where}: {detail}")
