@@ -91,10 +91,12 @@ class SessionPanel(QGroupBox):
         self.recover.verticalHeader().hide()
         self.recover.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.recover.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.recover_title = QLabel(self.tr("Recovery progress"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.facts)
-        layout.addWidget(QLabel(self.tr("Recovery progress")))
+        layout.addWidget(self.recover_title)
         layout.addWidget(self.recover, 1)
+        layout.addStretch(0)
 
     def show_info(self, info: SessionInfo, context: Context) -> None:
         if info.server_time is not None:
@@ -123,6 +125,8 @@ class SessionPanel(QGroupBox):
         for name, label in self._detail_labels.items():
             if name not in info.details:
                 label.setText("—")
+        self.recover_title.setVisible(bool(info.recover))
+        self.recover.setVisible(bool(info.recover))
         self.recover.setRowCount(len(info.recover))
         for row, progress in enumerate(info.recover.values()):
             count = "" if progress.count is None else str(progress.count)
