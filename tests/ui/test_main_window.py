@@ -90,7 +90,7 @@ def test_environment_switch_keeps_each_environments_values(window: MainWindow) -
     assert host.value() == "trade.example.com"
 
 
-def test_live_kgi_without_sdk_loader_fails_clearly(qtbot, window: MainWindow) -> None:
+def test_live_kgi_without_an_sdk_folder_says_what_to_set(qtbot, window: MainWindow) -> None:
     tab = window.broker_tabs["kgi"]
     tab.environment.setCurrentIndex(tab.environment.findData("live"))
     for key, value in {"host": "trade.example.com", "port": "8000", "person_id": "A1"}.items():
@@ -98,7 +98,7 @@ def test_live_kgi_without_sdk_loader_fails_clearly(qtbot, window: MainWindow) ->
     tab.form.editors["password"].set_value(SECRET)
     qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.badge.state is SessionState.FAILED, timeout=WAIT_MS)
-    assert "simulator" in tab.reason.text()
+    assert "Set the SDK folder" in tab.reason.text()
     assert tab.connect_button.isEnabled()
 
 

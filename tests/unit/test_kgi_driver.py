@@ -207,14 +207,16 @@ def test_handler_exceptions_never_escape_and_login_goes_on(executor) -> None:
     assert harness.session.state is SessionState.LOGGED_IN
 
 
-def test_live_environment_says_the_loader_is_not_there_yet(executor) -> None:
-    driver = kgi.SPEC.create_driver(Environment.LIVE, "", executor)
+def test_live_environment_without_sdk_folder_says_what_to_set(executor, tmp_path) -> None:
     session = Session(kgi.SPEC)
-    values = settings(host="trade.example.com")
 
     async def attempt() -> None:
-        with pytest.raises(SdkUnavailable):
-            await session.connect(driver, values)
+        for folder, fragment in (("", "Set the SDK folder"), (str(tmp_path), "lacks Package.dll")):
+            driver = kgi.SPEC.create_driver(Environment.LIVE, "", executor)
+            with pytest.raises(SdkUnavailable) as caught:
+                await session.connect(driver, settings(sdk_dir=folder))
+            assert fragment in caught.value.reason
+            await session.logout()
 
     run(attempt())
 

@@ -12,8 +12,6 @@ from datetime import timedelta, timezone
 from functools import partial
 from typing import Any
 
-from gui.core.errors import SdkUnavailable
-
 # KGI's servers keep Taipei time (UTC+8, no daylight saving); OnRcvServerTime's DateTime is naive.
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 
@@ -68,8 +66,8 @@ def simulator_loader(scenario: str) -> SdkLoader:
     return load
 
 
-def live_loader(_settings: Mapping[str, Any]) -> KgiSdk:
-    raise SdkUnavailable(
-        "Live KGI login through the .NET SDK (pythonnet) is not available in this build yet; "
-        "use the Built-in simulator environment."
-    )
+def live_loader(settings: Mapping[str, Any]) -> KgiSdk:
+    """KGI's .NET SDK from the `sdk_dir` folder, through pythonnet."""
+    from gui.brokers.kgi.dotnet import load_dotnet_sdk
+
+    return load_dotnet_sdk(settings)
