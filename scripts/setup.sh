@@ -15,8 +15,9 @@ DISPLAY_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0
   fonts-noto-cjk)
 
-# What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins).
-TEST_PACKAGES=(mono-devel)
+# What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins)
+# and the C/C++ compilers for the Kingdom stand-ins and shim.
+TEST_PACKAGES=(mono-devel gcc g++)
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 

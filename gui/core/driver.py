@@ -129,3 +129,7 @@ class Driver(ABC):
     async def run_action(self, action: str) -> ActionResult:
         """Run one of the broker's actions (BrokerSpec.actions) on the live login."""
         raise NotImplementedError(action)
+
+    async def probe(self, settings: Mapping[str, Any], link: DriverLink) -> ActionResult:
+        """The broker's pre-login check (BrokerSpec.probe), e.g. one leg of the connection."""
+        raise NotImplementedError("probe")

@@ -53,6 +53,8 @@ class BrokerSpec:
     simulator_defaults: Mapping[str, Any] = field(default_factory=dict)
     unavailable_note: str = ""
     actions: tuple[Action, ...] = ()
+    probe: Action | None = None  # a check that runs without logging in
+    reports_server_time: bool = False  # the broker sends its clock (ServerTime events)
 
     @property
     def available(self) -> bool:

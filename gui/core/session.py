@@ -106,16 +106,7 @@ class Session:
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is already {self.state.value}")
         settings = self.spec.schema.validate(values)
-        loop = asyncio.get_running_loop()
-        self._dispatcher = LoopDispatcher(loop)
-        link = DriverLink(
-            self.spec.id,
-            self._dispatcher.post,
-            Redactor(self.spec.schema.secrets_in(settings)),
-            self._on_event,
-            self._on_detail,
-            self._on_exchange,
-        )
+        link = self._new_link(settings)
         self._driver = driver
         self._cancel_requested = False
         self.failure = None
@@ -150,6 +141,21 @@ class Session:
                 self._set_state(SessionState.LOGGED_IN)
         finally:
             self._connect_task = None
+
+    async def probe(self, driver: Driver, values: Mapping[str, Any]) -> ActionResult:
+        """The broker's pre-login check; its events go to the log, the state does not move."""
+        if self.state.live:
+            raise SessionBusy(f"{self.spec.id}: a login is {self.state.value}")
+        settings = self.spec.schema.validate(values)
+        link = self._new_link(settings)
+        try:
+            return await asyncio.wait_for(driver.probe(settings, link), self.logout_timeout)
+        except TimeoutError:
+            bound = self.logout_timeout
+            raise LoginTimeout(f"The check got no answer within {bound:g} s") from None
+        finally:
+            assert self._dispatcher is not None
+            self._dispatcher.drain()
 
     def cancel(self) -> bool:
         """Abort a login in progress; the driver releases what it created."""
@@ -199,6 +205,18 @@ class Session:
                 await self._cleanup
 
     # -- internals -------------------------------------------------------------------------
+
+    def _new_link(self, settings: Mapping[str, Any]) -> DriverLink:
+        """A fresh ordered channel from the driver's threads to this session."""
+        self._dispatcher = LoopDispatcher(asyncio.get_running_loop())
+        return DriverLink(
+            self.spec.id,
+            self._dispatcher.post,
+            Redactor(self.spec.schema.secrets_in(settings)),
+            self._on_event,
+            self._on_detail,
+            self._on_exchange,
+        )
 
     async def _release(self, driver: Driver) -> None:
         try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.driver import Driver
 from gui.core.errors import BrokerFailure
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.profiles import ProfileStore
@@ -113,6 +114,13 @@ class BrokerTab(QWidget):
             button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
             buttons.addWidget(button)
             self.action_buttons[action.id] = button
+        self.probe_button: QPushButton | None = None
+        if spec.probe is not None:
+            self.probe_button = QPushButton(self.tr(spec.probe.label))
+            self.probe_button.setObjectName("probe")
+            self.probe_button.setToolTip(self.tr(spec.probe.help))
+            self.probe_button.clicked.connect(self.probe_clicked)
+            buttons.addWidget(self.probe_button)
         self.offer = QWidget(self)
         self.offer.setObjectName("offer")
         self.offer_label = QLabel(self.offer)
@@ -200,27 +208,47 @@ class BrokerTab(QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
-        if self.session.state.live or not self.spec.available:
-            return
-        values = self.form.values()
-        problems = self.spec.schema.problems(values)
+        driver = self._validated_driver()
+        if driver is not None:
+            self.spawn(self.session.connect(driver, self.form.values()))
+
+    def _validated_driver(self) -> Driver | None:
+        """A driver for the form's values, or None with the problems shown (nothing sent)."""
+        if self.session.state.live or self.busy or not self.spec.available:
+            return None
+        problems = self.spec.schema.problems(self.form.values())
         self.form.show_problems(problems)
         if problems:
-            self.reason.setText(self.tr("Check the highlighted fields; nothing was sent."))
-            self.reason.setStyleSheet("color: #c62828;")
-            self.reason.show()
-            return
+            self._show_reason(self.tr("Check the highlighted fields; nothing was sent."), "#c62828")
+            return None
         self.save_profile()
         try:
-            driver = self.spec.create_driver(
+            return self.spec.create_driver(
                 self.current_environment, self.scenario.currentData() or "", self.executor
             )
         except BrokerFailure as failure:
             self._local_event(failure.reason, Level.ERROR)
-            self.reason.setText(failure.reason)
-            self.reason.show()
+            self._show_reason(failure.reason, "#c62828")
+            return None
+
+    def probe_clicked(self) -> None:
+        """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
+        driver = self._validated_driver()
+        if driver is not None:
+            self.spawn(self._run_probe(driver, self.form.values()))
+
+    async def _run_probe(self, driver: Driver, values: dict[str, Any]) -> None:
+        try:
+            result = await self.session.probe(driver, values)
+        except BrokerFailure as failure:
+            self._show_reason(failure.reason, "#c62828")
             return
-        self.spawn(self.session.connect(driver, values))
+        self._show_reason(result.message, "#2e7d32")
+
+    def _show_reason(self, text: str, colour: str) -> None:
+        self.reason.setStyleSheet(f"color: {colour};")
+        self.reason.setText(text)
+        self.reason.show()
 
     def cancel_clicked(self) -> None:
         if self.session.cancel():
@@ -231,21 +259,12 @@ class BrokerTab(QWidget):
 
     async def _run_action(self, action: str) -> None:
         """A driver action; its result is shown, and offered values wait for the user."""
-        for button in self.action_buttons.values():
-            button.setEnabled(False)
         try:
             result = await self.session.run_action(action)
         except BrokerFailure as failure:
-            self.reason.setStyleSheet("color: #c62828;")
-            self.reason.setText(failure.reason)
-            self.reason.show()
+            self._show_reason(failure.reason, "#c62828")
             return
-        finally:
-            for button in self.action_buttons.values():
-                button.setEnabled(self.session.state is SessionState.LOGGED_IN)
-        self.reason.setStyleSheet("color: #2e7d32;")
-        self.reason.setText(result.message)
-        self.reason.show()
+        self._show_reason(result.message, "#2e7d32")
         if result.offer:
             self._offered = dict(result.offer)
             self.offer_label.setText(self.tr(result.offer_prompt))
@@ -266,10 +285,12 @@ class BrokerTab(QWidget):
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
+        self._update_controls()
         return task
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
+        self._update_controls()
         if task.cancelled():
             return
         error = task.exception()
@@ -295,25 +316,30 @@ class BrokerTab(QWidget):
 
     def _render_state(self, state: SessionState, reason: str) -> None:
         self.badge.show_state(state)
-        idle = not state.live
-        self.connect_button.setEnabled(idle and self.spec.available)
-        self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
-        self.logout_button.setEnabled(state is SessionState.LOGGED_IN)
-        for button in self.action_buttons.values():
-            button.setEnabled(state is SessionState.LOGGED_IN)
-        self.form.set_enabled(idle)
-        self.environment.setEnabled(idle)
-        self.scenario.setEnabled(idle)
-        self.scenario.setVisible(self.current_environment is Environment.SIMULATOR)
-        self.scenario_label.setVisible(self.scenario.isVisible())
+        self._update_controls()
         if reason and state in (SessionState.FAILED, SessionState.DISCONNECTED):
-            colour = "#c62828" if state is SessionState.FAILED else "#555555"
-            self.reason.setStyleSheet(f"color: {colour};")
-            self.reason.setText(reason)
-            self.reason.show()
+            self._show_reason(reason, "#c62828" if state is SessionState.FAILED else "#555555")
         elif state.live:
             self.reason.hide()
         self.state_changed.emit(state.value)
+
+    def _update_controls(self) -> None:
+        """Enable what the state allows; nothing new starts while an action is still running."""
+        state = self.session.state
+        free = not state.live and not self.busy and self.spec.available
+        self.connect_button.setEnabled(free)
+        if self.probe_button is not None:
+            self.probe_button.setEnabled(free)
+        self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
+        logged_in = state is SessionState.LOGGED_IN
+        self.logout_button.setEnabled(logged_in)
+        for button in self.action_buttons.values():
+            button.setEnabled(logged_in and not self.busy)
+        self.form.set_enabled(not state.live)
+        self.environment.setEnabled(not state.live)
+        self.scenario.setEnabled(not state.live)
+        self.scenario.setVisible(self.current_environment is Environment.SIMULATOR)
+        self.scenario_label.setVisible(self.scenario.isVisible())
 
     def _render_info(self) -> None:
         self.panel.show_info(self.session.info, self.session.context)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 STANDIN = Path(__file__).parent / "kgi_standin"
+KINGDOM_STANDIN = Path(__file__).parent / "kingdom_standin"
+SHIM_BUILD = Path(__file__).resolve().parents[2] / "packaging" / "kingdom_shim" / "build-linux.sh"
 
 
 def require_tool(name: str, install_hint: str) -> str:
@@ -75,6 +77,51 @@ def kgi_sdk_inconsistent(tmp_path_factory: pytest.TempPathFactory, kgi_sdk: Path
     return folder
 
 
+def build_kingdom(folder: Path, header_dir: Path = KINGDOM_STANDIN) -> Path:
+    """The stand-in plugin and KCBP client (g++/gcc), and our shim built by its own script."""
+    gxx = require_tool("g++", "install Debian's g++ (scripts/test.sh does)")
+    gcc = require_tool("gcc", "install Debian's gcc (scripts/test.sh does)")
+    folder.mkdir(parents=True, exist_ok=True)
+    flags = ["-shared", "-fPIC", "-Wall", "-Wextra", "-Werror"]
+    subprocess.run(
+        [
+            gxx,
+            "-std=c++17",
+            *flags,
+            "-I",
+            str(header_dir),
+            "-o",
+            str(folder / "libLBM_Plugin.so"),
+            str(KINGDOM_STANDIN / "LBM_Plugin.cpp"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [gcc, *flags, "-o", str(folder / "libKCBPCli.so"), str(KINGDOM_STANDIN / "kcbpcli.c")],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            "bash",
+            str(SHIM_BUILD),
+            str(header_dir),
+            str(folder),
+            "LBM_Plugin",
+            str(folder / "liblbm_shim.so"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "liblbm_shim.so"
+
+
+@pytest.fixture(scope="session")
+def kingdom_shim(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_kingdom(tmp_path_factory.mktemp("kingdom"))
+
+
 @pytest.fixture(scope="session")
 def kgi_server() -> Iterator[tuple[str, int]]:
     """A TCP endpoint the stand-in's LoginDirect really connects to."""
@@ -95,12 +142,15 @@ def kgi_server() -> Iterator[tuple[str, int]]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield listener.getsockname()
+    yield listener.getsockname()[:2]
     stop.set()
     thread.join(timeout=2)
     for conn in held:
         conn.close()
     listener.close()
+
+
+kcbp_server = kgi_server  # the KCBP stand-in connects over TCP the same way
 
 
 def closed_port() -> int:

@@ -21,7 +21,7 @@ def test_login_refresh_and_adopt_the_new_token(qtbot, window: MainWindow) -> Non
     qtbot.waitUntil(lambda: tab.badge.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
     assert "HK" in tab.panel.exchanges.text() and "SG" in tab.panel.exchanges.text()
     assert tab.session.info.clock_offset is not None
-    assert refresh.isEnabled()
+    qtbot.waitUntil(refresh.isEnabled, timeout=WAIT_MS)
 
     qtbot.mouseClick(refresh, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.offer.isVisibleTo(tab), timeout=WAIT_MS)

@@ -66,5 +66,6 @@ SPEC = BrokerSpec(
     scenarios=tuple(
         Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
     ),
+    reports_server_time=True,
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
 )

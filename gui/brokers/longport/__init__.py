@@ -95,6 +95,7 @@ SPEC = BrokerSpec(
         "app_secret": DEMO_APP_SECRET,
         "access_token": DEMO_TOKEN,
     },
+    reports_server_time=True,
     actions=(
         Action(
             REFRESH_ACTION,

@@ -1,6 +1,12 @@
 """Kingdom 金证 KCBP (LBM plugin InitPlugin), seed 001: struct widths in GBK, NUL included."""
 
-from gui.core.registry import BrokerSpec
+from __future__ import annotations
+
+from concurrent.futures import Executor
+
+from gui.brokers.kingdom.driver import PROBE_ACTION, KingdomDriver
+from gui.brokers.kingdom.simulator import SCENARIOS
+from gui.core.registry import Action, BrokerSpec, Environment, Scenario
 from gui.core.schema import Field, FieldKind, Schema
 
 
@@ -11,7 +17,14 @@ def _char(key: str, label: str, size: int, kind: FieldKind = FieldKind.TEXT, **k
 
 SCHEMA = Schema(
     (
-        Field("sdk_path", "Plugin shim", FieldKind.PATH),
+        Field(
+            "sdk_path",
+            "Plugin shim",
+            FieldKind.PATH,
+            help="lbm_shim built against Kingdom's plugin SDK (packaging/kingdom_shim); the KCBP "
+            "client library sits next to it. In the simulator environment, set it to run the "
+            "real ctypes path.",
+        ),
         _char("operator_user", "Operator", 32, required=True),
         _char(
             "operator_password",
@@ -36,9 +49,29 @@ SCHEMA = Schema(
     )
 )
 
+
+def _driver(environment: Environment, scenario: str, executor: Executor) -> KingdomDriver:
+    return KingdomDriver(executor, scenario if environment is Environment.SIMULATOR else None)
+
+
 SPEC = BrokerSpec(
     id="kingdom",
     title="Kingdom 金证 KCBP",
     schema=SCHEMA,
-    unavailable_note="The Kingdom KCBP driver ships in a later release.",
+    driver_factory=_driver,
+    scenarios=tuple(
+        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
+    ),
+    # The simulator's demo credentials (the seed's KCBP example and the demo operator password).
+    simulator_defaults={
+        "operator_user": "operator01",
+        "operator_password": "demo",
+        "kcbp_password": "888888",
+        "kcbp_ip": "127.0.0.1",
+    },
+    probe=Action(
+        PROBE_ACTION,
+        "Test KCBP connection",
+        "Connect to the KCBP server with these settings and queue names, without InitPlugin.",
+    ),
 )

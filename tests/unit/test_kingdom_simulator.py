@@ -1,0 +1,74 @@
+"""The Kingdom driver on its built-in simulator, in every scenario."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from gui.brokers import kingdom
+from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
+from gui.core.events import BrokerEvent, EventKind
+from gui.core.registry import Environment
+from gui.core.session import Session
+
+
+def run(
+    scenario: str, timeout: float | None = None, **values
+) -> tuple[list[str], Exception | None]:
+    session = Session(kingdom.SPEC)
+    events: list[BrokerEvent] = []
+    session.event_listeners.append(events.append)
+    error: Exception | None = None
+
+    async def go() -> None:
+        nonlocal error
+        with ThreadPoolExecutor(2) as pool:
+            driver = kingdom.SPEC.create_driver(Environment.SIMULATOR, scenario, pool)
+            try:
+                await session.connect(
+                    driver,
+                    {**kingdom.SPEC.defaults(Environment.SIMULATOR), **values},
+                    timeout=timeout,
+                )
+            except Exception as exc:
+                error = exc
+            await session.shutdown()
+
+    asyncio.run(asyncio.wait_for(go(), 30))
+    return [e.status for e in events if e.kind is EventKind.STATUS], error
+
+
+def test_normal_tests_kcbp_then_logs_in() -> None:
+    statuses, error = run("normal")
+    assert error is None
+    assert statuses == ["CONNECT_READY", "LOGIN_READY", "DISCONNECTED"]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "values", "failure", "fragment", "statuses"),
+    [
+        (
+            "normal",
+            {"operator_password": "x"},
+            LoginRejected,
+            "操作员密码错误",
+            ["CONNECT_READY", "LOGIN_FAIL"],
+        ),
+        ("plugin_rejects", {}, LoginRejected, "禁止登录", ["CONNECT_READY", "LOGIN_FAIL"]),
+        ("kcbp_unreachable", {}, ConnectFailed, "连接KCBP服务器失败", ["CONNECT_FAIL"]),
+        ("wrong_queues", {}, ConnectFailed, "队列不存在", ["CONNECT_FAIL"]),
+        ("normal", {"kcbp_password": "123"}, ConnectFailed, "2003", ["CONNECT_FAIL"]),
+    ],
+)
+def test_failures(scenario, values, failure, fragment, statuses) -> None:
+    got, error = run(scenario, **values)
+    assert isinstance(error, failure) and fragment in error.reason
+    assert got == statuses
+
+
+def test_slow_init_is_bounded_by_the_session_timeout() -> None:
+    statuses, error = run("slow_init", timeout=0.5)
+    assert isinstance(error, LoginTimeout)
+    assert statuses == ["CONNECT_READY"]
