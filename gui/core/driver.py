@@ -89,6 +89,10 @@ class DriverLink:
         """Run `item` on the loop thread after everything emitted so far."""
         self._post(item)
 
+    def add_secret(self, value: str) -> None:
+        """A credential learnt during the login (e.g. a session token): masked from now on."""
+        self._redactor.add(value)
+
     def redact(self, text: str) -> str:
         return self._redactor.text(text)
 

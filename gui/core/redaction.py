@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -10,12 +11,22 @@ _MIN_SECRET_LENGTH = 3  # shorter values would mask ordinary digits and letters 
 
 
 class Redactor:
-    """Replaces every known secret value with a mask; immutable once built."""
+    """Replaces every known secret value with a mask. Secrets learnt later (a session token)
+    are added with `add`; the set is swapped whole, so readers on other threads never lock."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        unique = {s for s in secrets if s and len(s) >= _MIN_SECRET_LENGTH}
-        # Longest first, so a secret that contains another is masked whole.
-        self._secrets = tuple(sorted(unique, key=len, reverse=True))
+        self._secrets: tuple[str, ...] = ()
+        self._lock = threading.Lock()
+        for secret in secrets:
+            self.add(secret)
+
+    def add(self, secret: str) -> None:
+        if not secret or len(secret) < _MIN_SECRET_LENGTH:
+            return
+        with self._lock:
+            unique = {*self._secrets, secret}
+            # Longest first, so a secret that contains another is masked whole.
+            self._secrets = tuple(sorted(unique, key=len, reverse=True))
 
     def __bool__(self) -> bool:
         return bool(self._secrets)

@@ -55,6 +55,7 @@ class BrokerSpec:
     actions: tuple[Action, ...] = ()
     probe: Action | None = None  # a check that runs without logging in
     reports_server_time: bool = False  # the broker sends its clock (ServerTime events)
+    autofill: Callable[[], Mapping[str, Any]] | None = None  # fields collected from this machine
 
     @property
     def available(self) -> bool:
@@ -62,6 +63,8 @@ class BrokerSpec:
 
     def defaults(self, environment: Environment) -> dict[str, Any]:
         values = self.schema.defaults()
+        if self.autofill is not None:
+            values.update(self.autofill())
         if environment is Environment.SIMULATOR:
             values.update(self.simulator_defaults)
         return values

@@ -132,7 +132,7 @@ def test_unreachable_exits_3_with_the_connect_fail_text() -> None:
 
 
 def test_brokers_without_a_driver_say_not_available_and_exit_3() -> None:
-    code, out = check("rootnet", "--simulator", "--json")
+    code, out = check("vnpy", "--simulator", "--json")
     assert code == 3
     assert "not available yet" in lines(out)[-1]["reason"]
 

@@ -1,12 +1,35 @@
 """Hundsun 恒生 UFX / O32 (T2 SDK), seed 001: function 10001 and its field widths."""
 
-from gui.core.registry import BrokerSpec
-from gui.core.schema import Field, FieldKind, ItemKind, Schema
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from concurrent.futures import Executor
+from typing import Any
+
+from gui.brokers.hundsun import terminal
+from gui.brokers.hundsun.driver import HundsunDriver, sdk_transport, simulator_transport
+from gui.brokers.hundsun.simulator import SCENARIOS
+from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
 
 def _c(key: str, label: str, width: int, **kw: object) -> Field:
     """A UFX `C<width>` field: at most `width` bytes in GBK."""
     return Field(key, label, max_bytes=width, encoding="gbk", **kw)  # type: ignore[arg-type]
+
+
+def _station_rules(values: Mapping[str, Any]) -> dict[str, Problem]:
+    """Station control refuses anything but a 12-hex-digit MAC (seed 001)."""
+    mac = values.get("mac_address") or ""
+    if not re.fullmatch(r"[0-9A-Fa-f]{12}", mac):
+        return {
+            "mac_address": Problem(
+                "{label} must be 12 hex digits, no separators (e.g. 00E04C6817A2): use Auto-fill.",
+                {"label": "MAC address"},
+            )
+        }
+    return {}
 
 
 SCHEMA = Schema(
@@ -55,12 +78,29 @@ SCHEMA = Schema(
             maximum=240,
             help="Function 10000 interval; the token expires after five idle minutes.",
         ),
-    )
+    ),
+    rules=(_station_rules,),
 )
+
+
+def _driver(environment: Environment, scenario: str, executor: Executor) -> HundsunDriver:
+    if environment is Environment.SIMULATOR:
+        return HundsunDriver(executor, simulator_transport(scenario))
+    return HundsunDriver(executor, sdk_transport)
+
 
 SPEC = BrokerSpec(
     id="hundsun",
     title="Hundsun 恒生 UFX",
     schema=SCHEMA,
-    unavailable_note="The Hundsun UFX driver ships in a later release.",
+    driver_factory=_driver,
+    scenarios=tuple(
+        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
+    ),
+    simulator_defaults={
+        "servers": "127.0.0.1:9003",
+        "operator_no": "10001",
+        "authorization_id": "demo-authorization",
+    },
+    autofill=terminal.collect,
 )

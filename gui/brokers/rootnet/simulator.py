@@ -1,0 +1,78 @@
+"""A Rootnet CTS server behind the `CTSlib` surface: `CtsServer.connect`, `optLogin`,
+`disConnect` and the overridable `onSocketError` callback. Operator password `demo`."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+SCENARIOS: dict[str, str] = {
+    "normal": "Logs operators in with password 'demo'.",
+    "unreachable": "Nothing answers at host:port.",
+    "socket_drop": "The socket drops two seconds after the login (onSocketError).",
+    "licence_expiring": "Logs in; the server's licence expires in five days.",
+}
+DEMO_PASSWORD = "demo"
+
+
+class CtsApiError(Exception):
+    """The API exception CTSlib raises: errorCode and errorMsg."""
+
+    def __init__(self, errorCode: int, errorMsg: str) -> None:
+        super().__init__(f"[{errorCode}] {errorMsg}")
+        self.errorCode = errorCode
+        self.errorMsg = errorMsg
+
+
+@dataclass
+class ConnectInfo:
+    sysDate: str
+    sysVersion: str
+    customer: str
+    serverName: str
+    expireDate: str
+
+
+class CtsServer:
+    """`CTSlib.CtsServer`, simulated; pick the behaviour with `scenario`."""
+
+    scenario = "normal"
+
+    def __init__(self) -> None:
+        self._connected = False
+        self._stop = threading.Event()
+
+    def connect(self, host: str, port: int) -> ConnectInfo:
+        if self.scenario == "unreachable":
+            raise ConnectionRefusedError(111, f"Connection refused: {host}:{port}")
+        self._connected = True
+        days = 5 if self.scenario == "licence_expiring" else 300
+        return ConnectInfo(
+            sysDate=date.today().strftime("%Y%m%d"),
+            sysVersion="CTS 5.2.1 (simulator)",
+            customer="Demo Securities",
+            serverName=f"cts-sim@{host}:{port}",
+            expireDate=(date.today() + timedelta(days=days)).strftime("%Y%m%d"),
+        )
+
+    def optLogin(self, optId: str, optPw: str) -> dict[str, str]:
+        if not self._connected:
+            raise CtsApiError(-1, "未连接服务器")
+        if optPw != DEMO_PASSWORD:
+            raise CtsApiError(1003, f"柜员[{optId}]密码错误")
+        if self.scenario == "socket_drop":
+            threading.Thread(target=self._drop, name="cts-sim", daemon=True).start()
+        return {"optId": optId, "optName": "演示柜员"}
+
+    def disConnect(self) -> None:
+        self._connected = False
+        self._stop.set()
+
+    def onSocketError(self, status: int) -> None:
+        """CTSlib calls this from its socket thread when the connection breaks."""
+
+    def _drop(self) -> None:
+        if not self._stop.wait(2.0):
+            self._connected = False
+            self.onSocketError(-104)
