@@ -23,7 +23,7 @@ from gui.core.errors import BrokerFailure, InvalidSettings, SdkUnavailable
 from gui.core.events import BrokerEvent, EventKind, format_clock
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
-from gui.core.schema import merge
+from gui.core.schema import Schema, merge
 from gui.core.session import Session
 
 DEFAULT_TIMEOUT = 60.0
@@ -182,29 +182,33 @@ def collect_values(
     secrets: Sequence[str],
     environ: Mapping[str, str],
     store: ProfileStore,
-) -> dict[str, Any]:
-    """Defaults, then saved non-secret values, then --set, then --secret (from the environment)."""
+) -> tuple[Schema, dict[str, Any]]:
+    """Defaults, then saved non-secret values, then --set, then --secret (from the environment),
+    and the form they resolve to."""
     given = _assignments(sets, "--set")
     named = _assignments(secrets, "--secret")
     problems: dict[str, str] = {}
-    for key in [*given, *named]:
-        if key not in spec.schema:
-            problems[key] = f"unknown field for {spec.id}; fields: {', '.join(spec.schema.keys)}"
-    for key in given:
-        if key in spec.schema.secret_keys:
-            problems[key] = (
-                f"{key} is a secret: pass it with --secret {key}=ENVVAR, never on the command line"
-            )
     from_env: dict[str, str] = {}
     for key, variable in named.items():
         if variable not in environ:
             problems[key] = f"environment variable {variable} (for {key}) is not set"
         else:
             from_env[key] = environ[variable]
+    defaults = spec.defaults(environment)
+    saved = store.raw(spec.id, environment.value)
+    schema = spec.schema_for(environment, merge(defaults, saved, given))
+    for key in [*given, *named]:
+        if key not in schema:
+            problems[key] = f"unknown field for {spec.id}; fields: {', '.join(schema.keys)}"
+    for key in given:
+        if key in schema.secret_keys:
+            problems[key] = (
+                f"{key} is a secret: pass it with --secret {key}=ENVVAR, never on the command line"
+            )
     if problems:
         raise InvalidSettings(problems)
-    saved = store.values(spec.id, environment.value, spec.schema)
-    return merge(spec.defaults(environment), saved, given, from_env)
+    known = {key: value for key, value in defaults.items() if key in schema}
+    return schema, merge(known, schema.public(saved), given, from_env)
 
 
 async def check_login(
@@ -214,6 +218,7 @@ async def check_login(
     values: Mapping[str, Any],
     timeout: float,
     on_event: Callable[[BrokerEvent], None],
+    schema: Schema | None = None,
 ) -> tuple[CheckOutcome, Session]:
     session = Session(spec)
     server_time = asyncio.Event()
@@ -227,7 +232,7 @@ async def check_login(
     executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix=f"{spec.id}-sdk")
     try:
         driver = spec.create_driver(environment, scenario, executor)
-        await session.connect(driver, values, timeout=timeout)
+        await session.connect(driver, values, timeout=timeout, schema=schema)
         if spec.reports_server_time:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(server_time.wait(), SERVER_TIME_WAIT)
@@ -253,12 +258,14 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if not spec.available:
             raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
-        values = collect_values(
+        schema, values = collect_values(
             spec, environment, args.sets, args.secrets, os.environ, ProfileStore()
         )
-        spec.schema.validate(values)
+        schema.validate(values)
         outcome, session = asyncio.run(
-            check_login(spec, environment, args.scenario, values, args.timeout, printer.event)
+            check_login(
+                spec, environment, args.scenario, values, args.timeout, printer.event, schema
+            )
         )
     except InvalidSettings as failure:
         fields = {key: str(problem) for key, problem in failure.field_errors.items()}

@@ -53,10 +53,14 @@ class ProfileStore:
         entry = self._read()["brokers"].get(broker)
         return entry if isinstance(entry, dict) else {}
 
+    def raw(self, broker: str, environment: str) -> dict[str, Any]:
+        """Everything saved for the environment; filter it with a schema before use."""
+        saved = self.broker(broker).get(environment)
+        return dict(saved) if isinstance(saved, dict) else {}
+
     def values(self, broker: str, environment: str, schema: Schema) -> dict[str, Any]:
         """Saved values that still belong to the schema (secrets dropped if a file has any)."""
-        saved = self.broker(broker).get(environment)
-        return schema.public(saved) if isinstance(saved, dict) else {}
+        return schema.public(self.raw(broker, environment))
 
     def save(
         self,

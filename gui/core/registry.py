@@ -56,10 +56,19 @@ class BrokerSpec:
     probe: Action | None = None  # a check that runs without logging in
     reports_server_time: bool = False  # the broker sends its clock (ServerTime events)
     autofill: Callable[[], Mapping[str, Any]] | None = None  # fields collected from this machine
+    # A form that depends on the values (vnpy: the gateway's own settings) resolves here.
+    schema_resolver: Callable[[Environment, Mapping[str, Any]], Schema] | None = None
+    notice: Callable[[Environment], str] | None = None  # a line for the tab, e.g. what to install
 
     @property
     def available(self) -> bool:
         return self.driver_factory is not None
+
+    def schema_for(self, environment: Environment, values: Mapping[str, Any]) -> Schema:
+        """The form for these values (most brokers: always the same)."""
+        if self.schema_resolver is None:
+            return self.schema
+        return self.schema_resolver(environment, values)
 
     def defaults(self, environment: Environment) -> dict[str, Any]:
         values = self.schema.defaults()

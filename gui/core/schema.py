@@ -74,6 +74,7 @@ class Field:
     strip: bool = True
     item_kind: ItemKind = ItemKind.ANY
     separator: str = ";"
+    suggestions: tuple[str, ...] = ()  # known values offered for a free-text field
 
     @property
     def secret(self) -> bool:

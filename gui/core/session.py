@@ -18,6 +18,7 @@ from gui.core.errors import BrokerFailure, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.redaction import Redactor
 from gui.core.registry import BrokerSpec
+from gui.core.schema import Schema
 from gui.core.status import CONNECT_READY, DISCONNECTED
 
 log = logging.getLogger(__name__)
@@ -100,13 +101,20 @@ class Session:
     # -- actions ---------------------------------------------------------------------------
 
     async def connect(
-        self, driver: Driver, values: Mapping[str, Any], *, timeout: float | None = None
+        self,
+        driver: Driver,
+        values: Mapping[str, Any],
+        *,
+        timeout: float | None = None,
+        schema: Schema | None = None,
     ) -> None:
-        """Validate, then log in. Raises the typed failure after the state shows it."""
+        """Validate (against `schema`, else the broker's), then log in. Raises the typed failure
+        after the state shows it."""
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is already {self.state.value}")
-        settings = self.spec.schema.validate(values)
-        link = self._new_link(settings)
+        schema = schema or self.spec.schema
+        settings = schema.validate(values)
+        link = self._new_link(schema, settings)
         self._driver = driver
         self._cancel_requested = False
         self.failure = None
@@ -142,12 +150,15 @@ class Session:
         finally:
             self._connect_task = None
 
-    async def probe(self, driver: Driver, values: Mapping[str, Any]) -> ActionResult:
+    async def probe(
+        self, driver: Driver, values: Mapping[str, Any], *, schema: Schema | None = None
+    ) -> ActionResult:
         """The broker's pre-login check; its events go to the log, the state does not move."""
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is {self.state.value}")
-        settings = self.spec.schema.validate(values)
-        link = self._new_link(settings)
+        schema = schema or self.spec.schema
+        settings = schema.validate(values)
+        link = self._new_link(schema, settings)
         try:
             return await asyncio.wait_for(driver.probe(settings, link), self.logout_timeout)
         except TimeoutError:
@@ -206,13 +217,13 @@ class Session:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _new_link(self, settings: Mapping[str, Any]) -> DriverLink:
+    def _new_link(self, schema: Schema, settings: Mapping[str, Any]) -> DriverLink:
         """A fresh ordered channel from the driver's threads to this session."""
         self._dispatcher = LoopDispatcher(asyncio.get_running_loop())
         return DriverLink(
             self.spec.id,
             self._dispatcher.post,
-            Redactor(self.spec.schema.secrets_in(settings)),
+            Redactor(schema.secrets_in(settings)),
             self._on_event,
             self._on_detail,
             self._on_exchange,

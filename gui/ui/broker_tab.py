@@ -63,7 +63,7 @@ class BrokerTab(QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()
         saved = profiles.broker(spec.id)
         self._drafts: dict[Environment, dict[str, Any]] = {
-            env: merge(spec.defaults(env), profiles.values(spec.id, env.value, spec.schema))
+            env: merge(spec.defaults(env), profiles.raw(spec.id, env.value))
             for env, _ in ENVIRONMENTS
         }
 
@@ -89,9 +89,10 @@ class BrokerTab(QWidget):
         header.addStretch(1)
         header.addWidget(self.badge)
 
-        # -- credentials
-        self.form = SchemaForm(spec.schema, self)
-        self.form.submitted.connect(self.connect_clicked)
+        # -- credentials (the form is built for the environment's schema further down)
+        self.schema = spec.schema
+        self.form = SchemaForm(self.schema, self)
+        self._wire_form()
         self.connect_button = QPushButton(self.tr("Connect"))
         self.connect_button.setObjectName("connect")
         self.connect_button.setDefault(True)
@@ -142,9 +143,9 @@ class BrokerTab(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason.hide()
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.form)
         credentials = QGroupBox(self.tr("Credentials"), self)
         cred_layout = QVBoxLayout(credentials)
         self.unavailable = QLabel(self)
@@ -160,7 +161,22 @@ class BrokerTab(QWidget):
         )
         self.unavailable.setVisible(not spec.available)
         cred_layout.addWidget(self.unavailable)
-        cred_layout.addWidget(scroll, 1)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet(self.unavailable.styleSheet())
+        self.notice.hide()
+        cred_layout.addWidget(self.notice)
+        if spec.autofill is not None:
+            autofill = QPushButton(self.tr("Auto-fill from this machine"))
+            autofill.setObjectName("autofill")
+            autofill.setToolTip(
+                self.tr("Collect these fields from this computer; edit them after.")
+            )
+            autofill.clicked.connect(self.autofill_clicked)
+            cred_layout.addWidget(autofill, 0, Qt.AlignmentFlag.AlignLeft)
+        cred_layout.addWidget(self.scroll, 1)
         cred_layout.addLayout(buttons)
         cred_layout.addWidget(self.reason)
         cred_layout.addWidget(self.offer)
@@ -189,7 +205,7 @@ class BrokerTab(QWidget):
         self.environment.setCurrentIndex(self.environment.findData(self._current_env.value))
         scenario_index = self.scenario.findData(saved.get("scenario", "normal"))
         self.scenario.setCurrentIndex(max(scenario_index, 0))
-        self.form.load(self._drafts[self._current_env])
+        self._show_form(self._drafts[self._current_env])
         self.environment.currentIndexChanged.connect(self._environment_changed)
         self._render_state(self.session.state, "")
         self._render_info()
@@ -210,13 +226,14 @@ class BrokerTab(QWidget):
     def connect_clicked(self) -> None:
         driver = self._validated_driver()
         if driver is not None:
-            self.spawn(self.session.connect(driver, self.form.values()))
+            self.spawn(self.session.connect(driver, self.form.values(), schema=self.schema))
 
     def _validated_driver(self) -> Driver | None:
         """A driver for the form's values, or None with the problems shown (nothing sent)."""
         if self.session.state.live or self.busy or not self.spec.available:
             return None
-        problems = self.spec.schema.problems(self.form.values())
+        self._refresh_schema()
+        problems = self.schema.problems(self.form.values())
         self.form.show_problems(problems)
         if problems:
             self._show_reason(self.tr("Check the highlighted fields; nothing was sent."), "#c62828")
@@ -239,7 +256,7 @@ class BrokerTab(QWidget):
 
     async def _run_probe(self, driver: Driver, values: dict[str, Any]) -> None:
         try:
-            result = await self.session.probe(driver, values)
+            result = await self.session.probe(driver, values, schema=self.schema)
         except BrokerFailure as failure:
             self._show_reason(failure.reason, "#c62828")
             return
@@ -303,7 +320,7 @@ class BrokerTab(QWidget):
             self.profiles.save(
                 self.spec.id,
                 self.current_environment.value,
-                self.spec.schema,
+                self.schema,
                 self.form.values(),
                 scenario=self.scenario.currentData(),
             )
@@ -348,9 +365,40 @@ class BrokerTab(QWidget):
         previous = self._current_env
         self._drafts[previous] = self.form.values()
         self._current_env = self.current_environment
-        self.form.load(self._drafts[self._current_env])
-        self.form.show_problems({})
+        self._show_form(self._drafts[self._current_env])
         self._render_state(self.session.state, "")
+
+    def _show_form(self, values: dict[str, Any]) -> None:
+        """Fill the form with these values, rebuilding it when they resolve to other fields."""
+        schema = self.spec.schema_for(self.current_environment, values)
+        if schema.keys != self.schema.keys:
+            self.schema = schema
+            self.form = SchemaForm(schema, self)
+            self._wire_form()
+            self.scroll.setWidget(self.form)  # the scroll area deletes the previous form
+        self.form.load(values)
+        notice = self.spec.notice(self.current_environment) if self.spec.notice else ""
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+
+    def _wire_form(self) -> None:
+        self.form.submitted.connect(self.connect_clicked)
+        self.form.changed.connect(self._refresh_schema)
+
+    def _refresh_schema(self) -> None:
+        """A value the form depends on changed (vnpy's gateway): rebuild when the form differs."""
+        values = self.form.values()
+        if self.spec.schema_for(self.current_environment, values).keys != self.schema.keys:
+            self._show_form(values)
+            self._update_controls()
+
+    def autofill_clicked(self) -> None:
+        assert self.spec.autofill is not None
+        for key, value in self.spec.autofill().items():
+            if key in self.form.editors:
+                self.form.editors[key].set_value(value)
+                self.form.editors[key].show_problem(None)
+        self._local_event(self.tr("Station fields filled in from this machine."), Level.INFO)
 
     def _local_event(self, text: str, level: Level) -> None:
         self.model.append(BrokerEvent(self.spec.id, EventKind.LOG, text=text, level=level))

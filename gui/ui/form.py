@@ -36,6 +36,7 @@ class FieldEditor(QWidget):
 
     submitted = Signal()
     edited = Signal()
+    committed = Signal()  # editing finished (focus left, Enter, or a choice made)
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,15 +51,21 @@ class FieldEditor(QWidget):
         if field.kind is FieldKind.BOOL:
             self.input = QCheckBox(self)
             self.input.toggled.connect(self.edited)
-        elif field.kind is FieldKind.CHOICE:
+        elif field.kind is FieldKind.CHOICE or field.suggestions:
             self.input = QComboBox(self)
             for value, label in field.choices:
                 self.input.addItem(translate_field(label), value)
+            if field.suggestions:  # free text, with the known values offered
+                self.input.setEditable(True)
+                self.input.addItems(list(field.suggestions))
+                self.input.setCurrentIndex(-1)
             self.input.currentIndexChanged.connect(self.edited)
+            self.input.activated.connect(self.committed)
         else:
             self.input = QLineEdit(self)
             self.input.returnPressed.connect(self.submitted)
             self.input.textEdited.connect(self.edited)
+            self.input.editingFinished.connect(self.committed)
             if field.secret:
                 self.input.setEchoMode(QLineEdit.EchoMode.Password)
                 self.input.setInputMethodHints(
@@ -93,13 +100,16 @@ class FieldEditor(QWidget):
         if isinstance(self.input, QCheckBox):
             return self.input.isChecked()
         if isinstance(self.input, QComboBox):
-            return self.input.currentData()
+            return self.input.currentText() if self.input.isEditable() else self.input.currentData()
         return self.input.text()
 
     def set_value(self, value: Any) -> None:
         if isinstance(self.input, QCheckBox):
             self.input.setChecked(bool(value))
         elif isinstance(self.input, QComboBox):
+            if self.input.isEditable():
+                self.input.setEditText("" if value is None else str(value))
+                return
             index = self.input.findData(value)
             if index >= 0:
                 self.input.setCurrentIndex(index)
@@ -128,9 +138,11 @@ class FieldEditor(QWidget):
 
 
 class SchemaForm(QWidget):
-    """All of a schema's fields; Enter in any text field asks to connect."""
+    """All of a schema's fields; Enter in any text field asks to connect. `changed` fires when
+    the user leaves a field, so a form that depends on a value can be rebuilt."""
 
     submitted = Signal()
+    changed = Signal()
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +154,7 @@ class SchemaForm(QWidget):
             editor = FieldEditor(field, self)
             editor.submitted.connect(self.submitted)
             editor.edited.connect(lambda e=editor: e.show_problem(None))
+            editor.committed.connect(self.changed)
             label = translate_field(field.label) + (" *" if field.required else "")
             layout.addRow(label, editor)
             self.editors[field.key] = editor
