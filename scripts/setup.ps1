@@ -13,6 +13,8 @@ function Initialize-Console {
         & "$Venv\Scripts\python.exe" -m pip install -q --upgrade pip
         & "$Venv\Scripts\python.exe" -m pip install -q -e "$Root[dev]"
         if ($LASTEXITCODE) { throw "pip install failed" }
+        & "$Venv\Scripts\python.exe" -m pip install -q --no-deps "vnpy>=4.0,<5"
+        if ($LASTEXITCODE) { throw "pip install vnpy failed" }
         Set-Content $stamp $want
     }
 }

@@ -61,6 +61,8 @@ python_env() {
     say "installing Python packages into .venv"
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]"
+    # vnpy's core for the vnpy tests, without its pins (PySide6 6.8, TA-Lib): see the README.
+    "$VENV/bin/python" -m pip install -q --no-deps "vnpy>=4.0,<5"
     echo "$want" > "$stamp"
   fi
 }

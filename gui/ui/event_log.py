@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -154,19 +154,24 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.search = ""
 
     def set_kinds(self, kinds: Iterable[EventKind]) -> None:
-        self.beginFilterChange()
-        self.kinds = set(kinds)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter(lambda: setattr(self, "kinds", set(kinds)))
 
     def set_min_level(self, level: Level) -> None:
-        self.beginFilterChange()
-        self.min_level = level
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter(lambda: setattr(self, "min_level", level))
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self.search = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter(lambda: setattr(self, "search", text.strip().casefold()))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Qt 6.10's begin/endFilterChange where present; invalidateRowsFilter before (6.8 is
+        what the full vnpy extra installs)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -18,19 +18,35 @@ WAIT_MS = 15_000
 SECRET = "Tr@der-S3cret-771"
 
 
-def test_six_tabs_and_unavailable_ones_say_so(window: MainWindow) -> None:
+def test_six_tabs_all_with_a_driver(window: MainWindow) -> None:
     assert window.tabs.count() == 6
     assert list(window.broker_tabs) == ["kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy"]
-    for broker in ("kgi", "longport", "hundsun", "kingdom", "rootnet"):
-        tab = window.broker_tabs[broker]
+    for tab in window.broker_tabs.values():
         assert not tab.unavailable.isVisibleTo(tab)
         assert tab.connect_button.isEnabled()
-    for broker in ("vnpy",):
-        tab = window.broker_tabs[broker]
-        assert tab.unavailable.isVisibleTo(tab)
-        assert "Not available yet" in tab.unavailable.text()
-        assert not tab.connect_button.isEnabled()
-        assert tab.form.editors  # the form is there to prepare the settings
+
+
+def test_a_broker_without_a_driver_shows_its_form_and_says_so(qtbot, loop, executor, config_dir):
+    from PySide6.QtCore import QSettings
+
+    from gui.core.profiles import ProfileStore
+    from gui.core.registry import BrokerSpec, Registry
+    from gui.core.schema import Field, Schema
+
+    spec = BrokerSpec(
+        "future",
+        "Future broker",
+        Schema((Field("user", "User"),)),
+        unavailable_note="Its driver ships later.",
+    )
+    settings = QSettings(str(config_dir / "w.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Registry([spec]), executor, ProfileStore(config_dir), settings)
+    tab = win.broker_tabs["future"]
+    assert tab.unavailable.isVisibleTo(tab)
+    assert "Not available yet" in tab.unavailable.text() and "ships later" in tab.unavailable.text()
+    assert not tab.connect_button.isEnabled()
+    assert list(tab.form.editors) == ["user"]
+    close_window(qtbot, win)
 
 
 def test_secret_fields_are_masked_from_the_schema(window: MainWindow) -> None:
@@ -40,7 +56,7 @@ def test_secret_fields_are_masked_from_the_schema(window: MainWindow) -> None:
         for key, editor in tab.form.editors.items():
             if isinstance(editor.input, QLineEdit):
                 masked = editor.input.echoMode() is QLineEdit.EchoMode.Password
-                assert masked == (key in tab.spec.schema.secret_keys), (tab.spec.id, key)
+                assert masked == (key in tab.schema.secret_keys), (tab.spec.id, key)
 
 
 def test_closing_while_logged_in_logs_out_first(qtbot, window: MainWindow) -> None:

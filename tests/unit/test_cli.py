@@ -131,10 +131,17 @@ def test_unreachable_exits_3_with_the_connect_fail_text() -> None:
     assert "無法連線" in out
 
 
-def test_brokers_without_a_driver_say_not_available_and_exit_3() -> None:
-    code, out = check("vnpy", "--simulator", "--json")
-    assert code == 3
-    assert "not available yet" in lines(out)[-1]["reason"]
+def test_brokers_without_a_driver_say_not_available_and_exit_3(monkeypatch) -> None:
+    spec = BrokerSpec(
+        "kgi",
+        "Future broker",
+        Schema((Field("x", "X"),)),
+        unavailable_note="Its driver ships later.",
+    )
+    monkeypatch.setattr(cli, "default_registry", lambda: Registry([spec]))
+    out = io.StringIO()
+    assert cli.run_check(cli.build_parser().parse_args(["check", "kgi", "--json"]), out) == 3
+    assert "not available yet" in json.loads(out.getvalue().splitlines()[-1])["reason"]
 
 
 def test_silent_server_times_out_with_exit_5() -> None:

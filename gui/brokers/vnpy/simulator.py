@@ -1,0 +1,164 @@
+"""A CTP-like vnpy gateway and an event engine with vnpy's surface, needing no vnpy installed.
+
+The gateway logs like vnpy_ctp does (交易服务器连接成功 … 登录成功 … 合约信息查询成功) and pushes
+contracts and an account through the engine, from threads of its own. Password `demo`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from queue import Empty, Queue
+from typing import Any, ClassVar
+
+EVENT_LOG = "eLog"
+EVENT_ACCOUNT = "eAccount."
+EVENT_CONTRACT = "eContract."
+INFO, ERROR = 20, 40  # logging levels, as vnpy's LogData uses them
+
+SCENARIOS: dict[str, str] = {
+    "normal": "Connects, logs in with password 'demo', sends contracts and the account.",
+    "front_unreachable": "The trading front cannot be reached: 连接断开.",
+    "auth_fail": "The client authentication (授权编码) is refused.",
+    "silent": "Connects and never logs in: login timeout.",
+}
+CONTRACTS = 120
+
+
+class Event:
+    def __init__(self, type: str, data: Any = None) -> None:
+        self.type = type
+        self.data = data
+
+
+class SimEventEngine:
+    """vnpy.event.EventEngine's surface: start, stop, put, register, unregister."""
+
+    def __init__(self) -> None:
+        self._queue: Queue[Event] = Queue()
+        self._handlers: dict[str, list[Callable[[Event], None]]] = defaultdict(list)
+        self._active = False
+        self._thread = threading.Thread(target=self._run, name="vnpy-sim-engine", daemon=True)
+
+    def start(self) -> None:
+        self._active = True
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._active = False
+        self._thread.join(timeout=2)
+
+    def put(self, event: Event) -> None:
+        self._queue.put(event)
+
+    def register(self, type: str, handler: Callable[[Event], None]) -> None:
+        if handler not in self._handlers[type]:
+            self._handlers[type].append(handler)
+
+    def unregister(self, type: str, handler: Callable[[Event], None]) -> None:
+        if handler in self._handlers[type]:
+            self._handlers[type].remove(handler)
+
+    def handler_count(self) -> int:
+        return sum(len(handlers) for handlers in self._handlers.values())
+
+    def _run(self) -> None:
+        while self._active:
+            try:
+                event = self._queue.get(timeout=0.2)
+            except Empty:
+                continue
+            for handler in list(self._handlers[event.type]):
+                handler(event)
+
+
+@dataclass
+class LogData:
+    msg: str
+    gateway_name: str
+    level: int = INFO
+
+
+@dataclass
+class ContractData:
+    symbol: str
+    exchange: str
+    name: str
+    gateway_name: str
+
+
+@dataclass
+class AccountData:
+    accountid: str
+    balance: float
+    gateway_name: str
+    frozen: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SimCtpGateway:
+    """A vnpy BaseGateway lookalike with vnpy_ctp's default_setting."""
+
+    default_name = "SIMCTP"
+    default_setting: ClassVar[dict[str, Any]] = {
+        "用户名": "",
+        "密码": "",
+        "经纪商代码": "9999",
+        "交易服务器": "tcp://127.0.0.1:10201",
+        "行情服务器": "tcp://127.0.0.1:10211",
+        "产品名称": "simnow_client_test",
+        "授权编码": "0000000000000000",
+    }
+    exchanges: ClassVar[list[str]] = ["CFFEX", "SHFE", "CZCE", "DCE", "INE", "GFEX"]
+    scenario = "normal"
+
+    def __init__(self, event_engine: SimEventEngine, gateway_name: str) -> None:
+        self.event_engine = event_engine
+        self.gateway_name = gateway_name
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def write_log(self, msg: str, level: int = INFO) -> None:
+        self.event_engine.put(Event(EVENT_LOG, LogData(msg, self.gateway_name, level)))
+
+    def connect(self, setting: dict) -> None:
+        self._thread = threading.Thread(
+            target=self._play, args=(dict(setting),), daemon=True, name="vnpy-sim-gateway"
+        )
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def _play(self, setting: dict) -> None:
+        if self._stop.wait(0.05) or self.scenario == "silent":
+            return
+        if self.scenario == "front_unreachable":
+            self.write_log("交易服务器连接断开，原因：4097", ERROR)
+            return
+        self.write_log("交易服务器连接成功")
+        if self.scenario == "auth_fail":
+            self.write_log("交易服务器授权验证失败，代码：63，信息：CTP:客户端认证失败", ERROR)
+            return
+        self.write_log("交易服务器授权验证成功")
+        if setting.get("密码") != "demo":
+            self.write_log("交易服务器登录失败，代码：3，信息：CTP:不合法的登录", ERROR)
+            return
+        self.write_log("交易服务器登录成功")
+        self.write_log("结算信息确认成功")
+        for index in range(CONTRACTS):
+            if self._stop.is_set():
+                return
+            contract = ContractData(
+                f"IF{2601 + index}", "CFFEX", f"沪深300股指{index}", self.gateway_name
+            )
+            self.event_engine.put(Event(EVENT_CONTRACT, contract))
+        self.write_log("合约信息查询成功")
+        account = AccountData(
+            str(setting.get("用户名") or "000001"), 1_000_000.0, self.gateway_name
+        )
+        self.event_engine.put(Event(EVENT_ACCOUNT, account))
