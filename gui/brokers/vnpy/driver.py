@@ -7,7 +7,6 @@ all there is. They are interpreted here, and only here, into the common status v
 from __future__ import annotations
 
 import asyncio
-import atexit
 import logging
 import re
 import threading
@@ -56,12 +55,15 @@ _engines_lock = threading.Lock()
 
 
 def _shared(key: str, make: Callable[[], Any]) -> Any:
-    """One started engine per process: vnpy's EventEngine cannot be restarted after stop()."""
+    """One started engine per process: vnpy's EventEngine cannot be restarted after stop().
+
+    Its threads are not daemons, and Python joins those before running atexit handlers, so the
+    engine is stopped from threading's own exit hook (the one concurrent.futures uses)."""
     with _engines_lock:
         if key not in _engines:
             engine = make()
             engine.start()
-            atexit.register(engine.stop)
+            threading._register_atexit(engine.stop)  # type: ignore[attr-defined]
             _engines[key] = engine
         return _engines[key]
 
