@@ -38,6 +38,14 @@ class Action:
     help: str = ""
 
 
+def scenarios_from(descriptions: Mapping[str, str]) -> tuple[Scenario, ...]:
+    """Scenarios from a simulator's {id: what happens} table; labels derive from the ids."""
+    return tuple(
+        Scenario(key, key.replace("_", " ").capitalize(), text)
+        for key, text in descriptions.items()
+    )
+
+
 DriverFactory = Callable[[Environment, str, Executor], "Driver"]
 
 

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import socket
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +16,9 @@ import pytest
 
 from gui.brokers import hundsun, rootnet
 from gui.core.errors import ConnectFailed, LoginRejected, SdkUnavailable
-from gui.core.events import BrokerEvent, EventKind
-from gui.core.registry import BrokerSpec, Environment
-from gui.core.session import Session, SessionState
+from gui.core.registry import Environment
+from gui.core.session import SessionState
+from tests.helpers import LoginRun
 from tests.integration.conftest import closed_port
 
 STANDINS = Path(__file__).parent / "standins"
@@ -36,36 +34,7 @@ def vendor_modules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         sys.modules.pop(name, None)
 
 
-class Run:
-    def __init__(self, spec: BrokerSpec) -> None:
-        self.spec = spec
-        self.session = Session(spec)
-        self.events: list[BrokerEvent] = []
-        self.states: list[SessionState] = []
-        self.session.event_listeners.append(self.events.append)
-        self.session.state_listeners.append(lambda state, _r: self.states.append(state))
-
-    def statuses(self) -> list[str]:
-        return [e.status for e in self.events if e.kind is EventKind.STATUS]
-
-    def login(self, values: dict[str, Any], until=None) -> Exception | None:
-        outcome: Exception | None = None
-
-        async def go() -> None:
-            nonlocal outcome
-            with ThreadPoolExecutor(2) as pool:
-                driver = self.spec.create_driver(Environment.LIVE, "", pool)
-                try:
-                    await self.session.connect(driver, values)
-                    if until is not None:
-                        while not until():
-                            await asyncio.sleep(0.02)
-                except Exception as exc:
-                    outcome = exc
-                await self.session.shutdown()
-
-        asyncio.run(asyncio.wait_for(go(), 30))
-        return outcome
+Run = LoginRun
 
 
 # -- Hundsun ---------------------------------------------------------------------------------

@@ -6,12 +6,10 @@ that need another folder (another build, a broken one) run the real CLI in a chi
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,10 @@ import pytest
 
 from gui.brokers import kgi
 from gui.core.errors import ConnectFailed, LoginRejected, SdkUnavailable
-from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.events import EventKind, Level
 from gui.core.registry import Environment
-from gui.core.session import Session, SessionState
+from gui.core.session import SessionState
+from tests.helpers import LoginRun
 from tests.integration.conftest import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,41 +35,19 @@ def settings(sdk: Path, server: tuple[str, int], **overrides: Any) -> dict[str, 
     return values
 
 
-class Run:
-    """One login through Session + KgiDriver + the .NET loader, in this process."""
+class Run(LoginRun):
+    """A login through the .NET loader; the stand-in's behaviour comes from the environment."""
 
     def __init__(self, scenario: str = "normal") -> None:
+        super().__init__(kgi.SPEC)
         self.scenario = scenario
-        self.session = Session(kgi.SPEC)
-        self.events: list[BrokerEvent] = []
-        self.session.event_listeners.append(self.events.append)
 
-    def statuses(self) -> list[str]:
-        return [e.status for e in self.events if e.kind is EventKind.STATUS]
-
-    def login(self, values: dict[str, Any], *, stay: float = 0.0, until=None) -> Exception | None:
+    def login(self, values: dict[str, Any], **kwargs: Any) -> Exception | None:  # type: ignore[override]
         os.environ["KGI_STANDIN_SCENARIO"] = self.scenario
-        outcome: Exception | None = None
-
-        async def go() -> None:
-            nonlocal outcome
-            with ThreadPoolExecutor(4) as pool:
-                driver = kgi.SPEC.create_driver(Environment.LIVE, "", pool)
-                try:
-                    await self.session.connect(driver, values)
-                    if until is not None:
-                        while not until():
-                            await asyncio.sleep(0.02)
-                    await asyncio.sleep(stay)
-                except Exception as exc:
-                    outcome = exc
-                await self.session.shutdown()
-
         try:
-            asyncio.run(asyncio.wait_for(go(), 60))
+            return super().login(values, **kwargs)
         finally:
             os.environ.pop("KGI_STANDIN_SCENARIO", None)
-        return outcome
 
 
 def standin() -> Any:

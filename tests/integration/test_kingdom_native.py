@@ -21,6 +21,7 @@ from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout, SdkUnava
 from gui.core.events import BrokerEvent, EventKind
 from gui.core.registry import Environment
 from gui.core.session import Session, SessionState
+from tests.helpers import LoginRun
 from tests.integration.conftest import KINGDOM_STANDIN, build_kingdom, closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,30 +52,8 @@ def standin(shim: Path) -> tuple[str, str, int]:
     return init, buffer.value.decode("gbk"), plugin.standin_close_count()
 
 
-class Run:
-    def __init__(self) -> None:
-        self.session = Session(kingdom.SPEC)
-        self.events: list[BrokerEvent] = []
-        self.session.event_listeners.append(self.events.append)
-
-    def statuses(self) -> list[str]:
-        return [e.status for e in self.events if e.kind is EventKind.STATUS]
-
-    def login(self, values: dict[str, Any], timeout: float | None = None) -> Exception | None:
-        outcome: Exception | None = None
-
-        async def go() -> None:
-            nonlocal outcome
-            with ThreadPoolExecutor(2) as pool:
-                driver = kingdom.SPEC.create_driver(Environment.LIVE, "", pool)
-                try:
-                    await self.session.connect(driver, values, timeout=timeout)
-                except Exception as exc:
-                    outcome = exc
-                await self.session.shutdown()
-
-        asyncio.run(asyncio.wait_for(go(), 60))
-        return outcome
+def Run() -> LoginRun:
+    return LoginRun(kingdom.SPEC)
 
 
 def test_struct_layouts_match_the_headers() -> None:

@@ -3,13 +3,11 @@ from installed distributions, the form from default_setting, and the built-in si
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +22,10 @@ from gui.brokers.vnpy.gateways import (
     static_default_setting,
 )
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
-from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.events import Level
 from gui.core.registry import Environment
 from gui.core.schema import FieldKind
-from gui.core.session import Session
+from tests.helpers import LoginRun
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDINS = Path(__file__).parent / "standins"
@@ -109,43 +107,28 @@ def test_discovery_reads_installed_vnpy_distributions_without_importing(tmp_path
         static_default_setting.cache_clear()
 
 
-class Run:
+class Run(LoginRun):
     def __init__(self) -> None:
-        self.session = Session(vnpy_broker.SPEC)
-        self.events: list[BrokerEvent] = []
-        self.session.event_listeners.append(self.events.append)
+        super().__init__(vnpy_broker.SPEC)
 
-    def statuses(self) -> list[str]:
-        return [e.status for e in self.events if e.kind is EventKind.STATUS]
-
-    def login(
+    def login(  # type: ignore[override]
         self,
         environment: Environment,
         scenario: str,
         values: dict[str, Any],
         timeout: float | None = None,
-        driver_timeout: float = 30.0,
     ) -> Exception | None:
-        schema = vnpy_broker.SPEC.schema_for(environment, values)
-        outcome: Exception | None = None
+        def live(pool: Any) -> VnpyDriver:
+            return VnpyDriver(pool, vnpy_runtime, gateway_from_settings)
 
-        async def go() -> None:
-            nonlocal outcome
-            with ThreadPoolExecutor(2) as pool:
-                if environment is Environment.LIVE:
-                    driver = VnpyDriver(
-                        pool, vnpy_runtime, gateway_from_settings, login_timeout=driver_timeout
-                    )
-                else:
-                    driver = vnpy_broker.SPEC.create_driver(environment, scenario, pool)
-                try:
-                    await self.session.connect(driver, values, timeout=timeout, schema=schema)
-                except Exception as exc:
-                    outcome = exc
-                await self.session.shutdown()
-
-        asyncio.run(asyncio.wait_for(go(), 30))
-        return outcome
+        return super().login(
+            values,
+            environment=environment,
+            scenario=scenario,
+            timeout=timeout,
+            schema=self.spec.schema_for(environment, values),
+            driver=live if environment is Environment.LIVE else None,
+        )
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from gui.core.events import BrokerEvent
 from gui.core.registry import Environment
 from gui.core.schema import FieldProblem
 from gui.core.session import Session, SessionState
+from tests.helpers import LoginRun
 
 
 class FakeClock:
@@ -91,21 +92,9 @@ def test_without_activity_the_token_expires_and_two_failures_end_the_session() -
 
 
 def run_scenario(scenario: str, timeout: float | None = None, **overrides: Any) -> Exception | None:
-    session = Session(hundsun.SPEC)
-    outcome: Exception | None = None
-
-    async def go() -> None:
-        nonlocal outcome
-        with ThreadPoolExecutor(2) as pool:
-            driver = hundsun.SPEC.create_driver(Environment.SIMULATOR, scenario, pool)
-            try:
-                await session.connect(driver, values(**overrides), timeout=timeout)
-            except Exception as exc:
-                outcome = exc
-            await session.shutdown()
-
-    asyncio.run(asyncio.wait_for(go(), 30))
-    return outcome
+    return LoginRun(hundsun.SPEC).login(
+        values(**overrides), environment=Environment.SIMULATOR, scenario=scenario, timeout=timeout
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from gui.brokers import kingdom
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
-from gui.core.events import BrokerEvent, EventKind
 from gui.core.registry import Environment
-from gui.core.session import Session
+from tests.helpers import LoginRun
 
 
 def run(
     scenario: str, timeout: float | None = None, **values
 ) -> tuple[list[str], Exception | None]:
-    session = Session(kingdom.SPEC)
-    events: list[BrokerEvent] = []
-    session.event_listeners.append(events.append)
-    error: Exception | None = None
-
-    async def go() -> None:
-        nonlocal error
-        with ThreadPoolExecutor(2) as pool:
-            driver = kingdom.SPEC.create_driver(Environment.SIMULATOR, scenario, pool)
-            try:
-                await session.connect(
-                    driver,
-                    {**kingdom.SPEC.defaults(Environment.SIMULATOR), **values},
-                    timeout=timeout,
-                )
-            except Exception as exc:
-                error = exc
-            await session.shutdown()
-
-    asyncio.run(asyncio.wait_for(go(), 30))
-    return [e.status for e in events if e.kind is EventKind.STATUS], error
+    attempt = LoginRun(kingdom.SPEC)
+    error = attempt.login(
+        {**kingdom.SPEC.defaults(Environment.SIMULATOR), **values},
+        environment=Environment.SIMULATOR,
+        scenario=scenario,
+        timeout=timeout,
+    )
+    return attempt.statuses(), error
 
 
 def test_normal_tests_kcbp_then_logs_in() -> None:

@@ -35,6 +35,7 @@ from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.registry import Environment
 from gui.core.session import Session
+from tests.helpers import LoginRun
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = Credentials(DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_TOKEN)
@@ -295,24 +296,13 @@ def test_certificate_for_another_host_is_explained(tls) -> None:
 
 
 def run_session(scenario: str, **values) -> tuple[Session, list[BrokerEvent], Exception | None]:
-    settings = {**longport.SPEC.defaults(Environment.SIMULATOR), **values}
-    session = Session(longport.SPEC)
-    events: list[BrokerEvent] = []
-    session.event_listeners.append(events.append)
-    error: Exception | None = None
-
-    async def scenario_run() -> None:
-        nonlocal error
-        with ThreadPoolExecutor(2) as pool:
-            driver = longport.SPEC.create_driver(Environment.SIMULATOR, scenario, pool)
-            try:
-                await session.connect(driver, settings)
-            except Exception as exc:
-                error = exc
-            await session.shutdown()
-
-    asyncio.run(asyncio.wait_for(scenario_run(), 30))
-    return session, events, error
+    attempt = LoginRun(longport.SPEC)
+    error = attempt.login(
+        {**longport.SPEC.defaults(Environment.SIMULATOR), **values},
+        environment=Environment.SIMULATOR,
+        scenario=scenario,
+    )
+    return attempt.session, attempt.events, error
 
 
 def test_driver_login_sequence_and_context() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from gui.brokers.hundsun import terminal
 from gui.brokers.hundsun.driver import HundsunDriver, sdk_transport, simulator_transport
 from gui.brokers.hundsun.simulator import SCENARIOS
-from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
 
@@ -94,9 +94,7 @@ SPEC = BrokerSpec(
     title="Hundsun 恒生 UFX",
     schema=SCHEMA,
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(SCENARIOS),
     simulator_defaults={
         "servers": "127.0.0.1:9003",
         "operator_no": "10001",

@@ -7,7 +7,7 @@ from concurrent.futures import Executor
 from gui.brokers.kgi.driver import KgiDriver
 from gui.brokers.kgi.sdk import live_loader, simulator_loader
 from gui.brokers.kgi.simulator import SCENARIOS
-from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 SCHEMA = Schema(
@@ -63,9 +63,7 @@ SPEC = BrokerSpec(
     title="KGI 凱基",
     schema=SCHEMA,
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(SCENARIOS),
     reports_server_time=True,
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
 )

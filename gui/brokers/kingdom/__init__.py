@@ -6,7 +6,7 @@ from concurrent.futures import Executor
 
 from gui.brokers.kingdom.driver import PROBE_ACTION, KingdomDriver
 from gui.brokers.kingdom.simulator import SCENARIOS
-from gui.core.registry import Action, BrokerSpec, Environment, Scenario
+from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 
@@ -59,9 +59,7 @@ SPEC = BrokerSpec(
     title="Kingdom 金证 KCBP",
     schema=SCHEMA,
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(SCENARIOS),
     # The simulator's demo credentials (the seed's KCBP example and the demo operator password).
     simulator_defaults={
         "operator_user": "operator01",

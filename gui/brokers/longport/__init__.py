@@ -15,7 +15,7 @@ from gui.brokers.longport.simulator import (
     DEMO_TOKEN,
     SCENARIOS,
 )
-from gui.core.registry import Action, BrokerSpec, Environment, Scenario
+from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
 
 
@@ -86,9 +86,7 @@ SPEC = BrokerSpec(
     title="LongPort",
     schema=SCHEMA,
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text) for key, text in SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(SCENARIOS),
     # The simulator's published demo credentials (DESIGN.md), not anybody's secrets.
     simulator_defaults={
         "app_key": DEMO_APP_KEY,

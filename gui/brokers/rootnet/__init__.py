@@ -6,7 +6,7 @@ from concurrent.futures import Executor
 
 from gui.brokers.rootnet import simulator
 from gui.brokers.rootnet.driver import RootnetDriver, load_ctslib
-from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 SCHEMA = Schema(
@@ -36,9 +36,6 @@ SPEC = BrokerSpec(
     title="Rootnet 根网 CTS",
     schema=SCHEMA,
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text)
-        for key, text in simulator.SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(simulator.SCENARIOS),
     simulator_defaults={"host": "127.0.0.1", "port": 7001, "operator_id": "8001"},
 )

@@ -22,7 +22,7 @@ from gui.brokers.vnpy.gateways import (
     fields_from_setting,
     static_default_setting,
 )
-from gui.core.registry import BrokerSpec, Environment, Scenario
+from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, Schema
 
 GATEWAY_FIELD = Field(
@@ -66,10 +66,7 @@ SPEC = BrokerSpec(
     title="vnpy gateway",
     schema=Schema((GATEWAY_FIELD,)),
     driver_factory=_driver,
-    scenarios=tuple(
-        Scenario(key, key.replace("_", " ").capitalize(), text)
-        for key, text in simulator.SCENARIOS.items()
-    ),
+    scenarios=scenarios_from(simulator.SCENARIOS),
     simulator_defaults={"用户名": "000001"},
     schema_resolver=resolve_schema,
     notice=_notice,
