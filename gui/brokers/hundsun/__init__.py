@@ -8,8 +8,7 @@ from concurrent.futures import Executor
 from typing import Any
 
 from gui.brokers.hundsun import terminal
-from gui.brokers.hundsun.driver import HundsunDriver, sdk_transport, simulator_transport
-from gui.brokers.hundsun.simulator import SCENARIOS
+from gui.core.driver import Driver
 from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
@@ -30,6 +29,15 @@ def _station_rules(values: Mapping[str, Any]) -> dict[str, Problem]:
             )
         }
     return {}
+
+
+# What the built-in simulator can play (it implements these).
+SCENARIOS: dict[str, str] = {
+    "normal": "Logs in operators with password 'demo'.",
+    "unreachable": "No server answers at the configured addresses.",
+    "no_reply": "The server accepts the connection and never answers a function.",
+    "bad_license": "The T2 SDK refuses the license file.",
+}
 
 
 SCHEMA = Schema(
@@ -83,7 +91,9 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> HundsunDriver:
+def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
+    from gui.brokers.hundsun.driver import HundsunDriver, sdk_transport, simulator_transport
+
     if environment is Environment.SIMULATOR:
         return HundsunDriver(executor, simulator_transport(scenario))
     return HundsunDriver(executor, sdk_transport)

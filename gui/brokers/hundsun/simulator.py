@@ -9,14 +9,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.transport import FieldSpec, Reply, TransportError
 
-SCENARIOS: dict[str, str] = {
-    "normal": "Logs in operators with password 'demo'.",
-    "unreachable": "No server answers at the configured addresses.",
-    "no_reply": "The server accepts the connection and never answers a function.",
-    "bad_license": "The T2 SDK refuses the license file.",
-}
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
 DEMO_PASSWORD = "demo"
 VERSION = "UFX V2019.1.0.0 (simulator)"

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 
-from gui.brokers.kgi.driver import KgiDriver
-from gui.brokers.kgi.sdk import live_loader, simulator_loader
-from gui.brokers.kgi.simulator import SCENARIOS
+from gui.core.driver import Driver
 from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
+
+# What the built-in simulator can play (it implements these).
+SCENARIOS: dict[str, str] = {
+    "normal": "Logs in as the seed shows (password 'demo').",
+    "unreachable": "The host cannot be reached: CONNECT_FAIL.",
+    "silent": "The server accepts the connection and never answers: login timeout.",
+    "drop_during_recover": "The connection drops in the middle of RECOVER: DISCONNECTED.",
+    "slow_recovery": "Product files recover slowly (about a second each).",
+    "clock_skew": "Logs in; the server clock runs 90 seconds ahead of this machine.",
+}
+
 
 SCHEMA = Schema(
     (
@@ -53,7 +62,10 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> KgiDriver:
+def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
+    from gui.brokers.kgi.driver import KgiDriver
+    from gui.brokers.kgi.sdk import live_loader, simulator_loader
+
     loader = simulator_loader(scenario) if environment is Environment.SIMULATOR else live_loader
     return KgiDriver(loader, executor)
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
+from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.sdk import COM_STATUS_NAMES, TAIPEI
 
 COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
@@ -73,15 +74,6 @@ class PackageBase:
         self.DT = dt
         self.TOPIC = topic
 
-
-SCENARIOS: dict[str, str] = {
-    "normal": "Logs in as the seed shows (password 'demo').",
-    "unreachable": "The host cannot be reached: CONNECT_FAIL.",
-    "silent": "The server accepts the connection and never answers: login timeout.",
-    "drop_during_recover": "The connection drops in the middle of RECOVER: DISCONNECTED.",
-    "slow_recovery": "Product files recover slowly (about a second each).",
-    "clock_skew": "Logs in; the server clock runs 90 seconds ahead of this machine.",
-}
 
 PRODUCT_TOPICS: tuple[tuple[str, int], ...] = (
     ("ProList.xml", 275),

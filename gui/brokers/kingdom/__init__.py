@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 
-from gui.brokers.kingdom.driver import PROBE_ACTION, KingdomDriver
-from gui.brokers.kingdom.simulator import SCENARIOS
+from gui.core.driver import Driver
 from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
@@ -13,6 +12,16 @@ from gui.core.schema import Field, FieldKind, Schema
 def _char(key: str, label: str, size: int, kind: FieldKind = FieldKind.TEXT, **kw: object) -> Field:
     """A `char[size]` struct member: GBK, NUL-terminated."""
     return Field(key, label, kind, max_bytes=size, nul_terminated=True, encoding="gbk", **kw)  # type: ignore[arg-type]
+
+
+# What the built-in simulator can play (it implements these).
+SCENARIOS: dict[str, str] = {
+    "normal": "The KCBP leg answers and the plugin logs the operator in (password 'demo').",
+    "kcbp_unreachable": "Nothing answers at the KCBP address: the KCBP leg fails.",
+    "wrong_queues": "The KCBP server knows other queue names than the ones configured.",
+    "plugin_rejects": "The KCBP leg works, the plugin refuses the operator.",
+    "slow_init": "InitPlugin takes about 8 seconds.",
+}
 
 
 SCHEMA = Schema(
@@ -50,7 +59,9 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> KingdomDriver:
+def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
+    from gui.brokers.kingdom.driver import KingdomDriver
+
     return KingdomDriver(executor, scenario if environment is Environment.SIMULATOR else None)
 
 
@@ -68,7 +79,7 @@ SPEC = BrokerSpec(
         "kcbp_ip": "127.0.0.1",
     },
     probe=Action(
-        PROBE_ACTION,
+        "test_kcbp",
         "Test KCBP connection",
         "Connect to the KCBP server with these settings and queue names, without InitPlugin.",
     ),

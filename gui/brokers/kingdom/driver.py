@@ -19,7 +19,6 @@ from gui.core.events import Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 KCBP_TIMEOUT_SECONDS = 5
-PROBE_ACTION = "test_kcbp"
 # InitPlugin does not report markets: these are the configured defaults for a Kingdom counter.
 EXCHANGES = (
     ("SSE", "Shanghai Stock Exchange", ("main board", "STAR")),

@@ -10,13 +10,6 @@ import threading
 
 from gui.brokers.kingdom.structs import ENCODING, ConnectOption, InitInfo, KcbpConfig
 
-SCENARIOS: dict[str, str] = {
-    "normal": "The KCBP leg answers and the plugin logs the operator in (password 'demo').",
-    "kcbp_unreachable": "Nothing answers at the KCBP address: the KCBP leg fails.",
-    "wrong_queues": "The KCBP server knows other queue names than the ones configured.",
-    "plugin_rejects": "The KCBP leg works, the plugin refuses the operator.",
-    "slow_init": "InitPlugin takes about 8 seconds.",
-}
 DEMO_OPERATOR_PASSWORD = "demo"
 DEMO_KCBP = (b"KCXP00", b"888888")
 SERVER_QUEUES = (b"req_market", b"ans_market")

@@ -8,15 +8,26 @@ from concurrent.futures import Executor
 from typing import Any
 from urllib.parse import urlsplit
 
-from gui.brokers.longport.driver import REFRESH_ACTION, LongPortDriver
-from gui.brokers.longport.simulator import (
-    DEMO_APP_KEY,
-    DEMO_APP_SECRET,
-    DEMO_TOKEN,
-    SCENARIOS,
-)
+from gui.core.driver import Driver
 from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
+
+# The built-in simulator's published demo credentials (DESIGN.md), not anybody's secrets.
+DEMO_APP_KEY = "demo-app-key"
+DEMO_APP_SECRET = "demo"
+DEMO_TOKEN = "demo-token"
+REFRESH_ACTION = "refresh_token"
+SKEW_SECONDS = 120.0
+SLOW_SECONDS = 2.0
+SCENARIOS: dict[str, str] = {
+    "normal": "Answers like LongPort; demo credentials work.",
+    "refused": "Nothing listens on the port: connection refused.",
+    "silent": "Accepts connections and never answers: timeout.",
+    "http_500": "Every request fails with HTTP 500 (code 500000).",
+    "slow": f"Answers after {SLOW_SECONDS:g} seconds.",
+    "clock_skew": f"The server clock runs {SKEW_SECONDS:g} seconds ahead.",
+    "rate_limited": "Every request is refused with 429002 (too many requests).",
+}
 
 
 def _custom_url(values: Mapping[str, Any]) -> dict[str, Problem]:
@@ -76,7 +87,9 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> LongPortDriver:
+def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
+    from gui.brokers.longport.driver import LongPortDriver  # requests loads with the first login
+
     simulated = scenario if environment is Environment.SIMULATOR else None
     return LongPortDriver(executor, simulator_scenario=simulated)
 

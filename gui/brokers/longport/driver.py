@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from gui.brokers.longport import REFRESH_ACTION
 from gui.brokers.longport.client import REGION_URLS, ApiResponse, Credentials, LongPortClient
 from gui.brokers.longport.errors import LongPortApiError, LongPortTransportError
 from gui.brokers.longport.simulator import LongPortSimulator
@@ -23,7 +24,6 @@ from gui.core.events import EventKind, Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 CLOCK_WARNING_SECONDS = 5.0
-REFRESH_ACTION = "refresh_token"
 TOKEN_LIFETIME = timedelta(days=90)
 MARKETS = (
     ("HK", "Hong Kong", ()),

@@ -25,24 +25,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-DEMO_APP_KEY = "demo-app-key"
-DEMO_APP_SECRET = "demo"
-DEMO_TOKEN = "demo-token"
+from gui.brokers.longport import (
+    DEMO_APP_KEY,
+    DEMO_APP_SECRET,
+    DEMO_TOKEN,
+    SCENARIOS,
+    SKEW_SECONDS,
+    SLOW_SECONDS,
+)
+
 EXPIRED_TOKEN = "expired-token"
 RATE_LIMIT = 30  # calls
 RATE_WINDOW = 30.0  # seconds
-SKEW_SECONDS = 120.0
-SLOW_SECONDS = 2.0
-
-SCENARIOS: dict[str, str] = {
-    "normal": "Answers like LongPort; demo credentials work.",
-    "refused": "Nothing listens on the port: connection refused.",
-    "silent": "Accepts connections and never answers: timeout.",
-    "http_500": "Every request fails with HTTP 500 (code 500000).",
-    "slow": f"Answers after {SLOW_SECONDS:g} seconds.",
-    "clock_skew": f"The server clock runs {SKEW_SECONDS:g} seconds ahead.",
-    "rate_limited": "Every request is refused with 429002 (too many requests).",
-}
 
 _SIGNATURE = re.compile(
     r"^HMAC-SHA256 SignedHeaders=(?P<headers>[a-z;-]+), Signature=(?P<sig>[0-9a-f]{64})$"

@@ -7,12 +7,6 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-SCENARIOS: dict[str, str] = {
-    "normal": "Logs operators in with password 'demo'.",
-    "unreachable": "Nothing answers at host:port.",
-    "socket_drop": "The socket drops two seconds after the login (onSocketError).",
-    "licence_expiring": "Logs in; the server's licence expires in five days.",
-}
 DEMO_PASSWORD = "demo"
 
 

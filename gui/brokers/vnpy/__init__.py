@@ -9,19 +9,13 @@ from concurrent.futures import Executor
 from dataclasses import replace
 from typing import Any
 
-from gui.brokers.vnpy import simulator
-from gui.brokers.vnpy.driver import (
-    VnpyDriver,
-    gateway_from_settings,
-    simulator_runtime,
-    vnpy_runtime,
-)
 from gui.brokers.vnpy.gateways import (
     INSTALL_HINT,
     discover,
     fields_from_setting,
     static_default_setting,
 )
+from gui.core.driver import Driver
 from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, Schema
 
@@ -31,7 +25,23 @@ GATEWAY_FIELD = Field(
     required=True,
     help="An installed vnpy gateway (found in vnpy_* packages) or module:Class.",
 )
-SIMULATOR_SCHEMA = Schema(fields_from_setting(simulator.SimCtpGateway.default_setting))
+# The built-in simulator: a CTP-like gateway (vnpy_ctp's settings) and what it can play.
+SIMULATED_SETTING: dict[str, Any] = {
+    "用户名": "",
+    "密码": "",
+    "经纪商代码": "9999",
+    "交易服务器": "tcp://127.0.0.1:10201",
+    "行情服务器": "tcp://127.0.0.1:10211",
+    "产品名称": "simnow_client_test",
+    "授权编码": "0000000000000000",
+}
+SCENARIOS: dict[str, str] = {
+    "normal": "Connects, logs in with password 'demo', sends contracts and the account.",
+    "front_unreachable": "The trading front cannot be reached: 连接断开.",
+    "auth_fail": "The client authentication (授权编码) is refused.",
+    "silent": "Connects and never logs in: login timeout.",
+}
+SIMULATOR_SCHEMA = Schema(fields_from_setting(SIMULATED_SETTING))
 
 
 def resolve_schema(environment: Environment, values: Mapping[str, Any]) -> Schema:
@@ -52,10 +62,19 @@ def _notice(environment: Environment) -> str:
 
 
 def _simulated_gateway(scenario: str) -> type:
-    return type("SimCtpGateway", (simulator.SimCtpGateway,), {"scenario": scenario})
+    from gui.brokers.vnpy.simulator import SimCtpGateway
+
+    return type("SimCtpGateway", (SimCtpGateway,), {"scenario": scenario})
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> VnpyDriver:
+def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
+    from gui.brokers.vnpy.driver import (
+        VnpyDriver,
+        gateway_from_settings,
+        simulator_runtime,
+        vnpy_runtime,
+    )
+
     if environment is Environment.SIMULATOR:
         return VnpyDriver(executor, simulator_runtime, lambda _s: _simulated_gateway(scenario))
     return VnpyDriver(executor, vnpy_runtime, gateway_from_settings)
@@ -66,7 +85,7 @@ SPEC = BrokerSpec(
     title="vnpy gateway",
     schema=Schema((GATEWAY_FIELD,)),
     driver_factory=_driver,
-    scenarios=scenarios_from(simulator.SCENARIOS),
+    scenarios=scenarios_from(SCENARIOS),
     simulator_defaults={"用户名": "000001"},
     schema_resolver=resolve_schema,
     notice=_notice,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
-import importlib.metadata
 import importlib.util
 import re
 from collections.abc import Mapping
@@ -79,6 +78,8 @@ def _gateway_classes(tree: ast.Module) -> list[ast.ClassDef]:
 @functools.lru_cache(maxsize=1)
 def discover() -> tuple[str, ...]:
     """`module:Class` for every BaseGateway subclass in installed vnpy_* distributions."""
+    import importlib.metadata  # only when the vnpy form is first wanted: it is slow to import
+
     found: list[str] = []
     for dist in importlib.metadata.distributions():
         name = dist.metadata.get("Name") or ""

@@ -13,17 +13,13 @@ from dataclasses import dataclass, field
 from queue import Empty, Queue
 from typing import Any, ClassVar
 
+from gui.brokers.vnpy import SIMULATED_SETTING
+
 EVENT_LOG = "eLog"
 EVENT_ACCOUNT = "eAccount."
 EVENT_CONTRACT = "eContract."
 INFO, ERROR = 20, 40  # logging levels, as vnpy's LogData uses them
 
-SCENARIOS: dict[str, str] = {
-    "normal": "Connects, logs in with password 'demo', sends contracts and the account.",
-    "front_unreachable": "The trading front cannot be reached: 连接断开.",
-    "auth_fail": "The client authentication (授权编码) is refused.",
-    "silent": "Connects and never logs in: login timeout.",
-}
 CONTRACTS = 120
 
 
@@ -102,15 +98,7 @@ class SimCtpGateway:
     """A vnpy BaseGateway lookalike with vnpy_ctp's default_setting."""
 
     default_name = "SIMCTP"
-    default_setting: ClassVar[dict[str, Any]] = {
-        "用户名": "",
-        "密码": "",
-        "经纪商代码": "9999",
-        "交易服务器": "tcp://127.0.0.1:10201",
-        "行情服务器": "tcp://127.0.0.1:10211",
-        "产品名称": "simnow_client_test",
-        "授权编码": "0000000000000000",
-    }
+    default_setting: ClassVar[dict[str, Any]] = SIMULATED_SETTING
     exchanges: ClassVar[list[str]] = ["CFFEX", "SHFE", "CZCE", "DCE", "INE", "GFEX"]
     scenario = "normal"
 
