@@ -4,21 +4,56 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Executor
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import APP_TITLE, __version__
 from gui.core.profiles import ProfileStore, config_dir
-from gui.core.registry import Registry
+from gui.core.registry import BrokerSpec, Registry
 from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import EventLogModel
 from gui.ui.event_view import EventLogView
 from gui.ui.resources import app_icon
 
 CLOSE_TIMEOUT_SECONDS = 8.0
+
+
+class LazyTabs(Mapping[str, BrokerTab]):
+    """Broker tabs by id, each built the first time it is asked for (start-up shows one)."""
+
+    def __init__(self, registry: Registry, make: Callable[[BrokerSpec], BrokerTab]) -> None:
+        self._registry = registry
+        self._make = make
+        self._built: dict[str, BrokerTab] = {}
+
+    def __getitem__(self, broker: str) -> BrokerTab:
+        return self.ensure(broker)
+
+    def ensure(self, broker: str) -> BrokerTab:
+        """The broker's tab, built now if it was not yet."""
+        if broker not in self._built:
+            self._built[broker] = self._make(self._registry.get(broker))
+        return self._built[broker]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registry.ids)
+
+    def __len__(self) -> int:
+        return len(self._registry)
+
+    def built(self) -> list[BrokerTab]:
+        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -42,28 +77,49 @@ class MainWindow(QMainWindow):
         self.model = EventLogModel(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("broker_tabs")
-        self.broker_tabs: dict[str, BrokerTab] = {}
-        for spec in registry:
-            tab = BrokerTab(spec, self.model, executor, profiles, self)
-            tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
-            self.tabs.addTab(tab, self.tr(spec.title))
-            self.broker_tabs[spec.id] = tab
+        self.broker_tabs = LazyTabs(registry, self._make_tab)
+        self._executor = executor
+        self._profiles = profiles
+        self._pages: dict[str, QWidget] = {}
+        for spec in registry:  # an empty page per broker; the tab is built when first shown
+            page = QWidget(self.tabs)
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages[spec.id] = page
+            self.tabs.addTab(page, self.tr(spec.title))
+        self.tabs.currentChanged.connect(self._build_current)
         self.setCentralWidget(self.tabs)
 
         self.all_view = EventLogView(self.model, None, self)
+        self.all_view.notice.connect(self._notice)
         self.dock = QDockWidget(self.tr("All brokers"), self)
         self.dock.setObjectName("all_brokers_dock")
         self.dock.setWidget(self.all_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        for view in [self.all_view, *(t.log_view for t in self.broker_tabs.values())]:
-            view.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         self._build_menus()
         self._closing: asyncio.Task[None] | None = None
         self._may_close = False
         self.resize(1280, 860)
         self._restore()
+        self._build_current()
         self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+    def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
+        tab = BrokerTab(spec, self.model, self._executor, self._profiles, self)
+        tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
+        tab.log_view.notice.connect(self._notice)
+        page = self._pages[spec.id]
+        page.layout().addWidget(tab)
+        return tab
+
+    def _build_current(self) -> None:
+        page = self.tabs.currentWidget()
+        for broker, candidate in self._pages.items():
+            if candidate is page:
+                self.broker_tabs[broker]
+
+    def _notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -86,7 +142,7 @@ class MainWindow(QMainWindow):
         )
 
     def _tab_state(self, tab: BrokerTab) -> None:
-        index = self.tabs.indexOf(tab)
+        index = self.tabs.indexOf(self._pages[tab.spec.id])
         title = self.tr(tab.spec.title)
         if tab.session.state.live:
             title = f"● {title}"
@@ -109,13 +165,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("current_tab", self.tabs.currentIndex())
         self.settings.sync()
-        for tab in self.broker_tabs.values():
+        for tab in self.broker_tabs.built():
             tab.save_profile()
 
     # -- closing -----------------------------------------------------------------------------
 
     def live_tabs(self) -> list[BrokerTab]:
-        return [tab for tab in self.broker_tabs.values() if tab.session.state.live]
+        return [tab for tab in self.broker_tabs.built() if tab.session.state.live]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close or not self.live_tabs():

@@ -211,3 +211,12 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
     qtbot.waitUntil(lambda: window.model.rowCount() == total, timeout=WAIT_MS)
     thread.join()
     assert [e.text for e in window.model.events()] == [f"event {i}" for i in range(total)]
+
+
+def test_only_the_shown_tab_is_built_at_start_up(qtbot, loop, executor, config_dir) -> None:
+    win = make_window(config_dir, executor)
+    assert [tab.spec.id for tab in win.broker_tabs.built()] == ["kgi"]
+    win.tabs.setCurrentIndex(3)
+    assert [tab.spec.id for tab in win.broker_tabs.built()] == ["kgi", "kingdom"]
+    assert win.tabs.currentWidget().layout().itemAt(0).widget() is win.broker_tabs["kingdom"]
+    close_window(qtbot, win)
