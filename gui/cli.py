@@ -26,7 +26,7 @@ from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
 from gui.core.session import Session
 
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.ui.broker_tab.LOGIN_BOUND_SECONDS)
 SERVER_TIME_WAIT = 3.0  # after login, how long `check` waits to show the clock offset
 
 

@@ -35,6 +35,8 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 log = logging.getLogger(__name__)
 
+# Every login ends within this bound even when a vendor call hangs (the CLI's default too).
+LOGIN_BOUND_SECONDS = 60.0
 ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
 
 
@@ -226,7 +228,11 @@ class BrokerTab(QWidget):
     def connect_clicked(self) -> None:
         driver = self._validated_driver()
         if driver is not None:
-            self.spawn(self.session.connect(driver, self.form.values(), schema=self.schema))
+            self.spawn(
+                self.session.connect(
+                    driver, self.form.values(), timeout=LOGIN_BOUND_SECONDS, schema=self.schema
+                )
+            )
 
     def _validated_driver(self) -> Driver | None:
         """A driver for the form's values, or None with the problems shown (nothing sent)."""

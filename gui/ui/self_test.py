@@ -44,8 +44,11 @@ async def run_self_test(
     report's first line the moment the window was shown (the benchmark times that line)."""
 
     def line(name: str, value: str) -> None:
-        out.write(f"  {name:<14}{value}\n")
-        out.flush()
+        try:
+            out.write(f"  {name:<14}{value}\n")
+            out.flush()
+        except (BrokenPipeError, ValueError):  # the reader went away (| head): the test goes on
+            pass
 
     line("start-up", f"{(shown - started) * 1000:.0f} ms to a {SHOWN_MARKER}")
     for name, value in report().items():

@@ -100,3 +100,19 @@ def test_session_panel_shows_server_time_offset_and_recovery(qtbot, window: Main
     assert topics["ProductBaseSv1801.xml"] == "367"
     version = tab.panel.findChild(type(tab.panel.offset), "detail_sdk_version")
     assert version is not None and version.text() == "2022050517"
+
+
+def test_every_login_is_bounded_even_when_the_driver_waits_longer(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from gui.ui import broker_tab
+
+    monkeypatch.setattr(broker_tab, "LOGIN_BOUND_SECONDS", 0.5)
+    tab = window.broker_tabs["kgi"]
+    tab.scenario.setCurrentIndex(tab.scenario.findData("silent"))
+    tab.form.editors["password"].set_value("demo")
+    tab.form.editors["login_timeout"].set_value("600")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.FAILED, timeout=WAIT_MS)
+    assert "No login within 0.5 s" in tab.reason.text()
+    qtbot.waitUntil(tab.connect_button.isEnabled, timeout=WAIT_MS)
