@@ -94,7 +94,6 @@ class SimTaiFexCom:
         if scenario not in SCENARIOS:
             raise ValueError(f"unknown KGI simulator scenario {scenario!r}")
         self._scenario = scenario
-        self._source_id = source_id
         # Public fields, as on the vendor class.
         self.ServerHost = host
         self.ServerPort = port

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from queue import Empty, Queue
 from typing import Any, ClassVar
 
@@ -57,9 +57,6 @@ class SimEventEngine:
         if handler in self._handlers[type]:
             self._handlers[type].remove(handler)
 
-    def handler_count(self) -> int:
-        return sum(len(handlers) for handlers in self._handlers.values())
-
     def _run(self) -> None:
         while self._active:
             try:
@@ -91,7 +88,6 @@ class AccountData:
     balance: float
     gateway_name: str
     frozen: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class SimCtpGateway:
