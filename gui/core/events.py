@@ -81,7 +81,7 @@ class BrokerEvent:
         if self.text:
             parts.append(self.text)
         if self.server_time is not None:
-            offset = (self.server_time - self.time).total_seconds()
+            offset = round((self.server_time - self.time).total_seconds(), 3) + 0.0  # no "-0.000"
             stamp = self.server_time.isoformat(sep=" ", timespec="milliseconds")
             parts.append(f"{stamp} (offset {offset:+.3f} s)")
         return "  ".join(parts)
