@@ -62,7 +62,8 @@ class BrokerTab(QWidget):
         self.session.event_listeners.append(model.append)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._render_info)
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
+        self._running = 0
         saved = profiles.broker(spec.id)
         self._drafts: dict[Environment, dict[str, Any]] = {
             env: merge(spec.defaults(env), profiles.raw(spec.id, env.value))
@@ -216,8 +217,8 @@ class BrokerTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        """A session action (connect, logout) is still running."""
-        return bool(self._tasks)
+        """A session action (connect, logout, probe, action) is still running."""
+        return self._running > 0
 
     @property
     def current_environment(self) -> Environment:
@@ -304,8 +305,20 @@ class BrokerTab(QWidget):
         self.offer.hide()
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run a session action on the loop; typed failures are already shown by the state."""
-        task = asyncio.ensure_future(coro)
+        """Run a session action on the loop; typed failures are already shown by the state.
+
+        The action stops counting as running in the same step as its last state change (not a
+        loop iteration later, as a done-callback would), so the buttons follow the badge."""
+        self._running += 1
+
+        async def run() -> Any:
+            try:
+                return await coro
+            finally:
+                self._running -= 1
+                self._update_controls()
+
+        task = asyncio.ensure_future(run())
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         self._update_controls()
@@ -313,7 +326,6 @@ class BrokerTab(QWidget):
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        self._update_controls()
         if task.cancelled():
             return
         error = task.exception()
