@@ -6,7 +6,7 @@ and never carry a secret.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 
 class BrokerFailure(Exception):
@@ -18,6 +18,12 @@ class BrokerFailure(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+    def mask(self, redact: Callable[[str], str]) -> BrokerFailure:
+        """The same failure with secrets masked out of its reason (vendors' text included)."""
+        self.reason = redact(self.reason)
+        self.args = (self.reason,)
+        return self
 
 
 class InvalidSettings(BrokerFailure):

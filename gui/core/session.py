@@ -96,6 +96,7 @@ class Session:
         self._connect_task: asyncio.Task[None] | None = None
         self._cancel_requested = False
         self._dispatcher: LoopDispatcher | None = None
+        self._link: DriverLink | None = None
         self._cleanup: asyncio.Task[None] | None = None
 
     # -- actions ---------------------------------------------------------------------------
@@ -136,7 +137,7 @@ class Session:
             if not self._cancel_requested:
                 raise
         except BrokerFailure as failure:
-            await self._fail(failure)
+            await self._fail(failure.mask(link.redact))
         except Exception as exc:
             log.exception("driver %s failed unexpectedly", self.spec.id)
             text = link.redact(f"{type(exc).__name__}: {exc}")
@@ -164,6 +165,8 @@ class Session:
         except TimeoutError:
             bound = self.logout_timeout
             raise LoginTimeout(f"The check got no answer within {bound:g} s") from None
+        except BrokerFailure as failure:
+            raise failure.mask(link.redact) from None
         finally:
             assert self._dispatcher is not None
             self._dispatcher.drain()
@@ -201,6 +204,9 @@ class Session:
             raise SessionBusy(f"{self.spec.id}: log in first")
         try:
             return await asyncio.wait_for(self._driver.run_action(action), self.logout_timeout)
+        except BrokerFailure as failure:
+            assert self._link is not None
+            raise failure.mask(self._link.redact) from None
         except TimeoutError:
             bound = self.logout_timeout
             raise LoginTimeout(f"'{action}' got no answer within {bound:g} s") from None
@@ -220,7 +226,7 @@ class Session:
     def _new_link(self, schema: Schema, settings: Mapping[str, Any]) -> DriverLink:
         """A fresh ordered channel from the driver's threads to this session."""
         self._dispatcher = LoopDispatcher(asyncio.get_running_loop())
-        return DriverLink(
+        self._link = DriverLink(
             self.spec.id,
             self._dispatcher.post,
             Redactor(schema.secrets_in(settings)),
@@ -228,6 +234,7 @@ class Session:
             self._on_detail,
             self._on_exchange,
         )
+        return self._link
 
     async def _release(self, driver: Driver) -> None:
         try:

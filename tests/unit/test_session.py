@@ -250,3 +250,18 @@ def test_events_from_many_threads_arrive_in_per_thread_order() -> None:
             assert topics == list(range(2_500))
 
     asyncio.run(scenario())
+
+
+def test_failure_reasons_are_masked_whatever_the_driver_put_in_them() -> None:
+    async def scenario() -> None:
+        session = Session(SPEC)
+        driver = ScriptedDriver()
+        driver.outcome = LoginRejected("vendor says: password s3cret-pw is wrong")
+        driver.release.set()
+        with pytest.raises(LoginRejected) as caught:
+            await session.connect(driver, VALUES)
+        assert "s3cret-pw" not in caught.value.reason and "s3cret-pw" not in str(caught.value)
+        assert "s3cret-pw" not in session.reason
+        assert "••••" in session.reason
+
+    asyncio.run(scenario())
