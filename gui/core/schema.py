@@ -54,6 +54,20 @@ class FieldProblem(ValueError):
         self.problem = Problem(template, params)
 
 
+# Characters no single-line field may hold: C0/C1 controls (line breaks, ESC, BEL, NUL), the
+# Unicode line and paragraph separators, bidirectional overrides (they reorder what support
+# reads) and lone surrogates (not text: they cannot be encoded for any vendor).
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Numbers are plain ASCII digits: no '8_000', no full-width '８０００', no 400-digit integers.
+_INT_TEXT = re.compile(r"[+-]?[0-9]{1,18}")
+_FLOAT_TEXT = re.compile(r"[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?")
+_NUMBER_LIMIT = 10**18
+# How many characters a field holds when the vendor does not say (a trader never needs more;
+# a megabyte pasted by mistake or malice must not reach an SDK).
+DEFAULT_MAX_CHARS = 256
+LONG_MAX_CHARS = 4096  # paths and server lists
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One input of a broker's login. `label` and `help` are English source strings."""
@@ -64,9 +78,10 @@ class Field:
     required: bool = False
     default: Any = None
     help: str = ""
-    max_bytes: int | None = None  # the vendor's fixed width
+    max_bytes: int | None = None  # the vendor's fixed width, in `encoding`
     nul_terminated: bool = False  # the width includes a terminating NUL (C char arrays)
-    encoding: str = "utf-8"
+    encoding: str | None = None  # what the vendor receives; the value must be encodable in it
+    max_chars: int | None = None  # None: DEFAULT_MAX_CHARS (LONG_MAX_CHARS for paths and lists)
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     minimum: float | None = None
     maximum: float | None = None
@@ -87,6 +102,13 @@ class Field:
             return None
         return self.max_bytes - 1 if self.nul_terminated else self.max_bytes
 
+    @property
+    def char_limit(self) -> int:
+        if self.max_chars is not None:
+            return self.max_chars
+        long = self.kind in (FieldKind.PATH, FieldKind.LIST)
+        return LONG_MAX_CHARS if long else DEFAULT_MAX_CHARS
+
     def parse(self, raw: Any) -> Any:
         """Turn form text, CLI text or a stored value into the typed value, or raise."""
         if raw is None or (isinstance(raw, str) and _blank(raw, self)):
@@ -96,38 +118,59 @@ class Field:
         parser = _PARSERS[self.kind]
         value = parser(self, raw)
         if isinstance(value, str):
-            self._check_width(value)
+            self._check_text(value)
         return value
 
-    def _check_width(self, value: str) -> None:
+    def _check_text(self, value: str) -> None:
+        forbidden = _FORBIDDEN.search(value)
+        if forbidden is not None:
+            if self.secret:
+                raise FieldProblem(
+                    "{label} contains a line break or another control character; type it again "
+                    "on one line.",
+                    label=self.label,
+                )
+            raise FieldProblem(
+                "{label} contains a control character (U+{code:04X}); type it again on one line.",
+                label=self.label,
+                code=ord(forbidden.group()),
+            )
+        if len(value) > self.char_limit:
+            raise FieldProblem(
+                "{label} is {size} characters long; at most {limit} are accepted.",
+                label=self.label,
+                size=len(value),
+                limit=self.char_limit,
+            )
         if self.exact_chars is not None and len(value) != self.exact_chars:
             raise FieldProblem(
                 "{label} must be exactly {n} character(s).", label=self.label, n=self.exact_chars
             )
-        limit = self.byte_limit
-        if limit is None:
+        encoding = self.encoding or ("utf-8" if self.max_bytes is not None else None)
+        if encoding is None:
             return
         try:
-            encoded = value.encode(self.encoding)
+            encoded = value.encode(encoding)
         except UnicodeEncodeError as exc:
             if self.secret:
                 raise FieldProblem(
                     "{label} contains a character that {encoding} cannot carry.",
                     label=self.label,
-                    encoding=self.encoding.upper(),
+                    encoding=encoding.upper(),
                 ) from None
             raise FieldProblem(
                 "{label} contains '{char}', which {encoding} cannot carry.",
                 label=self.label,
                 char=value[exc.start : exc.end],
-                encoding=self.encoding.upper(),
+                encoding=encoding.upper(),
             ) from None
-        if len(encoded) > limit:
+        limit = self.byte_limit
+        if limit is not None and len(encoded) > limit:
             raise FieldProblem(
                 "{label} is {size} bytes in {encoding}; the broker accepts at most {limit}.",
                 label=self.label,
                 size=len(encoded),
-                encoding=self.encoding.upper(),
+                encoding=encoding.upper(),
                 limit=limit,
             )
 
@@ -142,17 +185,27 @@ def _parse_text(fld: Field, raw: Any) -> str:
     return raw.strip() if fld.strip else raw
 
 
-def _parse_number(fld: Field, raw: Any, kind: type) -> int | float:
-    whole = kind is int
+def _parse_number(fld: Field, raw: Any, whole: bool) -> int | float:
     template = "{label} must be a whole number." if whole else "{label} must be a number."
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+    number: int | float
+    if isinstance(raw, bool):
         raise FieldProblem(template, label=fld.label)
-    try:
-        number = kind(raw.strip() if isinstance(raw, str) else raw)
-    except (ValueError, OverflowError):
-        raise FieldProblem(template, label=fld.label) from None
-    if not math.isfinite(number) or (whole and number != raw and not isinstance(raw, str)):
+    if isinstance(raw, int):
+        number = raw
+    elif isinstance(raw, float):
+        if not math.isfinite(raw) or (whole and not raw.is_integer()):
+            raise FieldProblem(template, label=fld.label)
+        number = int(raw) if whole else raw
+    elif isinstance(raw, str):
+        text = raw.strip()
+        pattern = _INT_TEXT if whole else _FLOAT_TEXT
+        if not pattern.fullmatch(text):
+            raise FieldProblem(template, label=fld.label)
+        number = int(text) if whole else float(text)
+    else:
         raise FieldProblem(template, label=fld.label)
+    if abs(number) >= _NUMBER_LIMIT:  # ints first: math.isfinite(10**400) overflows
+        raise FieldProblem("{label} is too large.", label=fld.label)
     if (fld.minimum is not None and number < fld.minimum) or (
         fld.maximum is not None and number > fld.maximum
     ):
@@ -167,11 +220,11 @@ def _parse_number(fld: Field, raw: Any, kind: type) -> int | float:
 
 
 def _parse_int(fld: Field, raw: Any) -> int:
-    return int(_parse_number(fld, raw, int))
+    return int(_parse_number(fld, raw, whole=True))
 
 
 def _parse_float(fld: Field, raw: Any) -> float:
-    return float(_parse_number(fld, raw, float))
+    return float(_parse_number(fld, raw, whole=False))
 
 
 def _parse_port(fld: Field, raw: Any) -> int:
@@ -194,7 +247,7 @@ def is_host(text: str) -> bool:
     except ValueError:
         pass
     name = text.rstrip(".")
-    if not name or len(name) > 253 or re.fullmatch(r"[\d.]+", name):
+    if not name or len(name) > 253 or re.fullmatch(r"[0-9.]+", name):
         return False
     return all(_HOST_LABEL.match(label) for label in name.split("."))
 
@@ -202,6 +255,8 @@ def is_host(text: str) -> bool:
 def _parse_host(fld: Field, raw: Any) -> str:
     text = _parse_text(fld, raw)
     if not is_host(text):
+        if _FORBIDDEN.search(text) or len(text) > fld.char_limit:
+            fld._check_text(text)  # the precise reason, without echoing a control character
         raise FieldProblem(
             "{label} '{value}' is not a host name or IP address.", label=fld.label, value=text
         )
@@ -211,7 +266,7 @@ def _parse_host(fld: Field, raw: Any) -> str:
 def _parse_bool(fld: Field, raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
-    text = str(raw).strip().lower()
+    text = raw.strip().lower() if isinstance(raw, str) else repr(raw)
     if text in {"1", "true", "yes", "on", "y"}:
         return True
     if text in {"0", "false", "no", "off", "n"}:
@@ -220,7 +275,7 @@ def _parse_bool(fld: Field, raw: Any) -> bool:
 
 
 def _parse_choice(fld: Field, raw: Any) -> str:
-    text = str(raw).strip()
+    text = raw.strip() if isinstance(raw, str) else None
     values = [value for value, _ in fld.choices]
     if text not in values:
         raise FieldProblem(
@@ -230,14 +285,24 @@ def _parse_choice(fld: Field, raw: Any) -> str:
 
 
 def _parse_list(fld: Field, raw: Any) -> str:
-    items = list(raw) if isinstance(raw, list | tuple) else str(raw).split(fld.separator)
-    cleaned = [str(item).strip() for item in items if str(item).strip()]
+    if isinstance(raw, list | tuple):
+        if not all(isinstance(item, str) for item in raw):
+            raise FieldProblem("{label} must be text.", label=fld.label)
+        items: list[str] = list(raw)
+    elif isinstance(raw, str):
+        items = raw.split(fld.separator)
+    else:
+        raise FieldProblem("{label} must be text.", label=fld.label)
+    fld._check_text(fld.separator.join(items))
+    cleaned = [item.strip() for item in items if item.strip()]
     if not cleaned:
         raise FieldProblem("{label} is required.", label=fld.label)
     if fld.item_kind is ItemKind.ENDPOINT:
         for item in cleaned:
             host, _, port = item.rpartition(":")
-            if not is_host(host) or not port.isdigit() or not 1 <= int(port) <= 65535:
+            if not is_host(host) or not re.fullmatch(r"[0-9]{1,5}", port) or not (
+                1 <= int(port) <= 65535
+            ):
                 raise FieldProblem(
                     "{label}: '{item}' is not host:port.", label=fld.label, item=item
                 )
@@ -298,10 +363,13 @@ class Schema:
 
     def problems(self, values: Mapping[str, Any]) -> dict[str, Problem]:
         """Every field's problem, keyed by field key; empty when the values are valid."""
+        return self._parse_all(values)[1]
+
+    def _parse_all(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Problem]]:
         found: dict[str, Problem] = {}
         for key in values:
             if key not in self:
-                found[key] = Problem("Unknown field '{key}'.", {"key": key})
+                found[str(key)] = Problem("Unknown field '{key}'.", {"key": str(key)})
         parsed: dict[str, Any] = {}
         for fld in self.fields:
             try:
@@ -311,14 +379,14 @@ class Schema:
         if not found:
             for rule in self.rules:
                 found.update(rule(parsed))
-        return found
+        return parsed, found
 
     def validate(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The typed values, or InvalidSettings naming every bad field."""
-        found = self.problems(values)
+        parsed, found = self._parse_all(values)
         if found:
             raise InvalidSettings(found)
-        return {fld.key: fld.parse(values.get(fld.key)) for fld in self.fields}
+        return parsed
 
     def public(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The values that may be written to disk: everything the schema does not mark secret."""

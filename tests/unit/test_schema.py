@@ -80,9 +80,11 @@ def test_hosts_rejected(host: str) -> None:
 
 
 @given(CJK_AND_ASCII)
-def test_hundsun_c16_accepts_exactly_what_fits_in_16_gbk_bytes(text: str) -> None:
+def test_hundsun_c16_accepts_exactly_what_fits_in_16_bytes_as_py_t2sdk_sends_them(
+    text: str,
+) -> None:
     field = hundsun.SCHEMA.field("operator_no")
-    size = len(text.strip().encode("gbk"))
+    size = len(text.strip().encode("utf-8"))  # py_t2sdk's AddStr encodes UTF-8 itself
     if not text.strip():
         with pytest.raises(FieldProblem):
             field.parse(text)
@@ -91,7 +93,7 @@ def test_hundsun_c16_accepts_exactly_what_fits_in_16_gbk_bytes(text: str) -> Non
     else:
         with pytest.raises(FieldProblem) as caught:
             field.parse(text)
-        assert f"{size} bytes in GBK" in str(caught.value.problem)
+        assert f"{size} bytes in UTF-8" in str(caught.value.problem)
 
 
 @given(CJK_AND_ASCII)
@@ -117,11 +119,11 @@ def test_nul_length_edge() -> None:
 
 
 def test_secret_that_gbk_cannot_carry_is_rejected_without_echoing_it() -> None:
-    field = hundsun.SCHEMA.field("password")
+    field = kingdom.SCHEMA.field("operator_password")
     with pytest.raises(FieldProblem) as caught:
         field.parse("pw🙂x")
     assert "🙂" not in str(caught.value.problem)
-    plain = hundsun.SCHEMA.field("operator_no")
+    plain = kingdom.SCHEMA.field("operator_user")
     with pytest.raises(FieldProblem) as caught:
         plain.parse("op🙂")
     assert "🙂" in str(caught.value.problem)
@@ -164,3 +166,87 @@ def test_public_values_drop_secrets() -> None:
 def test_duplicate_keys_are_a_programming_error() -> None:
     with pytest.raises(ValueError):
         Schema((Field("a", "A"), Field("a", "A again")))
+
+
+# -- hostile input: a clear problem, never a crash -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "fragment"),
+    [
+        ("port", "9" * 309, "whole number"),
+        ("port", 10**400, "too large"),
+        ("port", "8_000", "whole number"),
+        ("port", "８０００", "whole number"),
+        ("port", "0x1F40", "whole number"),
+        ("port", float("nan"), "whole number"),
+        ("port", 8000.5, "whole number"),
+        ("login_timeout", "1e3", "whole number"),
+        ("person_id", "A" * 1_000_000, "at most 20"),
+        ("person_id", "A12\n3456789", "U+000A"),
+        ("person_id", "A123\x1b[2J", "U+001B"),
+        ("host", "trade\u202ekgi.com", "U+202E"),
+        ("source_id", "AP\ud800I", "U+D800"),
+    ],
+)
+def test_hostile_values_are_refused_with_a_message(key: str, raw: object, fragment: str) -> None:
+    with pytest.raises(InvalidSettings) as caught:
+        kgi.SCHEMA.validate(kgi_values(**{key: raw}))
+    assert fragment in str(caught.value.field_errors[key])
+
+
+@pytest.mark.parametrize("secret", ["Zq9\r\nXk7w", "Zq9x\nXk7", "\x07Zq9Xk7", "Zq9\x00Xk7"])
+def test_a_secret_with_a_control_character_is_refused_without_echoing_it(secret: str) -> None:
+    with pytest.raises(InvalidSettings) as caught:
+        kgi.SCHEMA.validate(kgi_values(password=secret))
+    message = str(caught.value)
+    assert "control character" in message
+    for part in secret.splitlines():
+        assert len(part) < 3 or part not in message
+
+
+def test_secrets_keep_their_spaces_and_accept_any_script() -> None:
+    settings = kgi.SCHEMA.validate(kgi_values(password="  密碼 with spaces  "))
+    assert settings["password"] == "  密碼 with spaces  "
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("http://[", "https://host"),
+        ("https://[zz]", "https://host"),
+        ("https://host:99999", "https://host"),
+        ("ftp://openapi.example.com", "https://host"),
+        ("https://user:pw@openapi.example.com", "user name or password"),
+        ("http://openapi.example.com", "plain http only to this machine"),
+        ("https://openapi.example.com/v1", "path or query"),
+    ],
+)
+def test_longport_custom_urls_are_checked_without_crashing(url: str, fragment: str) -> None:
+    from gui.brokers import longport
+
+    values = {**longport.SPEC.defaults(Environment.LIVE), "region": "custom", "http_url": url}
+    values.update(app_key="key", app_secret="secret", access_token="token")
+    with pytest.raises(InvalidSettings) as caught:
+        longport.SCHEMA.validate(values)
+    assert fragment in str(caught.value.field_errors["http_url"])
+
+
+def test_longport_header_values_must_be_ascii() -> None:
+    from gui.brokers import longport
+
+    values = {**longport.SPEC.defaults(Environment.LIVE), "app_key": "凱基"}
+    values.update(app_secret="secret", access_token="tökén")
+    with pytest.raises(InvalidSettings) as caught:
+        longport.SCHEMA.validate(values)
+    assert "ASCII" in str(caught.value.field_errors["app_key"])
+    assert "ASCII" in str(caught.value.field_errors["access_token"])
+    assert "tökén" not in str(caught.value)
+
+
+def test_kingdom_names_must_fit_gbk() -> None:
+    values = {**kingdom.SPEC.defaults(Environment.SIMULATOR), "log_prefix": "😀", "algo_name": "😀"}
+    with pytest.raises(InvalidSettings) as caught:
+        kingdom.SCHEMA.validate(values)
+    assert set(caught.value.field_errors) == {"log_prefix", "algo_name"}
+    assert "GBK" in str(caught.value.field_errors["log_prefix"])

@@ -12,10 +12,13 @@ from gui.core.driver import Driver
 from gui.core.registry import BrokerSpec, Environment, scenarios_from
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
+# py_t2sdk's AddStr encodes its str as UTF-8 itself: that is what the C<width> fields receive.
+WIRE_ENCODING = "utf-8"
+
 
 def _c(key: str, label: str, width: int, **kw: object) -> Field:
-    """A UFX `C<width>` field: at most `width` bytes in GBK."""
-    return Field(key, label, max_bytes=width, encoding="gbk", **kw)  # type: ignore[arg-type]
+    """A UFX `C<width>` field: at most `width` bytes as the T2 binding sends them."""
+    return Field(key, label, max_bytes=width, encoding=WIRE_ENCODING, **kw)  # type: ignore[arg-type]
 
 
 def _station_rules(values: Mapping[str, Any]) -> dict[str, Problem]:
@@ -58,7 +61,7 @@ SCHEMA = Schema(
             FieldKind.SECRET,
             required=True,
             max_bytes=16,
-            encoding="gbk",
+            encoding=WIRE_ENCODING,
             strip=False,
         ),
         _c("authorization_id", "Authorization ID", 64, required=True),
@@ -73,7 +76,7 @@ SCHEMA = Schema(
             "Authorize code",
             FieldKind.SECRET,
             max_bytes=16,
-            encoding="gbk",
+            encoding=WIRE_ENCODING,
             strip=False,
         ),
         Field("port_id", "Port ID", FieldKind.INT, minimum=0, maximum=99_999_999),

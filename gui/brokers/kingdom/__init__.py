@@ -52,8 +52,8 @@ SCHEMA = Schema(
         _char("kcbp_req_queue", "Request queue", 20, required=True, default="req_market"),
         _char("kcbp_ans_queue", "Answer queue", 20, required=True, default="ans_market"),
         Field("threads", "Threads", FieldKind.INT, default=5, minimum=1, maximum=64),
-        Field("log_prefix", "Log prefix", default="算法Api"),
-        Field("algo_name", "Algorithm name", default="提速版"),
+        Field("log_prefix", "Log prefix", default="算法Api", encoding="gbk", max_chars=64),
+        Field("algo_name", "Algorithm name", default="提速版", encoding="gbk", max_chars=64),
         Field("log_enabled", "Write info to log", FieldKind.BOOL, default=True),
     )
 )

@@ -39,18 +39,27 @@ def _custom_url(values: Mapping[str, Any]) -> dict[str, Problem]:
         return {
             "http_url": Problem("{label} is required for the Custom region.", {"label": "HTTP URL"})
         }
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or not is_host(parts.hostname):
+    malformed = {
+        "http_url": Problem("{label} must look like https://host[:port].", {"label": "HTTP URL"})
+    }
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port  # both raise ValueError on a malformed netloc
+    except ValueError:
+        return malformed
+    if parts.scheme not in ("http", "https") or not host or not is_host(host):
+        return malformed
+    if parts.username is not None or parts.password is not None:
         return {
             "http_url": Problem(
-                "{label} must look like https://host[:port].", {"label": "HTTP URL"}
+                "{label} must not carry a user name or password.", {"label": "HTTP URL"}
             )
         }
     if parts.path not in ("", "/") or parts.query:
         return {
             "http_url": Problem("{label} must not carry a path or query.", {"label": "HTTP URL"})
         }
-    if parts.scheme == "http" and not _loopback(parts.hostname):
+    if parts.scheme == "http" and not _loopback(host):
         return {
             "http_url": Problem(
                 "{label} must use https (plain http only to this machine).", {"label": "HTTP URL"}
@@ -78,10 +87,18 @@ SCHEMA = Schema(
             default="global",
             choices=(("global", "Global"), ("cn", "Mainland China"), ("custom", "Custom URL")),
         ),
-        Field("http_url", "HTTP URL", help="Only for the Custom URL region."),
-        Field("app_key", "App key", required=True),
+        Field("http_url", "HTTP URL", help="Only for the Custom URL region.", max_chars=2048),
+        # The key and the token travel as HTTP header values: printable ASCII only.
+        Field("app_key", "App key", required=True, encoding="ascii"),
         Field("app_secret", "App secret", FieldKind.SECRET, required=True),
-        Field("access_token", "Access token", FieldKind.SECRET, required=True),
+        Field(
+            "access_token",
+            "Access token",
+            FieldKind.SECRET,
+            required=True,
+            encoding="ascii",
+            max_chars=4096,
+        ),
     ),
     rules=(_custom_url,),
 )
