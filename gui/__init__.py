@@ -6,4 +6,5 @@ STARTED = time.perf_counter()  # the earliest stamp the app's own code can take,
 
 APP_NAME = "BrokerLoginConsole"
 APP_TITLE = "Broker Login Console"
-__version__ = "0.1.0"  # the one place; pyproject.toml reads it (importlib.metadata is slow)
+__version__ = "0.2.0"  # the one place; pyproject.toml reads it (importlib.metadata is slow)
+WORKER_FLAG = "--broker-worker"  # argv of a worker process: the flag alone, never a secret

@@ -1,4 +1,4 @@
-"""`python -m gui` is the same as the `broker-console` command."""
+"""`python -m gui` is the same as the `broker-console` command (and starts workers)."""
 
 from gui.cli import main
 

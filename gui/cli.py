@@ -1,38 +1,53 @@
 """`broker-console`: the GUI, and headless commands for desk support scripts and tests.
 
 Secrets are never taken from argv (other users can read the process list): `--secret KEY=ENV`
-names an environment variable that holds the value.
+names an environment variable that holds the value. Whatever happens, a command ends with one
+result line (JSON with `--json`) and a documented exit code, within its bound; never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import json
+import math
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from gui import __version__
-from gui.brokers import default_registry
-from gui.core.errors import BrokerFailure, InvalidSettings, SdkUnavailable
-from gui.core.events import BrokerEvent, EventKind, format_clock
-from gui.core.profiles import ProfileStore
-from gui.core.registry import BrokerSpec, Environment
-from gui.core.schema import Schema, merge
-from gui.core.session import Session
+from gui import WORKER_FLAG, __version__
 
-DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.ui.broker_tab.LOGIN_BOUND_SECONDS)
+if TYPE_CHECKING:
+    from gui.core.events import BrokerEvent
+    from gui.core.session import Session
+
+DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.core.login.LOGIN_BOUND_SECONDS)
 SERVER_TIME_WAIT = 3.0  # after login, how long `check` waits to show the clock offset
+EXIT_GRACE = 1.8  # past the bound, the process ends even if a cleanup hangs
+AFTER_LOGIN_GRACE = 0.8  # the clock check and logout may use this much past the bound
+BROKER_IDS = ("kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy")
+
+# Control characters would forge lines or drive the terminal (ESC, BEL) in text output.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class UsageError(Exception):
+    """A command line that cannot be understood (exit 2, with a result line)."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    registry = default_registry()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="broker-console", description="Broker Login Console: log in, watch, diagnose."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -43,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("full", "startup"),
         help="open the window offscreen, log in to the KGI simulator and out, print a report",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     commands.add_parser("gui", help="open the console window (the default)")
 
@@ -51,14 +66,30 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="log in, print every event, log out; the exit code tells the outcome",
         description="Exit codes: 0 logged in and out cleanly, 2 invalid input, 3 could not "
-        "connect (network, TLS, SDK), 4 login rejected, 5 timed out, 1 anything else.",
+        "connect (network, TLS, SDK, driver crash), 4 login rejected, 5 timed out, 6 the broker "
+        "answered with an error (rate limit, server error), 1 anything else.",
+        epilog="Fields (--set KEY=VALUE; secrets only with --secret KEY=ENVVAR): run "
+        "`broker-console check BROKER --help`.",
     )
-    check.add_argument("broker", choices=registry.ids)
-    check.add_argument(
+    check.add_argument("broker", choices=BROKER_IDS)
+    add_login_arguments(check)
+    check.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
+    simulate.add_argument("broker", choices=BROKER_IDS)
+    simulate.add_argument("--host", default="127.0.0.1")
+    simulate.add_argument("--port", default="0", help="0 picks a free port")
+    simulate.add_argument("--tls-cert")
+    simulate.add_argument("--tls-key")
+    return parser
+
+
+def add_login_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--simulator", action="store_true", help="use the broker's built-in simulator"
     )
-    check.add_argument("--scenario", default="normal", help="simulator scenario (default normal)")
-    check.add_argument(
+    command.add_argument("--scenario", default="normal", help="simulator scenario (default normal)")
+    command.add_argument(
         "--set",
         dest="sets",
         action="append",
@@ -66,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="fill a form field by its key",
     )
-    check.add_argument(
+    command.add_argument(
         "--secret",
         dest="secrets",
         action="append",
@@ -74,38 +105,77 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=ENVVAR",
         help="fill a secret field from an environment variable",
     )
-    check.add_argument(
+    command.add_argument(
         "--timeout",
-        type=float,
-        default=DEFAULT_TIMEOUT,
+        default=str(DEFAULT_TIMEOUT),
         metavar="SECONDS",
-        help=f"upper bound for the login (default {DEFAULT_TIMEOUT:g})",
+        help=f"upper bound for the whole command, in seconds (default {DEFAULT_TIMEOUT:g})",
     )
-    check.add_argument("--json", action="store_true", help="one JSON object per line")
 
-    simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
-    simulate.add_argument("broker", choices=registry.ids)
-    simulate.add_argument("--host", default="127.0.0.1")
-    simulate.add_argument("--port", type=int, default=0)
-    simulate.add_argument("--tls-cert")
-    simulate.add_argument("--tls-key")
-    return parser
+
+def broker_help(broker: str) -> str:
+    """The fields `--set` fills, from the broker's schema (what `check BROKER --help` adds)."""
+    from gui.brokers import default_registry
+    from gui.core.registry import Environment
+
+    spec = default_registry().get(broker)
+    lines = [f"\nFields of {broker} (--set KEY=VALUE; secret ones only with --secret KEY=ENVVAR):"]
+    for fld in spec.schema_for(Environment.LIVE, {}):
+        marks = [fld.kind.value, *(["required"] if fld.required else [])]
+        if fld.default is not None:
+            marks.append(f"default {fld.default!r}")
+        lines.append(f"  {fld.key:<28} {fld.label} ({', '.join(marks)})")
+        if fld.help:
+            lines.append(f"  {'':<28} {fld.help}")
+    if spec.scenarios:
+        lines.append("\nSimulator scenarios (--simulator --scenario ID):")
+        lines.extend(f"  {s.id:<28} {s.help}" for s in spec.scenarios)
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [WORKER_FLAG]:
+        from gui.worker.process import main as worker_main
+
+        return worker_main()
+    as_json = "--json" in arguments
+    try:
+        args = build_parser().parse_args(arguments)
+    except UsageError as exc:
+        Printer(sys.stdout, as_json).result(CheckOutcome(False, 2, f"Invalid command: {exc}"))
+        return 2
+    except SystemExit as done:  # --help, --version
+        if arguments[:1] == ["check"] and {"-h", "--help"} & set(arguments) and len(arguments) > 1:
+            broker = next((a for a in arguments[1:] if a in BROKER_IDS), None)
+            if broker:
+                sys.stdout.write(broker_help(broker))
+        return int(done.code or 0)
     if args.self_test and args.command not in (None, "gui"):
-        build_parser().error("--self-test goes with the GUI, not with a command")
+        Printer(sys.stdout, as_json).result(
+            CheckOutcome(False, 2, "--self-test goes with the GUI, not with a command")
+        )
+        return 2
     if args.command in (None, "gui"):
         from gui.ui.app import run_gui
 
-        return run_gui(args.self_test)
+        return quiet_stdout_end(run_gui(args.self_test))
     if args.command == "check":
         return run_check(args, sys.stdout)
     return run_simulate(args)
 
 
-# -- check ---------------------------------------------------------------------------------
+# -- output --------------------------------------------------------------------------------
+
+
+def quiet_stdout_end(code: int) -> int:
+    """A reader that went away (`--self-test | head -1`) must not turn the exit into 120."""
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return code
 
 
 @dataclass
@@ -114,23 +184,42 @@ class CheckOutcome:
     exit: int
     reason: str
     fields: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def escape_controls(text: str) -> str:
+    """Line breaks, ESC, BEL and the like as visible escapes: one event, one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def safe_json(payload: Mapping[str, Any]) -> str:
+    """JSON that always encodes: lone surrogates (invalid UTF-8 in a value) become escapes."""
+    text = json.dumps(payload, ensure_ascii=False, default=str)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Printer:
-    """Writes events and the result as aligned text or JSON Lines."""
+    """Writes events and the one result line, as aligned text or JSON Lines; thread-safe (the
+    bound's watchdog may write the result while the command is still printing)."""
 
     def __init__(self, out: TextIO, as_json: bool) -> None:
         self.out = out
         self.as_json = as_json
+        self.lock = threading.Lock()
+        self.done = False
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", errors="backslashreplace")
 
     def event(self, event: BrokerEvent) -> None:
+        from gui.core.events import format_clock
+
         if self.as_json:
-            self._json(event.to_json_dict())
+            self._line(safe_json(event.to_json_dict()))
             return
         count = "" if event.count is None else str(event.count)
         line = (
             f"{format_clock(event.time)}  {event.broker:<8} {event.kind_label:<10} "
-            f"{event.status:<16} {event.detail}"
+            f"{escape_controls(event.status):<16} {escape_controls(event.detail)}"
         )
         if count:
             line += f"  [{count}]"
@@ -138,7 +227,12 @@ class Printer:
             line += f"  ({event.level.value})"
         self._line(line.rstrip())
 
-    def result(self, outcome: CheckOutcome, session: Session | None) -> None:
+    def result(self, outcome: CheckOutcome, session: Session | None = None) -> bool:
+        """The last line; False when one was already written."""
+        with self.lock:
+            if self.done:
+                return False
+            self.done = True
         if self.as_json:
             payload: dict[str, Any] = {
                 "kind": "result",
@@ -148,45 +242,73 @@ class Printer:
             }
             if outcome.fields:
                 payload["fields"] = outcome.fields
+            if outcome.warnings:
+                payload["warnings"] = outcome.warnings
             if session is not None:
                 payload["context"] = session.context.to_json()
-            self._json(payload)
-            return
+            self._line(safe_json(payload), final=True)
+            return True
         verdict = "OK" if outcome.ok else "FAILED"
-        self._line(f"{verdict} (exit {outcome.exit}): {outcome.reason}")
-        for key, message in outcome.fields.items():
-            self._line(f"  {key}: {message}")
+        lines = [f"{verdict} (exit {outcome.exit}): {escape_controls(outcome.reason)}"]
+        lines += [f"  warning: {escape_controls(text)}" for text in outcome.warnings]
+        lines += [f"  {key}: {escape_controls(msg)}" for key, msg in outcome.fields.items()]
+        for line in lines:
+            self._line(line, final=True)
+        return True
 
-    def _json(self, payload: Mapping[str, Any]) -> None:
-        self._line(json.dumps(payload, ensure_ascii=False))
+    def _line(self, text: str, *, final: bool = False) -> None:
+        with self.lock:
+            if self.done and not final:
+                return
+            try:
+                self.out.write(text + "\n")
+                self.out.flush()
+            except (BrokenPipeError, ValueError):  # the reader went away (| head)
+                pass
 
-    def _line(self, text: str) -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+
+# -- check ---------------------------------------------------------------------------------
 
 
-def _assignments(items: Sequence[str], option: str) -> dict[str, str]:
+def positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > 86_400:
+        from gui.core.errors import InvalidSettings
+
+        raise InvalidSettings({"--timeout": f"'{text}' is not a number of seconds above 0"})
+    return seconds
+
+
+def assignments(items: Sequence[str], option: str) -> dict[str, str]:
+    from gui.core.errors import InvalidSettings
+
     out: dict[str, str] = {}
     for item in items:
         key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise InvalidSettings({option: f"'{item}' is not KEY=VALUE"})
+        if not sep or not key.strip():
+            raise InvalidSettings({option: f"'{escape_controls(item)}' is not KEY=VALUE"})
         out[key.strip()] = value
     return out
 
 
 def collect_values(
-    spec: BrokerSpec,
-    environment: Environment,
+    spec: Any,
+    environment: Any,
     sets: Sequence[str],
     secrets: Sequence[str],
     environ: Mapping[str, str],
-    store: ProfileStore,
-) -> tuple[Schema, dict[str, Any]]:
+    saved: Mapping[str, Any],
+) -> tuple[Any, dict[str, Any]]:
     """Defaults, then saved non-secret values, then --set, then --secret (from the environment),
     and the form they resolve to."""
-    given = _assignments(sets, "--set")
-    named = _assignments(secrets, "--secret")
+    from gui.core.errors import InvalidSettings
+    from gui.core.login import layered_values
+
+    given = assignments(sets, "--set")
+    named = assignments(secrets, "--secret")
     problems: dict[str, str] = {}
     from_env: dict[str, str] = {}
     for key, variable in named.items():
@@ -194,88 +316,150 @@ def collect_values(
             problems[key] = f"environment variable {variable} (for {key}) is not set"
         else:
             from_env[key] = environ[variable]
-    defaults = spec.defaults(environment)
-    saved = store.raw(spec.id, environment.value)
-    schema = spec.schema_for(environment, merge(defaults, saved, given))
-    for key in [*given, *named]:
-        if key not in schema:
-            problems[key] = f"unknown field for {spec.id}; fields: {', '.join(schema.keys)}"
+    schema, values = layered_values(spec, environment, saved, {**given, **from_env})
     for key in given:
         if key in schema.secret_keys:
             problems[key] = (
                 f"{key} is a secret: pass it with --secret {key}=ENVVAR, never on the command line"
             )
+    for key in [*given, *named]:
+        if key not in schema:
+            problems[key] = f"unknown field for {spec.id}; the fields are: {', '.join(schema.keys)}"
     if problems:
         raise InvalidSettings(problems)
-    known = {key: value for key, value in defaults.items() if key in schema}
-    return schema, merge(known, schema.public(saved), given, from_env)
-
-
-async def check_login(
-    spec: BrokerSpec,
-    environment: Environment,
-    scenario: str,
-    values: Mapping[str, Any],
-    timeout: float,
-    on_event: Callable[[BrokerEvent], None],
-    schema: Schema | None = None,
-) -> tuple[CheckOutcome, Session]:
-    session = Session(spec)
-    server_time = asyncio.Event()
-
-    def listen(event: BrokerEvent) -> None:
-        on_event(event)
-        if event.kind is EventKind.SERVER_TIME:
-            server_time.set()
-
-    session.event_listeners.append(listen)
-    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix=f"{spec.id}-sdk")
-    try:
-        driver = spec.create_driver(environment, scenario, executor)
-        await session.connect(driver, values, timeout=timeout, schema=schema)
-        if spec.reports_server_time:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(server_time.wait(), SERVER_TIME_WAIT)
-        await session.logout()
-        return CheckOutcome(True, 0, "logged in and logged out"), session
-    except InvalidSettings as failure:
-        fields = {key: str(problem) for key, problem in failure.field_errors.items()}
-        return CheckOutcome(False, failure.exit_code, failure.title, fields), session
-    except BrokerFailure as failure:
-        return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}"), session
-    finally:
-        await session.shutdown()
-        executor.shutdown(wait=False, cancel_futures=True)
+    return schema, values
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    if args.json and hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8")
+    """Log in, print every event, log out; the whole command within --timeout (+ a grace)."""
+    started = time.monotonic()
     printer = Printer(out, args.json)
-    spec = default_registry().get(args.broker)
-    environment = Environment.SIMULATOR if args.simulator else Environment.LIVE
+    from gui.core.errors import BrokerFailure, InvalidSettings
+
+    secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
+    masked = [os.environ[var] for var in secrets_env if os.environ.get(var)]
+    try:
+        timeout = positive_seconds(args.timeout)
+    except InvalidSettings as failure:
+        return _finish(printer, _invalid(failure), None)
+    watchdog = threading.Timer(timeout + EXIT_GRACE, _bound_reached, (printer, timeout))
+    watchdog.daemon = True
+    watchdog.start()
     session: Session | None = None
     try:
-        if not spec.available:
-            raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
-        schema, values = collect_values(
-            spec, environment, args.sets, args.secrets, os.environ, ProfileStore()
-        )
-        schema.validate(values)
-        outcome, session = asyncio.run(
-            check_login(
-                spec, environment, args.scenario, values, args.timeout, printer.event, schema
-            )
-        )
+        outcome, session = _check(args, printer, timeout, started + timeout + AFTER_LOGIN_GRACE)
     except InvalidSettings as failure:
-        fields = {key: str(problem) for key, problem in failure.field_errors.items()}
-        outcome = CheckOutcome(False, failure.exit_code, failure.title, fields)
+        outcome = _invalid(failure)
     except BrokerFailure as failure:
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     except KeyboardInterrupt:
         outcome = CheckOutcome(False, 1, "Interrupted")
+    except Exception as exc:  # never a traceback: the result says what happened, masked
+        from gui.core.redaction import Redactor
+
+        text = Redactor(masked).text(f"{type(exc).__name__}: {exc}")
+        outcome = CheckOutcome(False, 1, f"Unexpected error: {text}")
+    watchdog.cancel()
+    return _finish(printer, outcome, session)
+
+
+def _invalid(failure: Any) -> CheckOutcome:
+    fields = {key: str(problem) for key, problem in failure.field_errors.items()}
+    return CheckOutcome(False, failure.exit_code, failure.title, fields)
+
+
+def _finish(printer: Printer, outcome: CheckOutcome, session: Session | None) -> int:
     printer.result(outcome, session)
     return outcome.exit
+
+
+def _bound_reached(printer: Printer, timeout: float) -> None:
+    """The whole command took longer than its bound: say so and end the process now (a vendor
+    call may hold a thread forever)."""
+    printer.result(
+        CheckOutcome(False, 5, f"Timed out: the command did not end within {timeout:g} s")
+    )
+    sys.stderr.flush()
+    os._exit(5)
+
+
+def _check(
+    args: argparse.Namespace, printer: Printer, timeout: float, deadline: float
+) -> tuple[CheckOutcome, Session]:
+    import asyncio
+
+    from gui.brokers import default_registry
+    from gui.core.profiles import ProfileStore
+    from gui.core.registry import Environment
+
+    spec = default_registry().get(args.broker)
+    environment = Environment.SIMULATOR if args.simulator else Environment.LIVE
+    store = ProfileStore()
+    saved = store.raw(spec.id, environment.value)
+    if store.problem:
+        sys.stderr.write(store.problem + "\n")
+    if not spec.available:
+        from gui.core.errors import SdkUnavailable
+
+        raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
+    spec.check_scenario(environment, args.scenario)
+    schema, values = collect_values(spec, environment, args.sets, args.secrets, os.environ, saved)
+    schema.validate(values)
+    return asyncio.run(
+        _login_and_out(spec, environment, args.scenario, values, schema, printer, timeout, deadline)
+    )
+
+
+async def _login_and_out(
+    spec: Any,
+    environment: Any,
+    scenario: str,
+    values: Mapping[str, Any],
+    schema: Any,
+    printer: Printer,
+    timeout: float,
+    deadline: float,
+) -> tuple[CheckOutcome, Session]:
+    import asyncio
+    import contextlib
+
+    from gui.core.errors import BrokerFailure
+    from gui.core.events import EventKind, Level
+    from gui.core.login import LoginController
+    from gui.core.session import Session
+
+    session = Session(spec)
+    server_time = asyncio.Event()
+    warnings: dict[str, str] = {}
+
+    def listen(event: BrokerEvent) -> None:
+        printer.event(event)
+        if event.kind is EventKind.SERVER_TIME:
+            server_time.set()
+            if event.level is Level.WARNING:
+                warnings["clock"] = event.text
+            else:
+                warnings.pop("clock", None)
+
+    session.event_listeners.append(listen)
+    controller = LoginController(spec)
+    try:
+        await controller.login(
+            session, environment, scenario, values, schema=schema, timeout=timeout
+        )
+        if spec.reports_server_time:
+            wait = min(SERVER_TIME_WAIT, deadline - time.monotonic() - 0.5)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(server_time.wait(), max(wait, 0.05))
+        await session.logout()
+        outcome = CheckOutcome(
+            True, 0, "logged in and logged out", warnings=list(warnings.values())
+        )
+    except BrokerFailure as failure:
+        outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+    finally:
+        await session.shutdown()
+    return outcome, session
 
 
 # -- simulate ------------------------------------------------------------------------------
@@ -289,22 +473,23 @@ def run_simulate(args: argparse.Namespace) -> int:
             f"'Built-in simulator' environment or `broker-console check {args.broker} "
             "--simulator`.\n"
         )
-        return 3
-    from gui.brokers.longport.simulator import (
-        DEMO_APP_KEY,
-        DEMO_APP_SECRET,
-        DEMO_TOKEN,
-        LongPortSimulator,
-    )
-
+        return 2
+    if not re.fullmatch(r"[0-9]{1,5}", args.port) or int(args.port) > 65535:
+        sys.stderr.write(
+            f"--port must be a number from 0 to 65535 (got {escape_controls(args.port)})\n"
+        )
+        return 2
     if bool(args.tls_cert) != bool(args.tls_key):
         sys.stderr.write("--tls-cert and --tls-key go together\n")
         return 2
+    from gui.brokers.longport import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_TOKEN
+    from gui.brokers.longport.simulator import LongPortSimulator
+
     try:
         simulator = LongPortSimulator(
-            args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key
+            args.host, int(args.port), tls_cert=args.tls_cert, tls_key=args.tls_key
         ).start()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, OverflowError) as exc:
         sys.stderr.write(f"cannot start the LongPort simulator: {exc}\n")
         return 3
     print(f"LongPort simulator listening on {simulator.url}", flush=True)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping
-from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from gui.core.driver import Driver
 from gui.core.events import BrokerEvent, EventKind
+from gui.core.handles import InProcessHandle
+from gui.core.login import Isolation, LoginController
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema
 from gui.core.session import Session, SessionState
 
 BOUND_SECONDS = 60
+
+
+def in_process(broker: str, driver: Driver, *, bound: float = 10.0) -> InProcessHandle:
+    """A handle running this very driver on the test's loop."""
+    return InProcessHandle(broker, lambda: driver, bound=bound)
 
 
 class LoginRun:
@@ -35,30 +41,34 @@ class LoginRun:
         values: Mapping[str, Any],
         *,
         environment: Environment = Environment.LIVE,
-        scenario: str = "",
-        driver: Callable[[Executor], Driver] | None = None,
-        timeout: float | None = None,
+        scenario: str = "normal",
+        driver: Callable[[], Driver] | None = None,
+        isolation: Isolation = Isolation.IN_PROCESS,
+        timeout: float = BOUND_SECONDS,
         schema: Schema | None = None,
         until: Callable[[], bool] | None = None,
         stay: float = 0.0,
     ) -> Exception | None:
         """Log in, wait for `until` (bounded) or `stay` seconds, then shut the session down."""
         outcome: Exception | None = None
+        controller = LoginController(
+            self.spec,
+            isolation=isolation,
+            in_process_driver=(lambda _env, _scenario: driver()) if driver else None,
+        )
 
         async def go() -> None:
             nonlocal outcome
-            with ThreadPoolExecutor(4) as pool:
-                made = (
-                    driver(pool) if driver else self.spec.create_driver(environment, scenario, pool)
+            try:
+                await controller.login(
+                    self.session, environment, scenario, values, schema=schema, timeout=timeout
                 )
-                try:
-                    await self.session.connect(made, values, timeout=timeout, schema=schema)
-                    while until is not None and not until():
-                        await asyncio.sleep(0.02)
-                    await asyncio.sleep(stay)
-                except Exception as exc:
-                    outcome = exc
-                await self.session.shutdown()
+                while until is not None and not until():
+                    await asyncio.sleep(0.02)
+                await asyncio.sleep(stay)
+            except Exception as exc:
+                outcome = exc
+            await self.session.shutdown()
 
         asyncio.run(asyncio.wait_for(go(), BOUND_SECONDS))
         return outcome

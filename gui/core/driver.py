@@ -2,42 +2,67 @@
 
 from __future__ import annotations
 
-import asyncio
+import threading
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from gui.core.context import Exchange
-from gui.core.events import BrokerEvent, EventKind, Level, local_now
+from gui.core.errors import BrokerFailure
+from gui.core.events import EventKind, Level
+from gui.core.records import (
+    CANCELLED,
+    CONNECTED,
+    DETAIL,
+    EXCHANGE,
+    FAILED,
+    LOGGED_IN,
+    LOGGED_OUT,
+    LOST,
+    RAW_EVENT,
+    RESULT,
+    Record,
+)
 from gui.core.redaction import Redactor
 
-Post = Callable[[Callable[[], None]], None]
+
+class RecordSink(Protocol):
+    """Where a link's records go: the console's pump, or the worker's pipe writer.
+
+    `put` is called on vendor threads: it must be thread-safe, never raise and never block."""
+
+    def put(self, record: Record) -> None: ...
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What a driver action reports. `offer` holds form values the user may adopt (e.g. a
+    refreshed token); it goes to the form only, never to an event."""
+
+    message: str
+    offer: Mapping[str, Any] = field(default_factory=dict)
+    offer_prompt: str = ""
 
 
 class DriverLink:
-    """What a driver may touch of its session. Every method is safe from any thread.
+    """What a driver may touch of its session. Every method is safe from any thread, cheap
+    (a record is queued; masking and everything else happen off the vendor's thread), and
+    keeps order: the session sees records exactly in the order they were made.
 
-    Everything goes through one ordered queue to the loop thread, so an event emitted before
-    `post(fn)` is always seen by the session before `fn` runs.
-    """
+    Display: `emit`, `log`, `status`. Typed outcomes the session's state follows: `connected`,
+    `logged_in`, `failed` (the first of these two wins), `lost`, `logged_out`. Status text is
+    for display only: the session never reads it."""
 
-    def __init__(
-        self,
-        broker: str,
-        post: Post,
-        redactor: Redactor,
-        on_event: Callable[[BrokerEvent], None],
-        on_detail: Callable[[str, str], None],
-        on_exchange: Callable[[Exchange, datetime], None],
-    ) -> None:
+    def __init__(self, broker: str, sink: RecordSink, redactor: Redactor) -> None:
         self.broker = broker
-        self._post = post
-        self._redactor = redactor
-        self._on_event = on_event
-        self._on_detail = on_detail
-        self._on_exchange = on_exchange
+        self.redactor = redactor
+        self._put = sink.put
+        self._outcome_lock = threading.Lock()
+        self._outcome: int | None = None
+
+    # -- display ---------------------------------------------------------------------------
 
     def emit(
         self,
@@ -51,70 +76,87 @@ class DriverLink:
         server_time: datetime | None = None,
         latency_ms: float | None = None,
         raw: Mapping[str, Any] | None = None,
-    ) -> BrokerEvent:
-        """Build an event (secrets masked) and queue it for the session."""
-        event = BrokerEvent(
-            broker=self.broker,
-            kind=kind,
-            status=status,
-            text=self._redactor.text(text),
-            topic=topic,
-            count=count,
-            server_time=server_time,
-            latency_ms=latency_ms,
-            level=level,
-            raw=self._redactor.value(dict(raw or {})),
+    ) -> None:
+        self._put(
+            (
+                RAW_EVENT,
+                time.time(),
+                kind,
+                status,
+                text,
+                topic,
+                count,
+                server_time,
+                latency_ms,
+                level,
+                raw,
+            )
         )
-        self._post(lambda: self._on_event(event))
-        return event
 
-    def log(self, text: str, level: Level = Level.INFO, **raw: Any) -> BrokerEvent:
-        return self.emit(EventKind.LOG, text=text, level=level, raw=raw)
+    def log(self, text: str, level: Level = Level.INFO, **raw: Any) -> None:
+        self.emit(EventKind.LOG, text=text, level=level, raw=raw or None)
 
     def status(self, status: str, text: str = "", level: Level = Level.INFO, **raw: Any) -> None:
-        self.emit(EventKind.STATUS, status, text, level=level, raw=raw)
+        self.emit(EventKind.STATUS, status, text, level=level, raw=raw or None)
 
     def set_detail(self, name: str, value: str) -> None:
         """A fact for the session panel, e.g. 'SDK version'."""
-        value = self._redactor.text(value)
-        self._post(lambda: self._on_detail(name, value))
+        self._put((DETAIL, name, value))
 
     def register(self, code: str, name: str, boards: Sequence[str] = ()) -> None:
         """Register an exchange (and its boards) in the session's context."""
-        exchange = Exchange(code, name, tuple(boards))
-        when = local_now()  # stamped here, in order with the vendor's events around it
-        self._post(lambda: self._on_exchange(exchange, when))
+        self._put((EXCHANGE, code, name, tuple(boards), time.time()))
 
-    def post(self, item: Callable[[], None]) -> None:
-        """Run `item` on the loop thread after everything emitted so far."""
-        self._post(item)
+    # -- typed outcomes --------------------------------------------------------------------
+
+    def connected(self, text: str = "") -> None:
+        """The broker answered; the login goes on (the session shows CONNECTED)."""
+        self._put((CONNECTED, text))
+
+    def logged_in(self) -> bool:
+        """The login succeeded; False when an outcome was already reported."""
+        return self._settle(LOGGED_IN, (LOGGED_IN,))
+
+    def failed(self, failure: BrokerFailure) -> bool:
+        """The login failed (its reason masked); False when an outcome was already reported."""
+        return self._settle(FAILED, (FAILED, failure.mask(self.redact)))
+
+    def cancelled(self) -> bool:
+        return self._settle(CANCELLED, (CANCELLED,))
+
+    def lost(self, reason: str) -> None:
+        """A logged-in connection dropped (the broker or the network said so)."""
+        self._put((LOST, self.redact(reason)))
+
+    def logged_out(self) -> None:
+        self._put((LOGGED_OUT,))
+
+    def result(self, request_id: int, outcome: ActionResult | BrokerFailure) -> None:
+        if isinstance(outcome, BrokerFailure):
+            outcome = outcome.mask(self.redact)
+        self._put((RESULT, request_id, outcome))
+
+    @property
+    def outcome(self) -> int | None:
+        """LOGGED_IN, FAILED or CANCELLED once the login has ended."""
+        return self._outcome
+
+    def _settle(self, outcome: int, record: Record) -> bool:
+        with self._outcome_lock:
+            if self._outcome is not None:
+                return False
+            self._outcome = outcome
+            self._put(record)
+            return True
+
+    # -- secrets ---------------------------------------------------------------------------
 
     def add_secret(self, value: str) -> None:
         """A credential learnt during the login (e.g. a session token): masked from now on."""
-        self._redactor.add(value)
+        self.redactor.add(value)
 
     def redact(self, text: str) -> str:
-        return self._redactor.text(text)
-
-
-def settle(future: asyncio.Future[None], error: BaseException | None = None) -> None:
-    """Resolve a login future once; later outcomes (e.g. a late LOGIN_FAIL) are ignored."""
-    if future.done():
-        return
-    if error is None:
-        future.set_result(None)
-    else:
-        future.set_exception(error)
-
-
-@dataclass(frozen=True)
-class ActionResult:
-    """What a driver action reports. `offer` holds form values the user may adopt (e.g. a
-    refreshed token); it goes to the form only, never to an event."""
-
-    message: str
-    offer: Mapping[str, Any] = field(default_factory=dict)
-    offer_prompt: str = ""
+        return self.redactor.text(text)
 
 
 class Driver(ABC):

@@ -62,3 +62,44 @@ class LoginTimeout(BrokerFailure):
 
     exit_code = 5
     title = "Timed out"
+
+
+class BrokerError(BrokerFailure):
+    """The broker answered but could not serve the login now: rate limited, an internal error,
+    an answer the console cannot read. Not the network, not the credentials: try again later."""
+
+    exit_code = 6
+    title = "Broker error"
+
+
+class DriverCrashed(ConnectFailed):
+    """The driver's process died (a signal, an abort, an exit) before the login ended."""
+
+    title = "Driver process crashed"
+
+
+FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
+    cls.__name__: cls
+    for cls in (
+        BrokerFailure,
+        ConnectFailed,
+        SdkUnavailable,
+        LoginRejected,
+        LoginTimeout,
+        BrokerError,
+        DriverCrashed,
+    )
+}
+
+
+def failure_to_wire(failure: BrokerFailure) -> dict[str, object]:
+    """A failure as plain data, for the worker pipe (InvalidSettings never crosses it)."""
+    return {"type": type(failure).__name__, "reason": failure.reason}
+
+
+def failure_from_wire(data: object) -> BrokerFailure:
+    """The typed failure back; anything unreadable is an unexpected error, never a crash."""
+    if not isinstance(data, dict):
+        return BrokerFailure(f"unreadable failure from the driver process: {data!r:.200}")
+    cls = FAILURE_TYPES.get(str(data.get("type")), BrokerFailure)
+    return cls(str(data.get("reason", "")))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class EventKind(StrEnum):
@@ -49,24 +48,65 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass(frozen=True, slots=True)
-class BrokerEvent:
-    """Something a broker or its driver reported, stamped with the local receive time."""
+EMPTY_RAW: Mapping[str, Any] = MappingProxyType({})
 
+
+class _EventFields(NamedTuple):
     broker: str
     kind: EventKind
-    status: str = ""
-    text: str = ""
-    topic: str | None = None
-    count: int | None = None
-    server_time: datetime | None = None
-    latency_ms: float | None = None
-    level: Level = Level.INFO
-    raw: Mapping[str, Any] = field(default_factory=dict)
-    time: datetime = field(default_factory=local_now)
+    status: str
+    text: str
+    topic: str | None
+    count: int | None
+    server_time: datetime | None
+    latency_ms: float | None
+    level: Level
+    raw: Mapping[str, Any]
+    time: datetime
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "raw", MappingProxyType(dict(self.raw)))
+
+class BrokerEvent(_EventFields):
+    """Something a broker or its driver reported, stamped with the local receive time.
+
+    Immutable (a tuple): cheap to build, which matters when a vendor floods thousands a second.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        broker: str,
+        kind: EventKind,
+        status: str = "",
+        text: str = "",
+        topic: str | None = None,
+        count: int | None = None,
+        server_time: datetime | None = None,
+        latency_ms: float | None = None,
+        level: Level = Level.INFO,
+        raw: Mapping[str, Any] | None = None,
+        time: datetime | None = None,
+    ) -> BrokerEvent:
+        frozen = MappingProxyType(dict(raw)) if raw else EMPTY_RAW
+        return _EventFields.__new__(
+            cls,
+            broker,
+            kind,
+            status,
+            text,
+            topic,
+            count,
+            server_time,
+            latency_ms,
+            level,
+            frozen,
+            time or local_now(),
+        )
+
+    @classmethod
+    def trusted(cls, *fields: Any) -> BrokerEvent:
+        """All eleven fields, already normalised (raw a read-only mapping, time set)."""
+        return _EventFields.__new__(cls, *fields)
 
     @property
     def kind_label(self) -> str:

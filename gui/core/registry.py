@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import InvalidSettings, SdkUnavailable
 from gui.core.schema import Schema
 
 if TYPE_CHECKING:
@@ -46,7 +46,10 @@ def scenarios_from(descriptions: Mapping[str, str]) -> tuple[Scenario, ...]:
     )
 
 
-DriverFactory = Callable[[Environment, str, Executor], "Driver"]
+# settings -> the vendor surface the driver talks to (the SDK, the simulator, a stand-in).
+SurfaceLoader = Callable[[Mapping[str, Any]], Any]
+# (environment, scenario) -> how to load the surface: the one place live or simulator is chosen.
+SurfaceChoice = Callable[[Environment, str], SurfaceLoader]
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ class BrokerSpec:
     id: str
     title: str
     schema: Schema
-    driver_factory: DriverFactory | None = None
+    driver: str = ""  # "module:Class", imported with the first login (in the worker)
+    surface: SurfaceChoice | None = None
     scenarios: tuple[Scenario, ...] = ()
     simulator_defaults: Mapping[str, Any] = field(default_factory=dict)
     unavailable_note: str = ""
@@ -67,10 +71,13 @@ class BrokerSpec:
     # A form that depends on the values (vnpy: the gateway's own settings) resolves here.
     schema_resolver: Callable[[Environment, Mapping[str, Any]], Schema] | None = None
     notice: Callable[[Environment], str] | None = None  # a line for the tab, e.g. what to install
+    # Checks before the form is resolved (vnpy: the chosen gateway is installed); raises a
+    # typed failure.
+    preflight: Callable[[Environment, Mapping[str, Any]], None] | None = None
 
     @property
     def available(self) -> bool:
-        return self.driver_factory is not None
+        return bool(self.driver) and self.surface is not None
 
     def schema_for(self, environment: Environment, values: Mapping[str, Any]) -> Schema:
         """The form for these values (most brokers: always the same)."""
@@ -86,19 +93,28 @@ class BrokerSpec:
             values.update(self.simulator_defaults)
         return values
 
-    def create_driver(self, environment: Environment, scenario: str, executor: Executor) -> Driver:
-        if self.driver_factory is None:
+    def check_scenario(self, environment: Environment, scenario: str) -> None:
+        """An unknown simulator scenario is invalid input, caught before anything starts."""
+        if environment is not Environment.SIMULATOR or not self.scenarios:
+            return
+        known = [s.id for s in self.scenarios]
+        if scenario not in known:
+            raise InvalidSettings(
+                {"scenario": f"unknown scenario '{scenario}'; choose one of: {', '.join(known)}"}
+            )
+
+    def create_driver(self, environment: Environment, scenario: str) -> Driver:
+        """The driver for one login, its vendor surface chosen by the spec (blocking imports:
+        call it where the driver will run)."""
+        if not self.available:
             raise SdkUnavailable(
                 f"{self.title}: not available yet. {self.unavailable_note}".strip()
             )
-        if environment is Environment.SIMULATOR and self.scenarios:
-            known = {s.id for s in self.scenarios}
-            if scenario not in known:
-                raise SdkUnavailable(
-                    f"Unknown simulator scenario '{scenario}'; choose one of: "
-                    + ", ".join(s.id for s in self.scenarios)
-                )
-        return self.driver_factory(environment, scenario, executor)
+        self.check_scenario(environment, scenario)
+        module, _, name = self.driver.partition(":")
+        driver_class = getattr(importlib.import_module(module), name)
+        assert self.surface is not None
+        return driver_class(self.surface(environment, scenario))
 
 
 class Registry:

@@ -365,11 +365,27 @@ class Schema:
         """Every field's problem, keyed by field key; empty when the values are valid."""
         return self._parse_all(values)[1]
 
+    def problems_of(self, key: str, value: Any) -> Problem | None:
+        """The problem of one field's value alone (unknown keys have one too)."""
+        if key not in self:
+            return self._unknown(key)
+        try:
+            self.field(key).parse(value)
+        except FieldProblem as exc:
+            return exc.problem
+        return None
+
+    def _unknown(self, key: object) -> Problem:
+        return Problem(
+            "Unknown field '{key}'; the fields are: {keys}.",
+            {"key": str(key), "keys": ", ".join(self.keys)},
+        )
+
     def _parse_all(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Problem]]:
         found: dict[str, Problem] = {}
         for key in values:
             if key not in self:
-                found[str(key)] = Problem("Unknown field '{key}'.", {"key": str(key)})
+                found[str(key)] = self._unknown(key)
         parsed: dict[str, Any] = {}
         for fld in self.fields:
             try:

@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from gui.core.context import Context, Exchange
-from gui.core.dispatch import LoopDispatcher
-from gui.core.driver import ActionResult, Driver, DriverLink
-from gui.core.errors import BrokerFailure, LoginTimeout
+from gui.core.driver import ActionResult
+from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.handles import DriverHandle
+from gui.core.records import (
+    CANCELLED,
+    CONNECTED,
+    DETAIL,
+    DROPPED,
+    ENDED,
+    EVENT,
+    EXCHANGE,
+    FAILED,
+    LOGGED_IN,
+    LOST,
+    Record,
+    local_time,
+)
 from gui.core.redaction import Redactor
 from gui.core.registry import BrokerSpec
 from gui.core.schema import Schema
-from gui.core.status import CONNECT_READY, DISCONNECTED
-
-log = logging.getLogger(__name__)
 
 
 class SessionState(StrEnum):
@@ -59,12 +70,15 @@ class RecoverProgress:
 
 @dataclass(slots=True)
 class SessionInfo:
-    """What the session panel shows; rebuilt from events on the loop thread."""
+    """What the session panel shows; rebuilt from records on the loop thread."""
 
     server_time: datetime | None = None
     clock_offset: timedelta | None = None  # server minus local, at receipt
+    clock_level: Level = Level.INFO  # the broker's own verdict on the offset
     latency_ms: float | None = None
     last_status: str = ""
+    last_event: BrokerEvent | None = None
+    dropped: int = 0  # events a full queue dropped before they reached the log
     details: dict[str, str] = field(default_factory=dict)
     recover: dict[str, RecoverProgress] = field(default_factory=dict)
 
@@ -74,11 +88,12 @@ EventListener = Callable[[BrokerEvent], None]
 
 
 class Session:
-    """Owns one driver at a time and the state machine
+    """Owns one login at a time (a DriverHandle) and the state machine
 
     DISCONNECTED → CONNECTING → CONNECTED → LOGGED_IN → LOGGING_OUT → DISCONNECTED, and
-    FAILED(reason) from any live state. State moves on typed outcomes from the driver and on the
-    common status vocabulary (CONNECT_READY, DISCONNECTED), never on log text.
+    FAILED(reason) from any live state. State moves only on the typed records the driver's
+    link sends (connected, logged in, failed, lost, …), never on event text. The session is
+    the single writer of its events: listeners (the log, the CLI) only receive.
     """
 
     def __init__(self, spec: BrokerSpec, *, logout_timeout: float = 10.0) -> None:
@@ -92,171 +107,255 @@ class Session:
         self.event_listeners: list[EventListener] = []
         self.state_listeners: list[StateListener] = []
         self.info_listeners: list[Callable[[], None]] = []
-        self._driver: Driver | None = None
-        self._connect_task: asyncio.Task[None] | None = None
+        self._handle: DriverHandle | None = None
+        self._generation = 0
+        self._login: asyncio.Future[Any] | None = None
         self._cancel_requested = False
-        self._dispatcher: LoopDispatcher | None = None
-        self._link: DriverLink | None = None
-        self._cleanup: asyncio.Task[None] | None = None
+        self._redactor = Redactor()
+        self._cleanup: set[asyncio.Task[None]] = set()
 
     # -- actions ---------------------------------------------------------------------------
 
     async def connect(
         self,
-        driver: Driver,
+        handle: DriverHandle,
         values: Mapping[str, Any],
         *,
         timeout: float | None = None,
         schema: Schema | None = None,
     ) -> None:
         """Validate (against `schema`, else the broker's), then log in. Raises the typed failure
-        after the state shows it."""
+        after the state shows it; returns quietly when the login was cancelled."""
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is already {self.state.value}")
         schema = schema or self.spec.schema
         settings = schema.validate(values)
-        link = self._new_link(schema, settings)
-        self._driver = driver
-        self._cancel_requested = False
         self.failure = None
         self.info = SessionInfo()
         self.context.clear()
         self._notify_info()
+        login = self._login = asyncio.get_running_loop().create_future()
+        self._cancel_requested = False
         self._set_state(SessionState.CONNECTING)
-        task = asyncio.ensure_future(driver.connect(settings, link))
-        self._connect_task = task
         try:
-            await asyncio.wait_for(task, timeout) if timeout else await task
+            self._attach(handle, schema, settings)
+            handle.login(settings)
+        except BrokerFailure as failure:
+            self._finish_login(FAILED, failure)
+            raise failure from None
+        try:
+            outcome = await asyncio.wait_for(asyncio.shield(login), timeout)
         except TimeoutError:
             last = self.info.last_status or "none"
-            await self._fail(LoginTimeout(f"No login within {timeout:g} s (last status: {last})."))
-        except asyncio.CancelledError:
-            self._dispatcher.drain()
-            self._driver = None
-            self._set_state(SessionState.DISCONNECTED, "Cancelled")
-            if not self._cancel_requested:
-                raise
-        except BrokerFailure as failure:
-            await self._fail(failure.mask(link.redact))
-        except Exception as exc:
-            log.exception("driver %s failed unexpectedly", self.spec.id)
-            text = link.redact(f"{type(exc).__name__}: {exc}")
-            await self._fail(
-                BrokerFailure(f"Unexpected error in the {self.spec.id} driver: {text}")
-            )
-        else:
-            self._dispatcher.drain()
-            if self.state.live:  # not lost between the driver's success and now
-                self._set_state(SessionState.LOGGED_IN)
-        finally:
-            self._connect_task = None
+            failure = LoginTimeout(f"No login within {timeout:g} s (last status: {last}).")
+            self._finish_login(FAILED, failure)
+            raise failure from None
+        except asyncio.CancelledError:  # our caller gave up (the window is closing)
+            self._cancel_requested = True
+            self._finish_login(CANCELLED)
+            raise
+        if isinstance(outcome, BrokerFailure):
+            raise outcome
 
     async def probe(
-        self, driver: Driver, values: Mapping[str, Any], *, schema: Schema | None = None
+        self, handle: DriverHandle, values: Mapping[str, Any], *, schema: Schema | None = None
     ) -> ActionResult:
         """The broker's pre-login check; its events go to the log, the state does not move."""
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is {self.state.value}")
         schema = schema or self.spec.schema
         settings = schema.validate(values)
-        link = self._new_link(schema, settings)
+        self._attach(handle, schema, settings)
         try:
-            return await asyncio.wait_for(driver.probe(settings, link), self.logout_timeout)
-        except TimeoutError:
-            bound = self.logout_timeout
-            raise LoginTimeout(f"The check got no answer within {bound:g} s") from None
+            return await handle.probe(settings)
         except BrokerFailure as failure:
-            raise failure.mask(link.redact) from None
+            raise failure.mask(self._redactor.text) from None
         finally:
-            assert self._dispatcher is not None
-            self._dispatcher.drain()
+            await handle.close()
 
     def cancel(self) -> bool:
-        """Abort a login in progress; the driver releases what it created."""
-        if self._connect_task is None or self._connect_task.done():
+        """Abort a login in progress; the driver releases what it created (bounded)."""
+        if self._login is None or self._login.done() or self._handle is None:
             return False
         self._cancel_requested = True
-        self._connect_task.cancel()
+        self._handle.cancel()
         return True
 
     async def logout(self) -> None:
         """Log out if logged in; cancel a login in progress; otherwise nothing to do."""
         if self.state in (SessionState.CONNECTING, SessionState.CONNECTED):
-            task = self._connect_task
+            login = self._login
             self.cancel()
-            if task is not None:
-                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                    await asyncio.wait_for(asyncio.shield(task), self.logout_timeout)
-            return
+            if login is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(login), self.logout_timeout + 3)
+                self._finish_login(CANCELLED)  # a driver that never answered counts as stopped
+            if self.state is not SessionState.LOGGED_IN:  # it may have logged in meanwhile
+                return
         if self.state is SessionState.FAILED:
             self._set_state(SessionState.DISCONNECTED)
             return
-        if self.state is not SessionState.LOGGED_IN or self._driver is None:
+        if self.state is not SessionState.LOGGED_IN or self._handle is None:
             return
         self._set_state(SessionState.LOGGING_OUT)
-        await self._release(self._driver)
-        self._driver = None
+        await self._handle.logout()
         self._set_state(SessionState.DISCONNECTED)
 
     async def run_action(self, action: str) -> ActionResult:
         """A broker action on the live login; failures are typed and leave the login as it is."""
-        if self.state is not SessionState.LOGGED_IN or self._driver is None:
+        if self.state is not SessionState.LOGGED_IN or self._handle is None:
             raise SessionBusy(f"{self.spec.id}: log in first")
         try:
-            return await asyncio.wait_for(self._driver.run_action(action), self.logout_timeout)
+            return await self._handle.action(action)
         except BrokerFailure as failure:
-            assert self._link is not None
-            raise failure.mask(self._link.redact) from None
-        except TimeoutError:
-            bound = self.logout_timeout
-            raise LoginTimeout(f"'{action}' got no answer within {bound:g} s") from None
-        finally:
-            if self._dispatcher is not None:
-                self._dispatcher.drain()
+            raise failure.mask(self._redactor.text) from None
+
+    def note(self, text: str, level: Level = Level.INFO) -> None:
+        """Something the console itself has to say in this broker's log (a cancel, a form
+        auto-fill): the session stays the single writer of its log."""
+        self._local_log(text, level)
+
+    def reset(self) -> None:
+        """Forget a finished login (another environment was chosen): state, panel, context."""
+        if self.state.live:
+            return
+        self.failure = None
+        self.info = SessionInfo()
+        self.context.clear()
+        self._notify_info()
+        self._set_state(SessionState.DISCONNECTED)
 
     async def shutdown(self) -> None:
-        """Leave nothing live (window close, CLI exit); bounded by logout_timeout."""
+        """Leave nothing live (window close, CLI exit); bounded by the handles' own bounds."""
         await self.logout()
-        if self._cleanup is not None:
-            with contextlib.suppress(Exception):
-                await self._cleanup
+        if self._cleanup:
+            await asyncio.gather(*list(self._cleanup), return_exceptions=True)
 
-    # -- internals -------------------------------------------------------------------------
+    # -- records ---------------------------------------------------------------------------
 
-    def _new_link(self, schema: Schema, settings: Mapping[str, Any]) -> DriverLink:
-        """A fresh ordered channel from the driver's threads to this session."""
-        self._dispatcher = LoopDispatcher(asyncio.get_running_loop())
-        self._link = DriverLink(
-            self.spec.id,
-            self._dispatcher.post,
-            Redactor(schema.secrets_in(settings)),
-            self._on_event,
-            self._on_detail,
-            self._on_exchange,
+    def _attach(self, handle: DriverHandle, schema: Schema, settings: Mapping[str, Any]) -> None:
+        """Make `handle` the current one; records of earlier handles are ignored from now on."""
+        self._generation += 1
+        self._handle = handle
+        self._redactor = Redactor(schema.secrets_in(settings))
+        handle.start(
+            partial(self._deliver, self._generation), self._redactor, list(schema.secret_keys)
         )
-        return self._link
 
-    async def _release(self, driver: Driver) -> None:
-        try:
-            await asyncio.wait_for(driver.logout(), self.logout_timeout)
-        except TimeoutError:
-            self._local_log(
-                f"Logout did not finish within {self.logout_timeout:g} s; the connection was "
-                "abandoned.",
-                Level.WARNING,
-            )
-        except Exception as exc:
-            self._local_log(f"Logout failed: {type(exc).__name__}: {exc}", Level.ERROR)
-        if self._dispatcher is not None:
-            self._dispatcher.drain()
+    def _deliver(self, generation: int, records: list[Record]) -> None:
+        if generation != self._generation:
+            return
+        info_changed = False
+        for record in records:
+            tag = record[0]
+            if tag == EVENT:
+                info_changed |= self._on_event(record[1])
+            elif tag == DETAIL:
+                self.info.details[record[1]] = record[2]
+                info_changed = True
+            elif tag == EXCHANGE:
+                self._on_exchange(Exchange(record[1], record[2], tuple(record[3])), record[4])
+                info_changed = True
+            elif tag == CONNECTED:
+                if self.state is SessionState.CONNECTING:
+                    self._set_state(SessionState.CONNECTED)
+            elif tag == LOGGED_IN:
+                self._finish_login(LOGGED_IN)
+            elif tag == FAILED:
+                self._finish_login(FAILED, record[1])
+            elif tag == CANCELLED:
+                self._finish_login(CANCELLED)
+            elif tag == LOST:
+                self._connection_lost(record[1])
+            elif tag == DROPPED:
+                self.info.dropped += record[1]
+                info_changed = True
+            elif tag == ENDED:
+                self._driver_ended(record[1], record[2])
+        if info_changed:
+            self._notify_info()
 
-    async def _fail(self, failure: BrokerFailure) -> None:
-        assert self._dispatcher is not None
-        self._dispatcher.drain()
-        self.failure = failure
-        self._driver = None
-        self._set_state(SessionState.FAILED, failure.reason)
-        raise failure
+    def _on_event(self, event: BrokerEvent) -> bool:
+        """Keep what the panel shows; True when that changed."""
+        info = self.info
+        info.last_event = event
+        changed = False
+        kind = event.kind
+        if kind is EventKind.STATUS:
+            info.last_status = event.status
+            changed = True
+        elif kind is EventKind.SERVER_TIME and event.server_time is not None:
+            info.server_time = event.server_time
+            info.clock_offset = event.server_time - event.time
+            info.clock_level = event.level
+            info.latency_ms = event.latency_ms
+            changed = True
+        elif kind is EventKind.RECOVER and event.topic:
+            info.recover[event.topic] = RecoverProgress(event.topic, event.status, event.count)
+            changed = True
+        for listener in self.event_listeners:
+            listener(event)
+        return changed
+
+    def _finish_login(self, outcome: int, failure: BrokerFailure | None = None) -> None:
+        login = self._login
+        if login is None or login.done():
+            return
+        if outcome == LOGGED_IN:
+            self._set_state(SessionState.LOGGED_IN)
+            login.set_result(LOGGED_IN)
+            return
+        if outcome == FAILED:
+            assert failure is not None
+            failure.mask(self._redactor.text)
+            self.failure = failure
+            self._local_log(f"{failure.title}: {failure.reason}", Level.ERROR, failure.title)
+            self._set_state(SessionState.FAILED, failure.reason)
+            login.set_result(failure)
+        else:
+            self._set_state(SessionState.DISCONNECTED, "Cancelled")
+            login.set_result(CANCELLED)
+        self._close_in_background()
+
+    def _connection_lost(self, text: str) -> None:
+        if self.state is not SessionState.LOGGED_IN:
+            return
+        self.failure = None
+        reason = "Connection lost" + (f": {text}" if text else "")
+        self._set_state(SessionState.FAILED, reason)
+        self._close_in_background()
+
+    def _driver_ended(self, description: str, requested: bool) -> None:
+        """The driver (its process) is gone: a crash if nobody asked it to go."""
+        login = self._login
+        if login is not None and not login.done():
+            if requested or self._cancel_requested:
+                self._finish_login(CANCELLED)
+            else:
+                self._finish_login(FAILED, DriverCrashed(self._crash_reason(description)))
+            return
+        if description and not requested:
+            if self.state is SessionState.LOGGED_IN:
+                self._connection_lost(self._crash_reason(description))
+            else:
+                self._local_log(f"The driver process {description}.", Level.WARNING)
+
+    def _crash_reason(self, description: str) -> str:
+        last = self.info.last_event
+        after = (
+            f"; the last event it sent: {last.kind_label} {last.status} {last.detail}".rstrip()
+            if last is not None
+            else "; it sent no event"
+        )
+        return f"The driver process {description or 'ended without an answer'}{after}."
+
+    def _close_in_background(self) -> None:
+        handle = self._handle
+        if handle is None:
+            return
+        task = asyncio.ensure_future(handle.close())
+        self._cleanup.add(task)
+        task.add_done_callback(self._cleanup.discard)
 
     def _set_state(self, state: SessionState, reason: str = "") -> None:
         if state is self.state and reason == self.reason:
@@ -266,45 +365,15 @@ class Session:
         for listener in list(self.state_listeners):
             listener(state, reason)
 
-    def _local_log(self, text: str, level: Level) -> None:
-        self._on_event(BrokerEvent(self.spec.id, EventKind.LOG, text=text, level=level))
+    def _local_log(self, text: str, level: Level, status: str = "") -> None:
+        """An event the console itself found (a timeout, a crash): masked, into the log."""
+        self._on_event(
+            BrokerEvent(
+                self.spec.id, EventKind.LOG, status, self._redactor.text(text), level=level
+            )
+        )
 
-    def _on_event(self, event: BrokerEvent) -> None:
-        info = self.info
-        if event.kind is EventKind.STATUS:
-            info.last_status = event.status
-            if event.status == CONNECT_READY and self.state is SessionState.CONNECTING:
-                self._set_state(SessionState.CONNECTED)
-        elif event.kind is EventKind.SERVER_TIME and event.server_time is not None:
-            info.server_time = event.server_time
-            info.clock_offset = event.server_time - event.time
-            info.latency_ms = event.latency_ms
-        elif event.kind is EventKind.RECOVER and event.topic:
-            info.recover[event.topic] = RecoverProgress(event.topic, event.status, event.count)
-        for listener in list(self.event_listeners):
-            listener(event)
-        if event.kind in (EventKind.SERVER_TIME, EventKind.RECOVER, EventKind.STATUS):
-            self._notify_info()
-        if (
-            event.kind is EventKind.STATUS
-            and event.status == DISCONNECTED
-            and self.state is SessionState.LOGGED_IN
-        ):
-            self._connection_lost(event.text)
-
-    def _connection_lost(self, text: str) -> None:
-        driver, self._driver = self._driver, None
-        self.failure = None
-        reason = "Connection lost" + (f": {text}" if text else "")
-        self._set_state(SessionState.FAILED, reason)
-        if driver is not None:
-            self._cleanup = asyncio.ensure_future(self._release(driver))
-
-    def _on_detail(self, name: str, value: str) -> None:
-        self.info.details[name] = value
-        self._notify_info()
-
-    def _on_exchange(self, exchange: Exchange, when: datetime) -> None:
+    def _on_exchange(self, exchange: Exchange, epoch: float) -> None:
         self.context.register(exchange)
         self._on_event(
             BrokerEvent(
@@ -313,10 +382,9 @@ class Session:
                 status="REGISTERED",
                 text=exchange.describe(),
                 raw={"exchange": exchange.code, "name": exchange.name, "boards": exchange.boards},
-                time=when,
+                time=local_time(epoch),
             )
         )
-        self._notify_info()
 
     def _notify_info(self) -> None:
         for listener in list(self.info_listeners):

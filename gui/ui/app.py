@@ -1,4 +1,4 @@
-"""Starting the GUI: QApplication, the qasync loop, an explicit executor, the window."""
+"""Starting the GUI: QApplication, the qasync loop, the window; and ending it, bounded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -22,11 +22,15 @@ from gui.ui.resources import app_icon, install_translator
 from gui.ui.self_test import run_self_test
 
 LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
+EXIT_SECONDS = 3.0  # after the window is gone, the process is gone within this
 
 
-def make_executor() -> ThreadPoolExecutor:
-    """Blocking vendor calls run here, never on qasync's QThreadExecutor (qasync issue #154)."""
-    return ThreadPoolExecutor(max_workers=8, thread_name_prefix="broker-sdk")
+def end_process_soon(code: int) -> None:
+    """Closing the window always ends the program: whatever might still hold it (a thread in a
+    vendor call, a worker that will not die) does not keep the process alive past the bound."""
+    timer = threading.Timer(EXIT_SECONDS, os._exit, (code,))
+    timer.daemon = True
+    timer.start()
 
 
 def report_stream() -> TextIO:
@@ -55,8 +59,10 @@ def run_gui(self_test: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     install_translator(app, os.environ.get(LANGUAGE_ENV))
-    executor = make_executor()
-    window = MainWindow(default_registry(), executor, ProfileStore())
+    profiles = ProfileStore()
+    if profiles.check():
+        sys.stderr.write(profiles.problem + "\n")  # the window shows it too
+    window = MainWindow(default_registry(), profiles)
     window.show()
     app.processEvents()
     shown = time.perf_counter()
@@ -80,8 +86,7 @@ def run_gui(self_test: str | None = None) -> int:
         await closed.wait()
         return code
 
-    try:
-        with loop:
-            return loop.run_until_complete(main())
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+    with loop:
+        code = loop.run_until_complete(main())
+    end_process_soon(code)
+    return code

@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from concurrent.futures import Executor
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -21,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.driver import Driver
 from gui.core.errors import BrokerFailure
-from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.events import Level
+from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
-from gui.core.schema import merge
 from gui.core.session import Session, SessionState
 from gui.ui.event_log import EventLogModel
 from gui.ui.event_view import EventLogView
@@ -35,8 +33,6 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 log = logging.getLogger(__name__)
 
-# Every login ends within this bound even when a vendor call hangs (the CLI's default too).
-LOGIN_BOUND_SECONDS = 60.0
 ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
 
 
@@ -49,25 +45,26 @@ class BrokerTab(QWidget):
         self,
         spec: BrokerSpec,
         model: EventLogModel,
-        executor: Executor,
         profiles: ProfileStore,
         parent: QWidget | None = None,
+        *,
+        controller: LoginController | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.model = model
-        self.executor = executor
         self.profiles = profiles
+        self.controller = controller or LoginController(spec)
         self.session = Session(spec)
         self.session.event_listeners.append(model.append)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._render_info)
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
-        self._running = 0
+        self._running = 0  # probes, actions and logouts in progress
+        self._starting = False  # a login was asked for and the session has not taken it yet
         saved = profiles.broker(spec.id)
         self._drafts: dict[Environment, dict[str, Any]] = {
-            env: merge(spec.defaults(env), profiles.raw(spec.id, env.value))
-            for env, _ in ENVIRONMENTS
+            env: self._saved_values(env) for env, _ in ENVIRONMENTS
         }
 
         # -- header: environment, scenario, badge
@@ -217,8 +214,9 @@ class BrokerTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        """A session action (connect, logout, probe, action) is still running."""
-        return self._running > 0
+        """Something asked for has not shown in the state yet (a login about to start), or an
+        operation that does not move the state (probe, action) is running."""
+        return self._starting or self._running > 0
 
     @property
     def current_environment(self) -> Environment:
@@ -227,43 +225,65 @@ class BrokerTab(QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
-        driver = self._validated_driver()
-        if driver is not None:
-            self.spawn(
-                self.session.connect(
-                    driver, self.form.values(), timeout=LOGIN_BOUND_SECONDS, schema=self.schema
-                )
-            )
+        if self._ready_to_send():
+            self._starting = True
+            self._update_controls()
+            self._spawn_task(self._login())
 
-    def _validated_driver(self) -> Driver | None:
-        """A driver for the form's values, or None with the problems shown (nothing sent)."""
+    async def _login(self) -> None:
+        """The login; from its first state on, the buttons follow the session's state."""
+        try:
+            await self.controller.login(
+                self.session,
+                self.current_environment,
+                self.current_scenario,
+                self.form.values(),
+                schema=self.schema,
+                timeout=LOGIN_BOUND_SECONDS,
+            )
+        finally:
+            if self._starting:  # it ended before the session moved (e.g. invalid input)
+                self._starting = False
+                self._update_controls()
+
+    def probe_clicked(self) -> None:
+        """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
+        if self._ready_to_send():
+            self.spawn(self._run_probe())
+
+    @property
+    def current_scenario(self) -> str:
+        return self.scenario.currentData() or ""
+
+    def _ready_to_send(self) -> bool:
+        """True when the form's values may go to the broker; else the problems are shown and
+        nothing is sent."""
         if self.session.state.live or self.busy or not self.spec.available:
-            return None
+            return False
         self._refresh_schema()
         problems = self.schema.problems(self.form.values())
         self.form.show_problems(problems)
         if problems:
             self._show_reason(self.tr("Check the highlighted fields; nothing was sent."), "#c62828")
-            return None
+            return False
         self.save_profile()
         try:
-            return self.spec.create_driver(
-                self.current_environment, self.scenario.currentData() or "", self.executor
-            )
+            self.spec.check_scenario(self.current_environment, self.current_scenario)
         except BrokerFailure as failure:
-            self._local_event(failure.reason, Level.ERROR)
+            self.session.note(failure.reason, Level.ERROR)
             self._show_reason(failure.reason, "#c62828")
-            return None
+            return False
+        return True
 
-    def probe_clicked(self) -> None:
-        """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
-        driver = self._validated_driver()
-        if driver is not None:
-            self.spawn(self._run_probe(driver, self.form.values()))
-
-    async def _run_probe(self, driver: Driver, values: dict[str, Any]) -> None:
+    async def _run_probe(self) -> None:
         try:
-            result = await self.session.probe(driver, values, schema=self.schema)
+            result = await self.controller.probe(
+                self.session,
+                self.current_environment,
+                self.current_scenario,
+                self.form.values(),
+                schema=self.schema,
+            )
         except BrokerFailure as failure:
             self._show_reason(failure.reason, "#c62828")
             return
@@ -276,7 +296,7 @@ class BrokerTab(QWidget):
 
     def cancel_clicked(self) -> None:
         if self.session.cancel():
-            self._local_event(self.tr("Login cancelled by the user."), Level.WARNING)
+            self.session.note(self.tr("Login cancelled by the user."), Level.WARNING)
 
     def logout_clicked(self) -> None:
         self.spawn(self.session.logout())
@@ -318,10 +338,14 @@ class BrokerTab(QWidget):
                 self._running -= 1
                 self._update_controls()
 
-        task = asyncio.ensure_future(run())
+        task = self._spawn_task(run())
+        self._update_controls()
+        return task
+
+    def _spawn_task(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
-        self._update_controls()
         return task
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
@@ -330,8 +354,8 @@ class BrokerTab(QWidget):
             return
         error = task.exception()
         if error is not None and not isinstance(error, BrokerFailure):
-            log.error("session action failed", exc_info=error)
-            self._local_event(f"{type(error).__name__}: {error}", Level.ERROR)
+            log.error("session action failed: %s: %s", type(error).__name__, error)
+            self.session.note(f"{type(error).__name__}: {error}", Level.ERROR)
 
     def save_profile(self) -> None:
         try:
@@ -342,14 +366,16 @@ class BrokerTab(QWidget):
                 self.form.values(),
                 scenario=self.scenario.currentData(),
             )
-        except OSError as exc:
-            self._local_event(
+        except OSError as exc:  # a ProfileError says why the file is left alone
+            self.session.note(
                 self.tr("Could not save the settings: {0}").format(exc), Level.WARNING
             )
 
     # -- rendering ---------------------------------------------------------------------------
 
     def _render_state(self, state: SessionState, reason: str) -> None:
+        if state is not SessionState.DISCONNECTED:
+            self._starting = False  # the session has the login now
         self.badge.show_state(state)
         self._update_controls()
         if reason and state in (SessionState.FAILED, SessionState.DISCONNECTED):
@@ -373,8 +399,9 @@ class BrokerTab(QWidget):
         self.form.set_enabled(not state.live)
         self.environment.setEnabled(not state.live)
         self.scenario.setEnabled(not state.live)
-        self.scenario.setVisible(self.current_environment is Environment.SIMULATOR)
-        self.scenario_label.setVisible(self.scenario.isVisible())
+        simulated = self.current_environment is Environment.SIMULATOR
+        self.scenario.setVisible(simulated)
+        self.scenario_label.setVisible(simulated)
 
     def _render_info(self) -> None:
         self.panel.show_info(self.session.info, self.session.context)
@@ -384,7 +411,17 @@ class BrokerTab(QWidget):
         self._drafts[previous] = self.form.values()
         self._current_env = self.current_environment
         self._show_form(self._drafts[self._current_env])
+        self.session.reset()  # the other environment's failure and runtime are not this one's
+        self.reason.hide()
         self._render_state(self.session.state, "")
+
+    def _saved_values(self, environment: Environment) -> dict[str, Any]:
+        """Defaults, then what was saved (never a secret; each value only if it still parses)."""
+        saved = self.profiles.raw(self.spec.id, environment.value)
+        try:
+            return layered_values(self.spec, environment, saved, {})[1]
+        except BrokerFailure:  # e.g. a saved vnpy gateway that is no longer installed
+            return {**self.spec.defaults(environment), **self.spec.schema.public(saved)}
 
     def _show_form(self, values: dict[str, Any]) -> None:
         """Fill the form with these values, rebuilding it when they resolve to other fields."""
@@ -400,8 +437,10 @@ class BrokerTab(QWidget):
         self.notice.setVisible(bool(notice))
 
     def _wire_form(self) -> None:
-        self.form.submitted.connect(self.connect_clicked)
-        self.form.changed.connect(self._refresh_schema)
+        self.form.submitted.connect(lambda: QTimer.singleShot(0, self.connect_clicked))
+        # Queued: the form may be replaced, and the widget that emitted must finish emitting
+        # before it is deleted (rebuilding inside its own signal crashed the console).
+        self.form.changed.connect(lambda: QTimer.singleShot(0, self._refresh_schema))
 
     def _refresh_schema(self) -> None:
         """A value the form depends on changed (vnpy's gateway): rebuild when the form differs."""
@@ -416,7 +455,4 @@ class BrokerTab(QWidget):
             if key in self.form.editors:
                 self.form.editors[key].set_value(value)
                 self.form.editors[key].show_problem(None)
-        self._local_event(self.tr("Station fields filled in from this machine."), Level.INFO)
-
-    def _local_event(self, text: str, level: Level) -> None:
-        self.model.append(BrokerEvent(self.spec.id, EventKind.LOG, text=text, level=level))
+        self.session.note(self.tr("Station fields filled in from this machine."), Level.INFO)

@@ -57,10 +57,13 @@ class FieldEditor(QWidget):
                 self.input.addItem(translate_field(label), value)
             if field.suggestions:  # free text, with the known values offered
                 self.input.setEditable(True)
+                self.input.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 self.input.addItems(list(field.suggestions))
                 self.input.setCurrentIndex(-1)
+                line = self.input.lineEdit()
+                line.editingFinished.connect(self.committed)  # typed, then Return or Tab
             self.input.currentIndexChanged.connect(self.edited)
-            self.input.activated.connect(self.committed)
+            self.input.activated.connect(self.committed)  # picked from the list
         else:
             self.input = QLineEdit(self)
             self.input.returnPressed.connect(self.submitted)

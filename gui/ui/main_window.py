@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Executor
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +67,6 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         registry: Registry,
-        executor: Executor,
         profiles: ProfileStore,
         settings: QSettings | None = None,
     ) -> None:
@@ -78,7 +80,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("broker_tabs")
         self.broker_tabs = LazyTabs(registry, self._make_tab)
-        self._executor = executor
         self._profiles = profiles
         self._pages: dict[str, QWidget] = {}
         for spec in registry:  # an empty page per broker; the tab is built when first shown
@@ -87,7 +88,13 @@ class MainWindow(QMainWindow):
             self._pages[spec.id] = page
             self.tabs.addTab(page, self.tr(spec.title))
         self.tabs.currentChanged.connect(self._build_current)
-        self.setCentralWidget(self.tabs)
+        self.banner = self._make_banner(profiles.problem)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.all_view = EventLogView(self.model, None, self)
         self.all_view.notice.connect(self._notice)
@@ -104,8 +111,30 @@ class MainWindow(QMainWindow):
         self._build_current()
         self.statusBar().showMessage(self.tr("Ready"), 3000)
 
+    def _make_banner(self, problem: str) -> QFrame:
+        """A bar above the tabs for what the user must know now (unusable saved settings)."""
+        banner = QFrame(self)
+        banner.setObjectName("banner")
+        banner.setStyleSheet(
+            "QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c97a; }"
+            " QLabel { color: #664d03; }"
+        )
+        text = QLabel(problem, banner)
+        text.setObjectName("banner_text")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QToolButton(banner)
+        dismiss.setText(self.tr("Dismiss"))
+        dismiss.clicked.connect(banner.hide)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(text, 1)
+        row.addWidget(dismiss)
+        banner.setVisible(bool(problem))
+        return banner
+
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
-        tab = BrokerTab(spec, self.model, self._executor, self._profiles, self)
+        tab = BrokerTab(spec, self.model, self._profiles, self)
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
         page = self._pages[spec.id]

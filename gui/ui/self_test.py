@@ -67,7 +67,10 @@ async def run_self_test(
         begin = time.perf_counter()
         tab.connect_clicked()
         await _until(
-            lambda: tab.session.state is SessionState.LOGGED_IN or not tab.busy,
+            lambda: (
+                tab.session.state is SessionState.LOGGED_IN
+                or (not tab.busy and not tab.session.state.live)
+            ),
             LOGIN_BOUND_SECONDS,
             "LOGIN_READY from the KGI simulator",
         )

@@ -18,6 +18,7 @@ import pytest
 from gui.brokers import kgi
 from gui.core.errors import ConnectFailed, LoginRejected, SdkUnavailable
 from gui.core.events import EventKind, Level
+from gui.core.login import Isolation
 from gui.core.registry import Environment
 from gui.core.session import SessionState
 from tests.helpers import LoginRun
@@ -159,11 +160,22 @@ def test_ten_thousand_events_from_four_dotnet_threads(kgi_sdk, kgi_server) -> No
     assert standin().HandlerExceptions == 0
 
 
-def test_another_sdk_folder_needs_a_restart(kgi_sdk, kgi_sdk_lowercase, kgi_server) -> None:
+def test_one_process_cannot_load_a_second_sdk_folder(kgi_sdk, kgi_sdk_lowercase, kgi_server):
     run = Run()
     run.login(settings(kgi_sdk, kgi_server))  # make sure this process loaded kgi_sdk
     error = Run().login(settings(kgi_sdk_lowercase, kgi_server))
-    assert isinstance(error, SdkUnavailable) and "restart" in error.reason
+    assert isinstance(error, SdkUnavailable) and "needs a process of its own" in error.reason
+
+
+def test_through_workers_another_sdk_folder_needs_no_restart(
+    kgi_sdk, kgi_sdk_lowercase, kgi_server
+) -> None:
+    """Each login loads the SDK in its own worker process: switching folders just works."""
+    for folder in (kgi_sdk, kgi_sdk_lowercase, kgi_sdk):
+        run = Run()
+        assert run.login(settings(folder, kgi_server), isolation=Isolation.WORKER) is None
+        assert run.statuses()[-1] == "DISCONNECTED"
+        assert run.session.info.details["Runtime"].startswith("mono via pythonnet")
 
 
 # -- the CLI in child processes (a fresh runtime each) -------------------------------------

@@ -11,17 +11,16 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from gui.brokers import kingdom
-from gui.brokers.kingdom.structs import ConnectOption, InitInfo, KcbpConfig
+from gui.brokers.kingdom.surface import ConnectOption, InitInfo, KcbpConfig
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout, SdkUnavailable
 from gui.core.events import BrokerEvent, EventKind
 from gui.core.registry import Environment
 from gui.core.session import Session, SessionState
-from tests.helpers import LoginRun
+from tests.helpers import LoginRun, in_process
 from tests.integration.conftest import KINGDOM_STANDIN, build_kingdom, closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,7 +117,7 @@ def test_wrong_queue_names_and_kcbp_password(kingdom_shim, kcbp_server, monkeypa
     )
     monkeypatch.delenv("KCBP_STANDIN_QUEUES")
     error = Run().login(settings(kingdom_shim, kcbp_server, kcbp_password="000000"))
-    assert isinstance(error, ConnectFailed) and "2003" in error.reason
+    assert isinstance(error, LoginRejected) and "2003" in error.reason  # exit 4, not 3
 
 
 def test_slow_init_times_out_and_the_plugin_is_closed_later(
@@ -141,10 +140,10 @@ def test_probe_tests_the_kcbp_leg_alone(kingdom_shim, kcbp_server) -> None:
     session.event_listeners.append(events.append)
 
     async def go() -> str:
-        with ThreadPoolExecutor(2) as pool:
-            driver = kingdom.SPEC.create_driver(Environment.LIVE, "", pool)
-            result = await session.probe(driver, settings(kingdom_shim, kcbp_server))
-            return result.message
+        driver = kingdom.SPEC.create_driver(Environment.LIVE, "")
+        handle = in_process("kingdom", driver)
+        result = await session.probe(handle, settings(kingdom_shim, kcbp_server))
+        return result.message
 
     message = asyncio.run(go())
     assert "accepted user KCXP00" in message

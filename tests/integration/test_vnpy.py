@@ -3,6 +3,7 @@ from installed distributions, the form from default_setting, and the built-in si
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -14,13 +15,13 @@ from typing import Any
 import pytest
 
 from gui.brokers import vnpy as vnpy_broker
-from gui.brokers.vnpy.driver import VnpyDriver, gateway_from_settings, vnpy_runtime
-from gui.brokers.vnpy.gateways import (
+from gui.brokers.vnpy import (
     discover,
     fields_from_setting,
     is_secret,
     static_default_setting,
 )
+from gui.brokers.vnpy.driver import VnpyDriver
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import Level
 from gui.core.registry import Environment
@@ -116,18 +117,16 @@ class Run(LoginRun):
         environment: Environment,
         scenario: str,
         values: dict[str, Any],
-        timeout: float | None = None,
+        timeout: float = 60,
+        driver: Any = None,
     ) -> Exception | None:
-        def live(pool: Any) -> VnpyDriver:
-            return VnpyDriver(pool, vnpy_runtime, gateway_from_settings)
-
         return super().login(
             values,
             environment=environment,
             scenario=scenario,
             timeout=timeout,
             schema=self.spec.schema_for(environment, values),
-            driver=live if environment is Environment.LIVE else None,
+            driver=driver,
         )
 
 
@@ -140,15 +139,29 @@ def testgw(monkeypatch):
     static_default_setting.cache_clear()
 
 
-def test_real_vnpy_gateway_logs_in_and_leaves_no_handler(testgw) -> None:
+def test_real_vnpy_gateway_logs_in_and_its_own_engine_is_stopped(testgw) -> None:
+    from vnpy.event import EventEngine
+
+    from gui.brokers.vnpy import binding
+
+    engines: list[EventEngine] = []
+
+    def new_engine() -> EventEngine:
+        engines.append(EventEngine())
+        return engines[-1]
+
+    def surface(settings: Any) -> Any:
+        return dataclasses.replace(binding.load(settings), new_engine=new_engine)
+
     run = Run()
     values = {"gateway": GATEWAY, "username": "acct-1", "password": "demo", "server": "backup"}
-    assert run.login(Environment.LIVE, "", values) is None
+    assert run.login(Environment.LIVE, "", values, driver=lambda: VnpyDriver(surface)) is None
     assert run.statuses() == ["CONNECT_READY", "LOGIN_READY", "DISCONNECTED"]
     assert run.session.info.details["Account"] == "acct-1 balance 250000.0"
     assert run.session.info.recover["contracts"].status == "RS_BEGIN"
     assert [e.code for e in run.session.context.exchanges] == ["SSE", "SZSE"]
-    engine = vnpy_runtime().engine
+    (engine,) = engines  # one engine for this login, and logout stopped it
+    assert not engine._active and not engine._timer.is_alive() and not engine._thread.is_alive()
     handlers = [h for hs in engine._handlers.values() for h in hs]
     assert not [h for h in handlers if getattr(h, "__self__", None).__class__ is VnpyDriver]
 

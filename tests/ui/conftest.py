@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -38,16 +37,9 @@ def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLo
     asyncio.set_event_loop(None)
 
 
-@pytest.fixture
-def executor() -> Iterator[ThreadPoolExecutor]:
-    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-sdk")
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
-
-
-def make_window(config_dir: Path, executor: ThreadPoolExecutor) -> MainWindow:
+def make_window(config_dir: Path) -> MainWindow:
     settings = QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat)
-    return MainWindow(default_registry(), executor, ProfileStore(config_dir), settings)
+    return MainWindow(default_registry(), ProfileStore(config_dir), settings)
 
 
 def close_window(qtbot, win: MainWindow) -> None:
@@ -63,8 +55,8 @@ def close_window(qtbot, win: MainWindow) -> None:
 
 
 @pytest.fixture
-def window(qtbot, loop, executor, config_dir: Path) -> Iterator[MainWindow]:
-    win = make_window(config_dir, executor)
+def window(qtbot, loop, config_dir: Path) -> Iterator[MainWindow]:
+    win = make_window(config_dir)
     win.show()
     yield win
     close_window(qtbot, win)

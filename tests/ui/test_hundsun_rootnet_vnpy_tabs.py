@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from gui.core.session import SessionState
@@ -58,27 +59,46 @@ def test_vnpy_simulator_form_is_the_gateways_with_cjk_keys(qtbot, window: MainWi
     assert tab.session.info.recover["contracts"].count == 120
 
 
-def test_vnpy_live_form_follows_the_chosen_gateway(qtbot, window: MainWindow, monkeypatch) -> None:
+GATEWAY_FORM = ["gateway", "username", "password", "server", "timeout", "ratio", "verbose"]
+
+
+@pytest.fixture
+def live_vnpy(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untyped-def]
     from pathlib import Path
 
-    from gui.brokers.vnpy.gateways import static_default_setting
+    from gui.brokers import vnpy
 
     monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "integration" / "standins"))
-    static_default_setting.cache_clear()
+    monkeypatch.setattr(vnpy, "discover", lambda: ("vnpy_testgw:TestGateway",))
+    vnpy.static_default_setting.cache_clear()
     tab = window.broker_tabs["vnpy"]
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
     tab.environment.setCurrentIndex(tab.environment.findData("live"))
     assert list(tab.form.editors) == ["gateway"]
-    gateway = tab.form.editors["gateway"]
-    gateway.set_value("vnpy_testgw:TestGateway")
-    gateway.committed.emit()
-    assert list(tab.form.editors) == [
-        "gateway",
-        "username",
-        "password",
-        "server",
-        "timeout",
-        "ratio",
-        "verbose",
-    ]
+    yield tab
+    vnpy.static_default_setting.cache_clear()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_typing_a_gateway_then_return_or_tab_rebuilds_the_form(qtbot, live_vnpy, key) -> None:
+    tab = live_vnpy
+    combo = tab.form.editors["gateway"].input
+    qtbot.mouseClick(combo.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(combo.lineEdit(), "vnpy_testgw:TestGateway")
+    qtbot.keyClick(combo.lineEdit(), key)
+    qtbot.waitUntil(lambda: list(tab.form.editors) == GATEWAY_FORM, timeout=5000)
     assert tab.form.editors["gateway"].value() == "vnpy_testgw:TestGateway"
-    static_default_setting.cache_clear()
+    qtbot.wait(50)  # the console is still alive and responsive after the rebuild
+    assert tab.isVisible()
+
+
+def test_picking_a_gateway_from_the_list_rebuilds_the_form(qtbot, live_vnpy) -> None:
+    tab = live_vnpy
+    combo = tab.form.editors["gateway"].input
+    arrow = QPoint(combo.width() - 6, combo.height() // 2)
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton, pos=arrow)  # opens the list
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: list(tab.form.editors) == GATEWAY_FORM, timeout=5000)
+    assert tab.form.editors["gateway"].value() == "vnpy_testgw:TestGateway"

@@ -26,7 +26,7 @@ def test_six_tabs_all_with_a_driver(window: MainWindow) -> None:
         assert tab.connect_button.isEnabled()
 
 
-def test_a_broker_without_a_driver_shows_its_form_and_says_so(qtbot, loop, executor, config_dir):
+def test_a_broker_without_a_driver_shows_its_form_and_says_so(qtbot, loop, config_dir):
     from PySide6.QtCore import QSettings
 
     from gui.core.profiles import ProfileStore
@@ -40,7 +40,7 @@ def test_a_broker_without_a_driver_shows_its_form_and_says_so(qtbot, loop, execu
         unavailable_note="Its driver ships later.",
     )
     settings = QSettings(str(config_dir / "w.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Registry([spec]), executor, ProfileStore(config_dir), settings)
+    win = MainWindow(Registry([spec]), ProfileStore(config_dir), settings)
     tab = win.broker_tabs["future"]
     assert tab.unavailable.isVisibleTo(tab)
     assert "Not available yet" in tab.unavailable.text() and "ships later" in tab.unavailable.text()
@@ -73,15 +73,15 @@ def test_closing_while_logged_in_logs_out_first(qtbot, window: MainWindow) -> No
     assert not window.isVisible()
 
 
-def test_geometry_and_values_are_remembered(qtbot, loop, executor, config_dir: Path) -> None:
-    first = make_window(config_dir, executor)
+def test_geometry_and_values_are_remembered(qtbot, loop, config_dir: Path) -> None:
+    first = make_window(config_dir)
     first.show()
     first.resize(780, 560)  # inside the offscreen platform's 800x600 screen
     first.tabs.setCurrentIndex(2)
     first.broker_tabs["kgi"].form.editors["person_id"].input.setText("B987654321")
     first.broker_tabs["kgi"].form.editors["password"].input.setText(SECRET)
     close_window(qtbot, first)
-    second = make_window(config_dir, executor)
+    second = make_window(config_dir)
     assert (second.width(), second.height()) == (780, 560)
     assert second.tabs.currentIndex() == 2
     assert second.broker_tabs["kgi"].form.editors["person_id"].value() == "B987654321"
@@ -196,15 +196,23 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
     """Events emitted from vendor threads reach the log in order, in batches."""
     import threading
 
-    from gui.core.dispatch import LoopDispatcher
+    from gui.core.driver import DriverLink
+    from gui.core.pump import RecordPump
+    from gui.core.records import EVENT
+    from gui.core.redaction import Redactor
 
-    dispatcher = LoopDispatcher(asyncio.get_event_loop())
+    def deliver(records: list) -> None:
+        for record in records:
+            if record[0] == EVENT:
+                window.model.append(record[1])
+
+    pump = RecordPump(asyncio.get_event_loop(), "kgi", deliver, Redactor())
+    link = DriverLink("kgi", pump, Redactor())
     total = 5_000
 
     def produce() -> None:
         for i in range(total):
-            event = _event(i)
-            dispatcher.post(lambda e=event: window.model.append(e))
+            link.log(f"event {i}")
 
     thread = threading.Thread(target=produce)
     thread.start()
@@ -213,8 +221,8 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
     assert [e.text for e in window.model.events()] == [f"event {i}" for i in range(total)]
 
 
-def test_only_the_shown_tab_is_built_at_start_up(qtbot, loop, executor, config_dir) -> None:
-    win = make_window(config_dir, executor)
+def test_only_the_shown_tab_is_built_at_start_up(qtbot, loop, config_dir) -> None:
+    win = make_window(config_dir)
     assert [tab.spec.id for tab in win.broker_tabs.built()] == ["kgi"]
     win.tabs.setCurrentIndex(3)
     assert [tab.spec.id for tab in win.broker_tabs.built()] == ["kgi", "kingdom"]

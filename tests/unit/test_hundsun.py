@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
 from typing import Any
 
 import pytest
@@ -14,15 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gui.brokers import hundsun
-from gui.brokers.hundsun import terminal
 from gui.brokers.hundsun.driver import HundsunDriver
 from gui.brokers.hundsun.simulator import IDLE_EXPIRY_SECONDS, SimT2Transport
 from gui.core.errors import ConnectFailed, InvalidSettings, LoginRejected, LoginTimeout
 from gui.core.events import BrokerEvent
+from gui.core.login import Isolation
 from gui.core.registry import Environment
 from gui.core.schema import FieldProblem
 from gui.core.session import Session, SessionState
-from tests.helpers import LoginRun
+from tests.helpers import LoginRun, in_process
 
 
 class FakeClock:
@@ -55,15 +54,14 @@ def run_with(
         await asyncio.sleep(0)
 
     async def go() -> None:
-        with ThreadPoolExecutor(2) as pool:
-            driver = HundsunDriver(pool, lambda _stop: transport, sleep=fake_sleep)
-            await session.connect(driver, values())
-            while slept < heartbeats and session.state is SessionState.LOGGED_IN:
-                await asyncio.sleep(0.005)
-            await asyncio.sleep(0.05)
-            if session.state is SessionState.LOGGED_IN:
-                assert transport.tokens, "the token expired although heartbeats kept coming"
-            await session.shutdown()
+        driver = HundsunDriver(lambda _settings: transport, sleep=fake_sleep)
+        await session.connect(in_process("hundsun", driver), values())
+        while slept < heartbeats and session.state is SessionState.LOGGED_IN:
+            await asyncio.sleep(0.005)
+        await asyncio.sleep(0.05)
+        if session.state is SessionState.LOGGED_IN:
+            assert transport.tokens, "the token expired although heartbeats kept coming"
+        await session.shutdown()
 
     asyncio.run(asyncio.wait_for(go(), 30))
     return session, events
@@ -91,7 +89,7 @@ def test_without_activity_the_token_expires_and_two_failures_end_the_session() -
     assert session.state is SessionState.DISCONNECTED  # FAILED, then reset by shutdown
 
 
-def run_scenario(scenario: str, timeout: float | None = None, **overrides: Any) -> Exception | None:
+def run_scenario(scenario: str, timeout: float = 60, **overrides: Any) -> Exception | None:
     return LoginRun(hundsun.SPEC).login(
         values(**overrides), environment=Environment.SIMULATOR, scenario=scenario, timeout=timeout
     )
@@ -110,8 +108,20 @@ def test_scenarios(scenario, overrides, failure, fragment) -> None:
     assert isinstance(error, failure) and fragment in error.reason
 
 
-def test_reply_never_comes_is_a_timeout() -> None:
-    assert isinstance(run_scenario("no_reply", timeout=1.0), LoginTimeout)
+def test_reply_never_comes_is_a_timeout_and_the_worker_is_ended_at_once() -> None:
+    """The call blocks for its 10 s in the vendor; the login's bound ends it through the worker
+    process (an in-process driver would hold its vendor thread until the call returns)."""
+    run = LoginRun(hundsun.SPEC)
+    started = time.monotonic()
+    error = run.login(
+        values(),
+        environment=Environment.SIMULATOR,
+        scenario="no_reply",
+        timeout=1.0,
+        isolation=Isolation.WORKER,
+    )
+    assert isinstance(error, LoginTimeout)
+    assert time.monotonic() - started < 6
 
 
 def test_a_mac_that_station_control_would_refuse_is_caught_before_sending() -> None:
@@ -121,21 +131,21 @@ def test_a_mac_that_station_control_would_refuse_is_caught_before_sending() -> N
 
 
 def test_station_fields_come_from_this_machine() -> None:
-    collected = terminal.collect()
+    collected = hundsun.station_fields()
     assert re.fullmatch(r"[0-9A-F]{12}", collected["mac_address"])
     assert collected["op_station"] == f"{collected['ip_address']}|{collected['mac_address']}"
     parts = collected["terminal_info"].split(";")
     assert len(parts) == 16  # the seed's layout, unknown parts empty
     assert parts[1] == collected["ip_address"] and parts[6].startswith("Broker Login Console")
-    assert len(collected["terminal_info"].encode("gbk")) <= 256
+    assert len(collected["terminal_info"].encode("utf-8")) <= 256
     hundsun.SCHEMA.validate(values())  # collected values pass the vendor widths
 
 
 @given(st.text(alphabet=st.sampled_from("恒生操作员AB12;|:"), max_size=140))
-def test_c128_and_c256_widths_in_gbk(text: str) -> None:
+def test_c128_and_c256_widths_as_the_binding_sends_them(text: str) -> None:
     for key, width in (("hd_volserial", 128), ("op_station", 256)):
         field = hundsun.SCHEMA.field(key)
-        if text.strip() and len(text.strip().encode("gbk")) > width:
+        if text.strip() and len(text.strip().encode("utf-8")) > width:
             with pytest.raises(FieldProblem):
                 field.parse(text)
         elif text.strip():
@@ -144,10 +154,10 @@ def test_c128_and_c256_widths_in_gbk(text: str) -> None:
 
 def test_simulator_refuses_tokens_after_five_idle_minutes() -> None:
     clock = FakeClock()
-    transport = SimT2Transport(clock=clock, stop=threading.Event())
+    transport = SimT2Transport(clock=clock)
     transport.connect("127.0.0.1:9003", "", 1000)
     from gui.brokers.hundsun.driver import login_fields
-    from gui.brokers.hundsun.transport import FieldSpec
+    from gui.brokers.hundsun.surface import FieldSpec
 
     token = transport.call(10001, login_fields(values()), 1000).row(1)["user_token"]
     beat = [FieldSpec("user_token", "S", 512, token)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import struct
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -12,12 +11,19 @@ import pytest
 
 from gui.brokers import kgi
 from gui.brokers.kgi.driver import KgiDriver, decode_ack, decode_message, enum_name, to_datetime
-from gui.brokers.kgi.sdk import TAIPEI, KgiSdk, simulator_loader
-from gui.brokers.kgi.simulator import COM_STATUS, SimTaiFexCom
-from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout, SdkUnavailable
+from gui.brokers.kgi.simulator import COM_STATUS, SimTaiFexCom, load
+from gui.brokers.kgi.surface import TAIPEI, KgiSdk
+from gui.core.errors import (
+    ConnectFailed,
+    InvalidSettings,
+    LoginRejected,
+    LoginTimeout,
+    SdkUnavailable,
+)
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.registry import Environment
 from gui.core.session import Session, SessionState
+from tests.helpers import in_process
 
 
 def settings(**overrides: Any) -> dict[str, Any]:
@@ -43,29 +49,25 @@ class Harness:
 
         self.sdk = KgiSdk(make, int, str, bool, "test surface")
 
-    def driver(self, executor: ThreadPoolExecutor) -> KgiDriver:
-        return KgiDriver(lambda _settings: self.sdk, executor)
+    def driver(self) -> KgiDriver:
+        return KgiDriver(lambda _settings: self.sdk)
+
+    def handle(self, driver: KgiDriver | None = None):  # type: ignore[no-untyped-def]
+        return in_process("kgi", driver or self.driver())
 
     def statuses(self) -> list[str]:
         return [e.status for e in self.events if e.kind is EventKind.STATUS]
-
-
-@pytest.fixture
-def executor():
-    pool = ThreadPoolExecutor(max_workers=4)
-    yield pool
-    pool.shutdown(wait=True)
 
 
 def run(coro):
     return asyncio.run(asyncio.wait_for(coro, 30))
 
 
-def test_login_registers_taifex_and_logout_disposes(executor) -> None:
+def test_login_registers_taifex_and_logout_disposes() -> None:
     harness = Harness()
 
     async def scenario() -> None:
-        await harness.session.connect(harness.driver(executor), settings())
+        await harness.session.connect(harness.handle(), settings())
         assert harness.session.state is SessionState.LOGGED_IN
         exchanges = harness.session.context.exchanges
         assert [(e.code, e.boards) for e in exchanges] == [("TAIFEX", ("futures", "options"))]
@@ -86,13 +88,13 @@ def test_login_registers_taifex_and_logout_disposes(executor) -> None:
     )
 
 
-def test_form_settings_reach_the_vendor_fields(executor) -> None:
+def test_form_settings_reach_the_vendor_fields() -> None:
     harness = Harness()
 
     async def scenario() -> None:
         values = settings(auto_sub_report=False, auto_recover_report=False)
         values["auto_retrieve_product_info"] = False
-        await harness.session.connect(harness.driver(executor), values)
+        await harness.session.connect(harness.handle(), values)
         await harness.session.logout()
 
     run(scenario())
@@ -113,12 +115,12 @@ def test_form_settings_reach_the_vendor_fields(executor) -> None:
         ("drop_during_recover", "demo", ConnectFailed, "連線中斷"),
     ],
 )
-def test_failures_carry_the_vendor_message(executor, scenario, password, failure, fragment):
+def test_failures_carry_the_vendor_message(scenario, password, failure, fragment):
     harness = Harness(scenario=scenario)
 
     async def attempt() -> None:
         with pytest.raises(failure) as caught:
-            await harness.session.connect(harness.driver(executor), settings(password=password))
+            await harness.session.connect(harness.handle(), settings(password=password))
         assert fragment in caught.value.reason
 
     run(attempt())
@@ -126,23 +128,23 @@ def test_failures_carry_the_vendor_message(executor, scenario, password, failure
     assert harness.created[0]._disposed.is_set()
 
 
-def test_login_timeout_names_the_last_status_and_disposes(executor) -> None:
+def test_login_timeout_names_the_last_status_and_disposes() -> None:
     harness = Harness(scenario="silent")
 
     async def attempt() -> None:
         with pytest.raises(LoginTimeout) as caught:
-            await harness.session.connect(harness.driver(executor), settings(login_timeout=1))
+            await harness.session.connect(harness.handle(), settings(login_timeout=1))
         assert "last status: none" in caught.value.reason
 
     run(attempt())
     assert harness.created[0]._disposed.is_set()
 
 
-def test_cancel_during_recovery_disposes_at_once(executor) -> None:
+def test_cancel_during_recovery_disposes_at_once() -> None:
     harness = Harness(scenario="slow_recovery")
 
     async def attempt() -> None:
-        task = asyncio.create_task(harness.session.connect(harness.driver(executor), settings()))
+        task = asyncio.create_task(harness.session.connect(harness.handle(), settings()))
         while harness.session.state is not SessionState.CONNECTED:
             await asyncio.sleep(0.01)
         harness.session.cancel()
@@ -164,11 +166,11 @@ class LowercaseLogoutCom(SimTaiFexCom):
         SimTaiFexCom.Logout(self)
 
 
-def test_a_build_with_lowercase_logout(executor) -> None:
+def test_a_build_with_lowercase_logout() -> None:
     harness = Harness(com_class=LowercaseLogoutCom)
 
     async def scenario() -> None:
-        await harness.session.connect(harness.driver(executor), settings())
+        await harness.session.connect(harness.handle(), settings())
         await harness.session.logout()
 
     run(scenario())
@@ -176,12 +178,12 @@ def test_a_build_with_lowercase_logout(executor) -> None:
     assert not any(e.level is Level.WARNING for e in harness.events)
 
 
-def test_two_logins_in_a_row(executor) -> None:
+def test_two_logins_in_a_row() -> None:
     harness = Harness()
 
     async def scenario() -> None:
         for _ in range(2):
-            await harness.session.connect(harness.driver(executor), settings())
+            await harness.session.connect(harness.handle(), settings())
             await harness.session.logout()
 
     run(scenario())
@@ -189,12 +191,12 @@ def test_two_logins_in_a_row(executor) -> None:
     assert len(harness.created) == 2
 
 
-def test_handler_exceptions_never_escape_and_login_goes_on(executor) -> None:
+def test_handler_exceptions_never_escape_and_login_goes_on() -> None:
     harness = Harness()
-    driver = harness.driver(executor)
+    driver = harness.driver()
 
     async def scenario() -> None:
-        task = asyncio.create_task(harness.session.connect(driver, settings()))
+        task = asyncio.create_task(harness.session.connect(harness.handle(driver), settings()))
         while harness.session.state is not SessionState.CONNECTED:
             await asyncio.sleep(0.01)
         driver._on_get_status(None, object(), None)  # neither ToString nor int()
@@ -207,24 +209,25 @@ def test_handler_exceptions_never_escape_and_login_goes_on(executor) -> None:
     assert harness.session.state is SessionState.LOGGED_IN
 
 
-def test_live_environment_without_sdk_folder_says_what_to_set(executor, tmp_path) -> None:
+def test_live_environment_without_sdk_folder_says_what_to_set(tmp_path) -> None:
     session = Session(kgi.SPEC)
 
     async def attempt() -> None:
         for folder, fragment in (("", "Set the SDK folder"), (str(tmp_path), "lacks Package.dll")):
-            driver = kgi.SPEC.create_driver(Environment.LIVE, "", executor)
+            driver = kgi.SPEC.create_driver(Environment.LIVE, "")
             with pytest.raises(SdkUnavailable) as caught:
-                await session.connect(driver, settings(sdk_dir=folder))
+                await session.connect(in_process("kgi", driver), settings(sdk_dir=folder))
             assert fragment in caught.value.reason
             await session.logout()
 
     run(attempt())
 
 
-def test_unknown_scenario_is_refused(executor) -> None:
-    with pytest.raises(SdkUnavailable):
-        kgi.SPEC.create_driver(Environment.SIMULATOR, "nope", executor)
-    assert simulator_loader("normal")({}).runtime == "built-in simulator"
+def test_unknown_scenario_is_invalid_input() -> None:
+    with pytest.raises(InvalidSettings) as caught:
+        kgi.SPEC.create_driver(Environment.SIMULATOR, "nope")
+    assert "scenario" in caught.value.field_errors
+    assert load("normal", {}).runtime == "built-in simulator"
 
 
 # -- decoding helpers ---------------------------------------------------------------------
@@ -243,16 +246,16 @@ def test_decode_ack_reads_int64_and_status_byte() -> None:
     assert decode_ack(b"\x01") == (-1, None, None)
 
 
-def test_ack_requestid_and_unknown_statuses_pass_through(executor) -> None:
+def test_ack_requestid_and_unknown_statuses_pass_through() -> None:
     harness = Harness()
-    driver = harness.driver(executor)
+    driver = harness.driver()
 
     class FutureStatus(int):
         def ToString(self) -> str:
             return "QUEUE_WARNING"
 
     async def scenario() -> None:
-        await harness.session.connect(driver, settings())
+        await harness.session.connect(harness.handle(driver), settings())
         driver._on_get_status(None, COM_STATUS.ACK_REQUESTID, struct.pack("<qB", 42, 1))
         driver._on_get_status(None, FutureStatus(15), "佇列壅塞".encode())
         await asyncio.sleep(0.1)
@@ -278,12 +281,12 @@ def test_enum_name_and_server_time_conversion() -> None:
     assert to_datetime(datetime(2026, 1, 1)).tzinfo is TAIPEI
 
 
-def test_driver_factory_uses_the_simulator_in_simulator_mode(executor) -> None:
-    driver = kgi.SPEC.create_driver(Environment.SIMULATOR, "normal", executor)
+def test_driver_factory_uses_the_simulator_in_simulator_mode() -> None:
+    driver = kgi.SPEC.create_driver(Environment.SIMULATOR, "normal")
     session = Session(kgi.SPEC)
 
     async def scenario() -> None:
-        await session.connect(driver, settings())
+        await session.connect(in_process("kgi", driver), settings())
         await session.logout()
 
     run(scenario())

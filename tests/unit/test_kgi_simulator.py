@@ -144,7 +144,7 @@ def test_slow_recovery_takes_seconds_and_still_logs_in() -> None:
 def test_clock_skew_runs_the_server_clock_ahead() -> None:
     from datetime import datetime
 
-    from gui.brokers.kgi.sdk import TAIPEI
+    from gui.brokers.kgi.surface import TAIPEI
 
     com, rec = login("clock_skew")
     rec.wait_for(lambda: any(kind == "time" for kind, _ in rec.calls))

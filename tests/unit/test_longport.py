@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,10 +19,8 @@ import requests
 import trustme
 
 from gui.brokers import longport
-from gui.brokers.longport.client import Credentials, LongPortClient, encode_query
-from gui.brokers.longport.driver import REFRESH_ACTION
-from gui.brokers.longport.errors import EXPLANATIONS, LongPortApiError, LongPortTransportError
-from gui.brokers.longport.signing import signature_header
+from gui.brokers.longport import REFRESH_ACTION
+from gui.brokers.longport.binding import LongPortClient, encode_query
 from gui.brokers.longport.simulator import (
     DEMO_APP_KEY,
     DEMO_APP_SECRET,
@@ -31,11 +28,18 @@ from gui.brokers.longport.simulator import (
     EXPIRED_TOKEN,
     LongPortSimulator,
 )
-from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
+from gui.brokers.longport.surface import (
+    EXPLANATIONS,
+    Credentials,
+    LongPortApiError,
+    LongPortTransportError,
+    signature_header,
+)
+from gui.core.errors import BrokerError, ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.registry import Environment
 from gui.core.session import Session
-from tests.helpers import LoginRun
+from tests.helpers import LoginRun, in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = Credentials(DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_TOKEN)
@@ -208,14 +212,16 @@ def test_rate_limit_after_thirty_calls(sim) -> None:
     assert caught.value.code == 429002
 
 
-def test_http_500_is_a_connect_failure(sim) -> None:
+def test_http_500_is_the_broker_answering_with_an_error(sim) -> None:
     server = LongPortSimulator(scenario="http_500").start()
     try:
         with pytest.raises(LongPortApiError) as caught:
             LongPortClient(server.url, DEMO).get("/v1/socket/token")
     finally:
         server.stop()
-    assert caught.value.code == 500000 and isinstance(caught.value.failure(), ConnectFailed)
+    failure = caught.value.failure()
+    assert caught.value.code == 500000 and isinstance(failure, BrokerError)
+    assert failure.exit_code == 6  # LongPort answered: not a network problem
 
 
 def test_refused_and_silent_servers() -> None:
@@ -373,21 +379,21 @@ def test_refresh_token_switches_to_the_new_token() -> None:
     session.event_listeners.append(events.append)
 
     async def scenario() -> None:
-        with ThreadPoolExecutor(2) as pool:
-            driver = longport.SPEC.create_driver(Environment.SIMULATOR, "normal", pool)
-            await session.connect(driver, longport.SPEC.defaults(Environment.SIMULATOR))
-            result = await session.run_action(REFRESH_ACTION)
-            new_token = result.offer["access_token"]
-            assert new_token and new_token != DEMO_TOKEN
-            simulator = driver._simulator
-            assert simulator is not None
-            with pytest.raises(LongPortApiError) as caught:  # the old token stopped working
-                LongPortClient(simulator.url, DEMO).get("/v1/socket/token")
-            assert caught.value.code == 401004
-            renewed = Credentials(DEMO_APP_KEY, DEMO_APP_SECRET, new_token)
-            assert LongPortClient(simulator.url, renewed).get("/v1/socket/token").data
-            await session.logout()
-            assert all(new_token not in json.dumps(e.to_json_dict()) for e in events)
+        driver = longport.SPEC.create_driver(Environment.SIMULATOR, "normal")
+        await session.connect(
+            in_process("longport", driver), longport.SPEC.defaults(Environment.SIMULATOR)
+        )
+        result = await session.run_action(REFRESH_ACTION)
+        new_token = result.offer["access_token"]
+        assert new_token and new_token != DEMO_TOKEN
+        url = driver.surface.url
+        with pytest.raises(LongPortApiError) as caught:  # the old token stopped working
+            LongPortClient(url, DEMO).get("/v1/socket/token")
+        assert caught.value.code == 401004
+        renewed = Credentials(DEMO_APP_KEY, DEMO_APP_SECRET, new_token)
+        assert LongPortClient(url, renewed).get("/v1/socket/token").data
+        await session.logout()
+        assert all(new_token not in json.dumps(e.to_json_dict()) for e in events)
 
     asyncio.run(asyncio.wait_for(scenario(), 30))
     assert "Token expires" in session.info.details

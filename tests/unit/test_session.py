@@ -15,6 +15,7 @@ from gui.core.events import BrokerEvent, EventKind
 from gui.core.registry import BrokerSpec
 from gui.core.schema import Field, FieldKind, Schema
 from gui.core.session import Session, SessionBusy, SessionState
+from tests.helpers import in_process
 
 SPEC = BrokerSpec(
     "fake",
@@ -25,7 +26,7 @@ VALUES = {"user": "alice", "pw": "s3cret-pw"}
 
 
 class ScriptedDriver(Driver):
-    """Connects after CONNECT_READY, then waits for the test to release or fail it."""
+    """Reports `connected`, then waits for the test to release or fail it."""
 
     def __init__(self) -> None:
         self.link: DriverLink | None = None
@@ -37,6 +38,7 @@ class ScriptedDriver(Driver):
     async def connect(self, settings: Mapping[str, Any], link: DriverLink) -> None:
         self.link = link
         link.status("CONNECT_READY", "up")
+        link.connected("up")
         try:
             await self.release.wait()
         except asyncio.CancelledError:
@@ -73,7 +75,7 @@ def test_full_cycle_passes_every_state_in_order() -> None:
         session = Session(SPEC)
         states, events = record(session)
         driver = ScriptedDriver()
-        task = asyncio.create_task(session.connect(driver, VALUES))
+        task = asyncio.create_task(session.connect(in_process("fake", driver), VALUES))
         await until(lambda: session.state is SessionState.CONNECTED)
         driver.release.set()
         await task
@@ -98,7 +100,7 @@ def test_secrets_are_masked_in_driver_text() -> None:
         _, events = record(session)
         driver = ScriptedDriver()
         driver.release.set()
-        await session.connect(driver, VALUES)
+        await session.connect(in_process("fake", driver), VALUES)
         assert "s3cret-pw" not in events[-1].text
         assert "••••" in events[-1].text
 
@@ -116,7 +118,7 @@ def test_failures_end_in_failed_then_next_action_resets(failure, exit_code) -> N
         driver.outcome = failure
         driver.release.set()
         with pytest.raises(type(failure)):
-            await session.connect(driver, VALUES)
+            await session.connect(in_process("fake", driver), VALUES)
         assert session.state is SessionState.FAILED
         assert session.reason == failure.reason
         assert session.failure is not None and session.failure.exit_code == exit_code
@@ -131,7 +133,7 @@ def test_cancel_while_connecting_aborts_cleanly() -> None:
         session = Session(SPEC)
         states, _ = record(session)
         driver = ScriptedDriver()
-        task = asyncio.create_task(session.connect(driver, VALUES))
+        task = asyncio.create_task(session.connect(in_process("fake", driver), VALUES))
         await until(lambda: session.state is SessionState.CONNECTED)
         assert session.cancel()
         await task  # a user cancel is not an error
@@ -146,10 +148,10 @@ def test_cancel_while_connecting_aborts_cleanly() -> None:
 def test_connect_twice_is_impossible() -> None:
     async def scenario() -> None:
         session = Session(SPEC)
-        task = asyncio.create_task(session.connect(ScriptedDriver(), VALUES))
+        task = asyncio.create_task(session.connect(in_process("fake", ScriptedDriver()), VALUES))
         await until(lambda: session.state is SessionState.CONNECTED)
         with pytest.raises(SessionBusy):
-            await session.connect(ScriptedDriver(), VALUES)
+            await session.connect(in_process("fake", ScriptedDriver()), VALUES)
         session.cancel()
         await task
 
@@ -173,7 +175,7 @@ def test_invalid_settings_never_reach_the_driver() -> None:
         states, _ = record(session)
         driver = ScriptedDriver()
         with pytest.raises(InvalidSettings) as caught:
-            await session.connect(driver, {"user": ""})
+            await session.connect(in_process("fake", driver), {"user": ""})
         assert "user" in caught.value.field_errors
         assert driver.link is None
         assert states == []
@@ -186,10 +188,11 @@ def test_session_timeout_bounds_a_silent_driver() -> None:
         session = Session(SPEC)
         driver = ScriptedDriver()
         with pytest.raises(LoginTimeout) as caught:
-            await session.connect(driver, VALUES, timeout=0.2)
+            await session.connect(in_process("fake", driver), VALUES, timeout=0.2)
         assert "CONNECT_READY" in caught.value.reason  # the last status seen
+        assert session.state is SessionState.FAILED  # the verdict does not wait for cleanup
+        await session.shutdown()
         assert driver.cancelled
-        assert session.state is SessionState.FAILED
 
     asyncio.run(scenario())
 
@@ -199,9 +202,12 @@ def test_connection_lost_while_logged_in_fails_and_releases_the_driver() -> None
         session = Session(SPEC)
         driver = ScriptedDriver()
         driver.release.set()
-        await session.connect(driver, VALUES)
+        await session.connect(in_process("fake", driver), VALUES)
         assert driver.link is not None
         driver.link.status("DISCONNECTED", "server closed the socket")
+        await asyncio.sleep(0.05)
+        assert session.state is SessionState.LOGGED_IN  # status text is for display only
+        driver.link.lost("server closed the socket")
         await until(lambda: session.state is SessionState.FAILED)
         assert "Connection lost" in session.reason
         await session.shutdown()
@@ -217,7 +223,7 @@ def test_unexpected_driver_errors_become_failures_without_secrets() -> None:
         driver.outcome = RuntimeError("boom while sending s3cret-pw")
         driver.release.set()
         with pytest.raises(Exception) as caught:
-            await session.connect(driver, VALUES)
+            await session.connect(in_process("fake", driver), VALUES)
         assert "s3cret-pw" not in str(caught.value)
         assert "boom" in session.reason
         assert session.failure is not None and session.failure.exit_code == 1
@@ -231,7 +237,7 @@ def test_events_from_many_threads_arrive_in_per_thread_order() -> None:
         _, events = record(session)
         driver = ScriptedDriver()
         driver.release.set()
-        await session.connect(driver, VALUES)
+        await session.connect(in_process("fake", driver), VALUES)
         link = driver.link
         assert link is not None
 
@@ -259,7 +265,7 @@ def test_failure_reasons_are_masked_whatever_the_driver_put_in_them() -> None:
         driver.outcome = LoginRejected("vendor says: password s3cret-pw is wrong")
         driver.release.set()
         with pytest.raises(LoginRejected) as caught:
-            await session.connect(driver, VALUES)
+            await session.connect(in_process("fake", driver), VALUES)
         assert "s3cret-pw" not in caught.value.reason and "s3cret-pw" not in str(caught.value)
         assert "s3cret-pw" not in session.reason
         assert "••••" in session.reason

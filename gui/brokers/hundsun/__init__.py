@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import platform
 import re
 from collections.abc import Mapping
-from concurrent.futures import Executor
 from typing import Any
 
-from gui.brokers.hundsun import terminal
-from gui.core.driver import Driver
-from gui.core.registry import BrokerSpec, Environment, scenarios_from
+from gui import APP_TITLE, __version__
+from gui.core import machine
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
 # py_t2sdk's AddStr encodes its str as UTF-8 itself: that is what the C<width> fields receive.
@@ -94,24 +95,78 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.hundsun.driver import HundsunDriver, sdk_transport, simulator_transport
+TERMINAL_INFO_BYTES = 256
 
+
+def terminal_info(ip: str, mac: str) -> str:
+    """cpuid;内网ip;手机号;手机设备号;计算机名;磁盘信息;客户端版本号;操作系统版本号;公司名称;
+    外网IP地址;PC终端序列号;PC生产厂商;PC产品型号;IP2;MAC2;[站点名称]IP:Port — unknown parts empty,
+    trimmed to the 256 bytes the field holds."""
+    disk = machine.volume()
+    disk_text = (
+        f"{disk.drive},{disk.file_system},{disk.size // 2**30},{disk.serial}" if disk.drive else ""
+    )
+    parts = [
+        "",  # cpuid: not readable without privileges on every platform
+        ip,
+        "",
+        "",
+        platform.node(),
+        disk_text,
+        f"{APP_TITLE} {__version__}",
+        f"{platform.system()} {platform.release()}",
+        "",
+        "",
+        "",
+        machine.dmi("sys_vendor"),
+        machine.dmi("product_name"),
+        "",
+        "",
+        "",
+    ]
+    text = ";".join(part.replace(";", ",") for part in parts)
+    while len(text.encode(WIRE_ENCODING, errors="replace")) > TERMINAL_INFO_BYTES:
+        text = text[:-1]
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def station_fields() -> dict[str, str]:
+    """mac_address, ip_address, hd_volserial, op_station (`IP|MAC`) and terminal_info, collected
+    from this machine (cached: the machine does not change), so support never types them."""
+    mac = machine.mac_address()
+    ip = machine.ip_address()
+    return {
+        "mac_address": mac,
+        "ip_address": ip,
+        "hd_volserial": machine.volume().serial,
+        "op_station": f"{ip}|{mac}",
+        "terminal_info": terminal_info(ip, mac),
+    }
+
+
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulator or Hundsun's T2 SDK is chosen."""
     if environment is Environment.SIMULATOR:
-        return HundsunDriver(executor, simulator_transport(scenario))
-    return HundsunDriver(executor, sdk_transport)
+        from gui.brokers.hundsun import simulator
+
+        return functools.partial(simulator.load, scenario)
+    from gui.brokers.hundsun import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="hundsun",
     title="Hundsun 恒生 UFX",
     schema=SCHEMA,
-    driver_factory=_driver,
+    driver="gui.brokers.hundsun.driver:HundsunDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     simulator_defaults={
         "servers": "127.0.0.1:9003",
         "operator_no": "10001",
         "authorization_id": "demo-authorization",
     },
-    autofill=terminal.collect,
+    autofill=station_fields,
 )

@@ -1,63 +1,34 @@
 """Hundsun UFX / O32 driver: function 10001 to log in, 10000 to keep the token alive, 10002 to
-log out, over a T2 transport."""
+log out, over a T2 transport. Every call runs on the login's one vendor thread, so a logout
+never overlaps an in-flight heartbeat on the same connection."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import threading
 from collections.abc import Awaitable, Callable, Mapping
-from concurrent.futures import Executor
-from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
-from gui.brokers.hundsun.simulator import SimT2Transport
-from gui.brokers.hundsun.transport import (
+from gui.brokers.hundsun.surface import (
+    HEARTBEAT,
+    LOGIN,
+    LOGIN_FIELDS,
+    LOGOUT,
+    MARKETS,
+    TOKEN_FIELD,
     FieldSpec,
     Reply,
-    T2SdkTransport,
     T2Transport,
     TransportError,
 )
-from gui.core.driver import Driver, DriverLink
+from gui.core.blocking import BlockingDriver, SurfaceLoader
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
-LOGIN, HEARTBEAT, LOGOUT = 10001, 10000, 10002
 CONNECT_TIMEOUT_MS = 5000
 CALL_TIMEOUT_MS = 10000
 HEARTBEAT_FAILURES_TO_DROP = 2
 
-# 10001's inputs in the seed's order: (key, T2 type, width). Strings C<n>, port_id N8.
-LOGIN_FIELDS = (
-    ("operator_no", "S", 16),
-    ("password", "S", 16),
-    ("mac_address", "S", 20),
-    ("ip_address", "S", 15),
-    ("hd_volserial", "S", 128),
-    ("op_station", "S", 256),
-    ("terminal_info", "S", 256),
-    ("authorization_id", "S", 64),
-    ("app_id", "S", 32),
-    ("authorize_code", "S", 16),
-    ("port_id", "I", 8),
-)
-# O32 market_no values (DESIGN.md, Hundsun).
-MARKETS = (
-    ("SSE", "1"),
-    ("SZSE", "2"),
-    ("SHFE", "3"),
-    ("CZCE", "4"),
-    ("CFFEX", "7"),
-    ("DCE", "9"),
-    ("INE", "k"),
-    ("NEEQ", "10"),
-    ("HK via SH connect", "35"),
-    ("HK via SZ connect", "o"),
-)
-
-T = TypeVar("T")
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -68,87 +39,77 @@ def login_fields(settings: Mapping[str, Any]) -> list[FieldSpec]:
     ]
 
 
-class HundsunDriver(Driver):
-    def __init__(
-        self,
-        executor: Executor,
-        transport_factory: Callable[[threading.Event], T2Transport],
-        *,
-        sleep: Sleep = asyncio.sleep,
-    ) -> None:
-        self._executor = executor
-        self._factory = transport_factory
+def token_field(token: str) -> list[FieldSpec]:
+    name, kind, width = TOKEN_FIELD
+    return [FieldSpec(name, kind, width, token)]
+
+
+class HundsunDriver(BlockingDriver):
+    broker = "hundsun"
+    exchanges = tuple(
+        (code, f"O32 market_no {market_no}", (f"market_no {market_no}",))
+        for code, market_no in MARKETS
+    )
+
+    def __init__(self, load_surface: SurfaceLoader, *, sleep: Sleep = asyncio.sleep) -> None:
+        super().__init__(load_surface)
         self._sleep = sleep
-        self._stop = threading.Event()
         self._transport: T2Transport | None = None
         self._token = ""
-        self._link: DriverLink | None = None
-        self._heartbeat: asyncio.Task[None] | None = None
 
-    async def _call(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(fn, *args))
+    # -- vendor calls (the vendor thread) ----------------------------------------------------
 
-    async def connect(self, settings: Mapping[str, Any], link: DriverLink) -> None:
-        self._link = link
+    def open(self, settings: Mapping[str, Any]) -> None:
+        link = self.link
+        transport: T2Transport = self.surface
         servers = str(settings["servers"])
+        self._transport = transport
         try:
-            transport = await self._call(self._factory, self._stop)
-            self._transport = transport
-            try:
-                await self._call(
-                    transport.connect,
-                    servers,
-                    settings.get("license_file") or "",
-                    CONNECT_TIMEOUT_MS,
-                )
-            except TransportError as err:
-                link.status(CONNECT_FAIL, str(err), Level.ERROR)
-                raise ConnectFailed(f"T2 could not connect to {servers}: {err}") from None
-            link.status(CONNECT_READY, f"T2 connected ({servers})")
-            link.log(f"10001 func_am_user_login as operator {settings['operator_no']}")
-            reply = await self._function(LOGIN, login_fields(settings))
-            self._login_result(reply, settings)
-        except BaseException:
-            await self._release()
-            raise
-        self._heartbeat = asyncio.ensure_future(
-            self._keep_alive(float(settings["heartbeat_seconds"]))
-        )
+            transport.connect(servers, settings.get("license_file") or "", CONNECT_TIMEOUT_MS)
+        except TransportError as err:
+            link.status(CONNECT_FAIL, str(err), Level.ERROR)
+            raise ConnectFailed(f"T2 could not connect to {servers}: {err}") from None
+        transport.watch(self.lost)
+        link.status(CONNECT_READY, f"T2 connected ({servers})")
+        self.connected(f"T2 connected ({servers})")
+        link.log(f"10001 func_am_user_login as operator {settings['operator_no']}")
+        reply = self._function(LOGIN, login_fields(settings))
+        self._login_result(reply, settings)
 
-    async def logout(self) -> None:
-        if self._heartbeat is not None:
-            self._heartbeat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._heartbeat
-            self._heartbeat = None
-        if self._transport is not None and self._token:
+    def close(self) -> None:
+        transport, self._transport = self._transport, None
+        if transport is None:
+            return
+        if self._token:
             try:
-                reply = await self._function(
-                    LOGOUT, [FieldSpec("user_token", "S", 512, self._token)]
-                )
+                reply = self._function(LOGOUT, token_field(self._token), transport)
                 if (error := reply.error()) is not None:
-                    self._log(f"10002 logout answered [{error[0]}] {error[1]}", Level.WARNING)
-            except BaseException as exc:
-                self._log(f"10002 logout failed: {exc}", Level.WARNING)
-        had_transport = self._transport is not None
-        await self._release()
-        if had_transport and self._link is not None:
-            self._link.status(DISCONNECTED, "10002 logout; connection released")
+                    self.link.log(f"10002 logout answered [{error[0]}] {error[1]}", Level.WARNING)
+            except (ConnectFailed, LoginTimeout) as exc:
+                self.link.log(f"10002 logout failed: {exc.reason}", Level.WARNING)
+            self._token = ""
+        transport.close()
+        self.link.status(DISCONNECTED, "10002 logout; connection released")
+
+    async def after_login(self, settings: Mapping[str, Any]) -> None:
+        self.background(self._keep_alive(float(settings["heartbeat_seconds"])))
 
     # -- steps -------------------------------------------------------------------------------
 
-    async def _function(self, function: int, fields: list[FieldSpec]) -> Reply:
-        assert self._transport is not None
+    def _function(
+        self, function: int, fields: list[FieldSpec], transport: T2Transport | None = None
+    ) -> Reply:
+        transport = transport or self._transport
+        assert transport is not None
         try:
-            return await self._call(self._transport.call, function, fields, CALL_TIMEOUT_MS)
+            return transport.call(function, fields, CALL_TIMEOUT_MS)
         except TransportError as err:
             if err.timed_out:
                 raise LoginTimeout(f"UFX did not answer function {function}: {err}") from None
             raise ConnectFailed(f"UFX function {function} failed: {err}") from None
 
     def _login_result(self, reply: Reply, settings: Mapping[str, Any]) -> None:
-        assert self._link is not None
-        link = self._link
+        link = self.link
         error = reply.error()
         if error is not None:
             code, message, detail = error
@@ -165,55 +126,35 @@ class HundsunDriver(Driver):
         link.set_detail("UFX version", version or "unknown")
         link.set_detail("User token", f"•••• ({len(token)} characters)")
         link.status(LOGIN_READY, f"operator {settings['operator_no']}; {version}")
-        for code, market_no in MARKETS:
-            link.register(code, f"O32 market_no {market_no}", (f"market_no {market_no}",))
+
+    def _heartbeat(self) -> str:
+        """One 10000 on the vendor thread; '' when answered, else what went wrong."""
+        if self._transport is None or not self._token:
+            return "the connection is gone"
+        try:
+            reply = self._function(HEARTBEAT, token_field(self._token))
+        except (ConnectFailed, LoginTimeout) as exc:
+            return exc.reason
+        error = reply.error()
+        return f"[{error[0]}] {error[1]}" if error else ""
 
     async def _keep_alive(self, interval: float) -> None:
         """10000 every `interval` seconds; two failures in a row end the session."""
         failures = 0
         while True:
             await self._sleep(interval)
-            try:
-                reply = await self._function(
-                    HEARTBEAT, [FieldSpec("user_token", "S", 512, self._token)]
-                )
-                error = reply.error()
-                problem = f"[{error[0]}] {error[1]}" if error else ""
-            except (ConnectFailed, LoginTimeout) as exc:
-                problem = exc.reason
+            problem = await self.call(self._heartbeat)
             if not problem:
                 failures = 0
-                assert self._link is not None
-                self._link.status("HEART_BEAT", "10000 heartbeat answered")
+                self.link.status("HEART_BEAT", "10000 heartbeat answered")
                 continue
             failures += 1
-            self._log(
+            self.link.log(
                 f"Heartbeat {failures} of {HEARTBEAT_FAILURES_TO_DROP} failed: {problem}",
                 Level.WARNING,
             )
             if failures >= HEARTBEAT_FAILURES_TO_DROP:
-                assert self._link is not None
-                self._link.status(
-                    DISCONNECTED, f"{failures} heartbeats failed in a row: {problem}", Level.WARNING
-                )
+                text = f"{failures} heartbeats failed in a row: {problem}"
+                self.link.status(DISCONNECTED, text, Level.WARNING)
+                self.lost(text)
                 return
-
-    async def _release(self) -> None:
-        transport, self._transport = self._transport, None
-        self._token = ""
-        self._stop.set()
-        if transport is not None:
-            with contextlib.suppress(Exception):
-                await self._call(transport.close)
-
-    def _log(self, text: str, level: Level) -> None:
-        if self._link is not None:
-            self._link.log(text, level)
-
-
-def simulator_transport(scenario: str) -> Callable[[threading.Event], T2Transport]:
-    return lambda stop: SimT2Transport(scenario, stop=stop)
-
-
-def sdk_transport(_stop: threading.Event) -> T2Transport:
-    return T2SdkTransport()

@@ -7,10 +7,11 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from gui.brokers.hundsun import SCENARIOS
-from gui.brokers.hundsun.transport import FieldSpec, Reply, TransportError
+from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
 DEMO_PASSWORD = "demo"
@@ -36,13 +37,13 @@ class SimT2Transport:
         scenario: str = "normal",
         *,
         clock: Callable[[], float] = time.monotonic,
-        stop: threading.Event | None = None,
     ) -> None:
         if scenario not in SCENARIOS:
             raise ValueError(f"unknown Hundsun simulator scenario {scenario!r}")
         self.scenario = scenario
         self.clock = clock
-        self.stop = stop or threading.Event()
+        self.stop = threading.Event()
+        self.on_close: Callable[[str], None] | None = None
         self.tokens: dict[str, float] = {}  # token -> last activity
         self.calls: list[int] = []
         self.connected = False
@@ -111,6 +112,13 @@ class SimT2Transport:
         self.tokens[token] = self.clock()
         return _answer(rows=[{"version_no": VERSION, "user_token": token}])
 
+    def watch(self, on_close: Callable[[str], None]) -> None:
+        self.on_close = on_close
+
     def close(self) -> None:
         self.connected = False
         self.stop.set()
+
+
+def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:
+    return SimT2Transport(scenario)

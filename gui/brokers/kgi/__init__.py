@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
+from functools import partial
 
-from gui.core.driver import Driver
-from gui.core.registry import BrokerSpec, Environment, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -69,19 +68,23 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.kgi.driver import KgiDriver
-    from gui.brokers.kgi.sdk import live_loader, simulator_loader
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulator or KGI's .NET SDK is chosen."""
+    if environment is Environment.SIMULATOR:
+        from gui.brokers.kgi import simulator
 
-    loader = simulator_loader(scenario) if environment is Environment.SIMULATOR else live_loader
-    return KgiDriver(loader, executor)
+        return partial(simulator.load, scenario)
+    from gui.brokers.kgi import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="kgi",
     title="KGI 凱基",
     schema=SCHEMA,
-    driver_factory=_driver,
+    driver="gui.brokers.kgi.driver:KgiDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     reports_server_time=True,
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import struct
+import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import Executor
 from datetime import datetime
-from functools import partial
 from typing import Any
 
-from gui.brokers.kgi.sdk import TAIPEI, KgiSdk, SdkLoader
-from gui.core.driver import Driver, DriverLink, settle
-from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
-from gui.core.events import EventKind, Level
-from gui.core.status import CONNECT_FAIL, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
+from gui.brokers.kgi.surface import TAIPEI, KgiSdk
+from gui.core.blocking import BlockingDriver, vendor_callback
+from gui.core.clock import clock_verdict
+from gui.core.errors import ConnectFailed, LoginRejected
+from gui.core.events import EventKind, Level, local_now
+from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 LOGOUT_ACK_SECONDS = 5.0
-DISPOSE_SECONDS = 5.0
 
 _WARNING_STATUSES = {"LOGIN_UNKNOW", "AS400_DISCONNECTED", "QUEUE_WARNING", "ACCTCNT_NOMATCH"}
 _ERROR_STATUSES = {CONNECT_FAIL, LOGIN_FAIL, "AS400_CONNECTFAIL"}
@@ -68,22 +65,22 @@ def decode_ack(data: bytes) -> tuple[int, bool | None, int | None]:
     return request_id, (code == 1 if code is not None else None), code
 
 
-class KgiDriver(Driver):
+class KgiDriver(BlockingDriver):
     """Binds `Smart.TaiFexCom`: the constructor, four events, the Auto* fields, LoginDirect,
     Logout (or the build's `logout`) and Dispose."""
 
-    def __init__(self, load_sdk: SdkLoader, executor: Executor) -> None:
-        self._load_sdk = load_sdk
-        self._executor = executor
+    broker = "kgi"
+    exchanges = (("TAIFEX", "Taiwan Futures Exchange", ("futures", "options")),)
+    awaits_login = True  # LoginDirect returns at once; OnGetStatus tells the outcome
+
+    def __init__(self, load_surface: Callable[[Mapping[str, Any]], KgiSdk]) -> None:
+        super().__init__(load_surface)
         self._com: Any = None
-        self._link: DriverLink | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._login: asyncio.Future[None] | None = None
-        self._logout_ack: asyncio.Future[None] | None = None
+        self._endpoint = ""
+        self._last_status = ""
         self._connected = False
         self._logging_out = False
-        self._last_status = ""
-        self._endpoint = ""
+        self._disconnected = threading.Event()
         self._handlers: tuple[tuple[str, Callable[..., None]], ...] = (
             ("OnGetStatus", self._on_get_status),
             ("OnRcvMessage", self._on_rcv_message),
@@ -91,67 +88,22 @@ class KgiDriver(Driver):
             ("OnRcvServerTime", self._on_rcv_server_time),
         )
 
-    # -- Driver ------------------------------------------------------------------------------
+    def login_timeout(self, settings: Mapping[str, Any]) -> float:
+        return float(settings["login_timeout"])
 
-    async def connect(self, settings: Mapping[str, Any], link: DriverLink) -> None:
-        self._loop = loop = asyncio.get_running_loop()
-        self._link = link
-        self._login = loop.create_future()
+    def timeout_reason(self, settings: Mapping[str, Any], seconds: float) -> str:
+        return (
+            f"KGI sent neither LOGIN_READY nor LOGIN_FAIL within {seconds:g} s (last status: "
+            f"{self._last_status or 'none'}). Check that {self._endpoint} is the KGI trading "
+            "host and that the server is up."
+        )
+
+    # -- vendor calls (the vendor thread) ----------------------------------------------------
+
+    def open(self, settings: Mapping[str, Any]) -> None:
+        sdk: KgiSdk = self.surface
+        link = self.link
         self._endpoint = f"{settings['host']}:{settings['port']}"
-        sdk = await loop.run_in_executor(self._executor, self._load_sdk, settings)
-        try:
-            await loop.run_in_executor(self._executor, self._create, sdk, settings)
-            link.log(f"LoginDirect {self._endpoint} as {settings['person_id']}")
-            try:
-                await loop.run_in_executor(
-                    self._executor,
-                    partial(
-                        self._com.LoginDirect,
-                        settings["host"],
-                        sdk.ushort(settings["port"]),
-                        settings["person_id"],
-                        settings["password"],
-                        sdk.char(settings["center"]),
-                    ),
-                )
-            except Exception as exc:
-                raise ConnectFailed(
-                    link.redact(f"LoginDirect failed: {type(exc).__name__}: {exc}")
-                ) from None
-            timeout = float(settings["login_timeout"])
-            try:
-                await asyncio.wait_for(self._login, timeout)
-            except TimeoutError:
-                raise LoginTimeout(
-                    f"KGI sent neither LOGIN_READY nor LOGIN_FAIL within {timeout:g} s "
-                    f"(last status: {self._last_status or 'none'}). Check that {self._endpoint} "
-                    "is the KGI trading host and that the server is up."
-                ) from None
-        except BaseException:
-            await self._dispose()
-            raise
-
-    async def logout(self) -> None:
-        if self._com is None:
-            return
-        loop = asyncio.get_running_loop()
-        if self._connected:
-            self._logging_out = True
-            self._logout_ack = loop.create_future()
-            await loop.run_in_executor(self._executor, self._call_logout)
-            try:
-                await asyncio.wait_for(self._logout_ack, LOGOUT_ACK_SECONDS)
-            except TimeoutError:
-                self._log(
-                    f"No DISCONNECTED from the SDK within {LOGOUT_ACK_SECONDS:g} s of Logout(); "
-                    "disposing anyway.",
-                    Level.WARNING,
-                )
-        await self._dispose()
-
-    # -- SDK calls (worker thread) -----------------------------------------------------------
-
-    def _create(self, sdk: KgiSdk, settings: Mapping[str, Any]) -> None:
         com = sdk.TaiFexCom("", sdk.ushort(settings["port"]), settings["source_id"])
         com.AutoSubReport = bool(settings["auto_sub_report"])
         com.AutoRecoverReport = sdk.nullable_bool(bool(settings["auto_recover_report"]))
@@ -162,91 +114,86 @@ class KgiDriver(Driver):
             setattr(com, name, event)
         self._com = com
         version = str(com.version)
-        assert self._link is not None
-        self._link.set_detail("SDK version", version)
-        self._link.set_detail("Runtime", sdk.runtime)
-        self._link.log(f"TaiFexCom version {version} ({sdk.runtime})", sdk_version=version)
+        link.set_detail("SDK version", version)
+        link.set_detail("Runtime", sdk.runtime)
+        link.log(f"TaiFexCom version {version} ({sdk.runtime})", sdk_version=version)
+        link.log(f"LoginDirect {self._endpoint} as {settings['person_id']}")
+        try:
+            com.LoginDirect(
+                settings["host"],
+                sdk.ushort(settings["port"]),
+                settings["person_id"],
+                settings["password"],
+                sdk.char(settings["center"]),
+            )
+        except Exception as exc:
+            raise ConnectFailed(
+                link.redact(f"LoginDirect failed: {type(exc).__name__}: {exc}")
+            ) from None
 
-    def _call_logout(self) -> None:
-        # One vendor build spells it `logout()`.
-        method = getattr(self._com, "Logout", None) or self._com.logout
-        method()
-
-    def _dispose_now(self, com: Any) -> None:
-        for name, handler in self._handlers:
-            with contextlib.suppress(Exception):
-                event = getattr(com, name)
-                event -= handler
-                setattr(com, name, event)
-        com.Dispose()
-
-    async def _dispose(self) -> None:
+    def close(self) -> None:
         com, self._com = self._com, None
-        self._connected = False
         if com is None:
             return
-        loop = asyncio.get_running_loop()
-        try:
-            await asyncio.wait_for(
-                loop.run_in_executor(self._executor, self._dispose_now, com), DISPOSE_SECONDS
-            )
-        except TimeoutError:
-            self._log(f"Dispose() did not return within {DISPOSE_SECONDS:g} s.", Level.WARNING)
-        except Exception as exc:
-            self._log(f"Dispose() failed: {type(exc).__name__}: {exc}", Level.WARNING)
+        if self._connected and self.logged_in_now:  # a failed login is only disposed
+            self._logging_out = True
+            self._disconnected.clear()
+            # One vendor build spells it `logout()`.
+            (getattr(com, "Logout", None) or com.logout)()
+            if not self._disconnected.wait(LOGOUT_ACK_SECONDS):
+                self.link.log(
+                    f"No DISCONNECTED from the SDK within {LOGOUT_ACK_SECONDS:g} s of Logout(); "
+                    "disposing anyway.",
+                    Level.WARNING,
+                )
+        for name, handler in self._handlers:
+            event = getattr(com, name)
+            event -= handler
+            setattr(com, name, event)
+        com.Dispose()
 
-    # -- vendor callbacks (SDK threads; they must never raise) -------------------------------
+    # -- vendor callbacks (SDK threads) ------------------------------------------------------
 
+    @vendor_callback("OnGetStatus")
     def _on_get_status(self, _sender: Any, status: Any, msg: Any) -> None:
-        try:
-            name = enum_name(status)
-            data = bytes(msg) if msg is not None else b""
-            raw: dict[str, Any] = {"code": int(status)}
-            if name == "ACK_REQUESTID":
-                request_id, ok, code = decode_ack(data)
-                raw.update(request_id=request_id, ok=ok, ack_status=code)
-                state = {True: "OK", False: f"failed (status byte {code})", None: "no status"}
-                text = f"request {request_id}: {state[ok]}"
-                level = Level.WARNING if ok is False else Level.INFO
-            else:
-                text = decode_message(data)
-                level = self._level_for(name)
-            self._last_status = name
-            assert self._link is not None
-            self._link.status(name, text, level, **raw)
-            self._advance(name, text)
-        except Exception as exc:
-            self._handler_failed("OnGetStatus", exc)
+        name = enum_name(status)
+        data = bytes(msg) if msg is not None else b""
+        raw: dict[str, Any] = {"code": int(status)}
+        if name == "ACK_REQUESTID":
+            request_id, ok, code = decode_ack(data)
+            raw.update(request_id=request_id, ok=ok, ack_status=code)
+            state = {True: "OK", False: f"failed (status byte {code})", None: "no status"}
+            text = f"request {request_id}: {state[ok]}"
+            level = Level.WARNING if ok is False else Level.INFO
+        else:
+            text = decode_message(data)
+            level = self._level_for(name)
+        self._last_status = name
+        self.link.status(name, text, level, **raw)
+        self._advance(name, text)
 
+    @vendor_callback("OnRcvMessage")
     def _on_rcv_message(self, _sender: Any, pkg: Any) -> None:
-        try:
-            dt = int(pkg.DT)
-            topic = str(pkg.TOPIC)
-            assert self._link is not None
-            self._link.emit(EventKind.MESSAGE, f"DT {dt}", topic=topic, raw={"dt": dt})
-        except Exception as exc:
-            self._handler_failed("OnRcvMessage", exc)
+        dt = int(pkg.DT)
+        self.link.emit(EventKind.MESSAGE, f"DT {dt}", topic=str(pkg.TOPIC), raw={"dt": dt})
 
+    @vendor_callback("OnRecoverStatus")
     def _on_recover_status(self, _sender: Any, topic: Any, status: Any, count: Any) -> None:
-        try:
-            assert self._link is not None
-            self._link.emit(
-                EventKind.RECOVER, enum_name(status), topic=str(topic), count=int(count)
-            )
-        except Exception as exc:
-            self._handler_failed("OnRecoverStatus", exc)
+        self.link.emit(EventKind.RECOVER, enum_name(status), topic=str(topic), count=int(count))
 
+    @vendor_callback("OnRcvServerTime")
     def _on_rcv_server_time(self, _sender: Any, server_time: Any, quality: Any) -> None:
-        try:
-            assert self._link is not None
-            self._link.emit(
-                EventKind.SERVER_TIME,
-                text=f"quality {int(quality)} ms",
-                server_time=to_datetime(server_time),
-                latency_ms=int(quality),
-            )
-        except Exception as exc:
-            self._handler_failed("OnRcvServerTime", exc)
+        when = to_datetime(server_time)
+        offset = (when - local_now()).total_seconds()
+        level, verdict = clock_verdict(offset, "KGI")
+        self.link.emit(
+            EventKind.SERVER_TIME,
+            text=f"quality {int(quality)} ms; {verdict}",
+            level=level,
+            server_time=when,
+            latency_ms=int(quality),
+            raw={"offset_seconds": round(offset, 3)},
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -258,36 +205,28 @@ class KgiDriver(Driver):
         return Level.INFO
 
     def _advance(self, name: str, text: str) -> None:
-        """Turn the statuses that end a login or a logout into outcomes (posted in order)."""
-        assert self._link is not None and self._login is not None
-        login = self._login
+        """The statuses that end a login or a logout, as typed outcomes."""
         detail = f": {text}" if text else ""
-        if name == "CONNECT_READY":
+        if name == CONNECT_READY:
             self._connected = True
+            self.connected(text)
         elif name == LOGIN_READY:
-            self._link.register("TAIFEX", "Taiwan Futures Exchange", ("futures", "options"))
-            self._link.post(lambda: settle(login))
+            self.logged_in()
         elif name == CONNECT_FAIL:
-            error = ConnectFailed(
-                f"KGI could not connect to {self._endpoint}{detail}. "
-                "Check the host and port, and that this machine can reach KGI."
+            self.failed(
+                ConnectFailed(
+                    f"KGI could not connect to {self._endpoint}{detail}. "
+                    "Check the host and port, and that this machine can reach KGI."
+                )
             )
-            self._link.post(lambda: settle(login, error))
         elif name == LOGIN_FAIL:
-            error = LoginRejected(f"KGI rejected the login{detail}")
-            self._link.post(lambda: settle(login, error))
+            self.failed(LoginRejected(f"KGI rejected the login{detail}"))
         elif name == DISCONNECTED:
             self._connected = False
-            error = ConnectFailed(f"KGI disconnected during login{detail}")
-            self._link.post(lambda: settle(login, error))
-            ack = self._logout_ack
-            if ack is not None:
-                self._link.post(lambda: settle(ack))
-
-    def _handler_failed(self, handler: str, exc: Exception) -> None:
-        with contextlib.suppress(Exception):
-            self._log(f"{handler} handler failed: {type(exc).__name__}: {exc}", Level.ERROR)
-
-    def _log(self, text: str, level: Level) -> None:
-        if self._link is not None:
-            self._link.log(text, level)
+            self._disconnected.set()
+            if self._logging_out:
+                return
+            if self.logged_in_now:
+                self.lost(f"KGI disconnected{detail}")
+            else:
+                self.failed(ConnectFailed(f"KGI disconnected during login{detail}"))

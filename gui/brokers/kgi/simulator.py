@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from enum import IntEnum
+from functools import partial
 from typing import Any
 
 from gui.brokers.kgi import SCENARIOS
-from gui.brokers.kgi.sdk import COM_STATUS_NAMES, TAIPEI
+from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
 
 COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
 
@@ -221,3 +222,16 @@ class SimTaiFexCom:
         self._connection = CONNECTION_STATUS.CS_DISCONNECTED
         if self._logout.is_set() and not self._disposed.is_set():
             self._status_event(COM_STATUS.DISCONNECTED, "")
+
+
+def load(scenario: str, _settings: Mapping[str, Any]) -> KgiSdk:
+    """The simulator behind the same surface as KGI's .NET SDK."""
+    if scenario not in SCENARIOS:
+        raise ValueError(f"unknown KGI simulator scenario {scenario!r}")
+    return KgiSdk(
+        TaiFexCom=partial(SimTaiFexCom, scenario=scenario),
+        ushort=int,
+        char=str,
+        nullable_bool=bool,
+        runtime="built-in simulator",
+    )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
+from functools import partial
 
-from gui.core.driver import Driver
-from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
+from gui.core.registry import Action, BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 
@@ -59,17 +58,23 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.kingdom.driver import KingdomDriver
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulator or Kingdom's libraries (through the shim) are chosen."""
+    if environment is Environment.SIMULATOR:
+        from gui.brokers.kingdom import simulator
 
-    return KingdomDriver(executor, scenario if environment is Environment.SIMULATOR else None)
+        return partial(simulator.load, scenario)
+    from gui.brokers.kingdom import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="kingdom",
     title="Kingdom 金证 KCBP",
     schema=SCHEMA,
-    driver_factory=_driver,
+    driver="gui.brokers.kingdom.driver:KingdomDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     # The simulator's demo credentials (the seed's KCBP example and the demo operator password).
     simulator_defaults={

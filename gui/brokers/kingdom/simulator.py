@@ -7,8 +7,12 @@ queues req_market / ans_market.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
 
-from gui.brokers.kingdom.structs import ENCODING, ConnectOption, InitInfo, KcbpConfig
+from gui.brokers.kingdom import SCENARIOS
+from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
 
 DEMO_OPERATOR_PASSWORD = "demo"
 DEMO_KCBP = (b"KCXP00", b"888888")
@@ -17,11 +21,11 @@ SLOW_INIT_SECONDS = 8.0
 
 
 class SimPlugin:
-    def __init__(self, scenario: str, stop: threading.Event | None = None) -> None:
+    def __init__(self, scenario: str) -> None:
         self.scenario = scenario
         self.errors = ["", "", "", ""]
         self.open = False
-        self._stop = stop or threading.Event()
+        self._stop = threading.Event()
 
     def init(
         self,
@@ -47,6 +51,7 @@ class SimPlugin:
 
     def close(self) -> None:
         self.open = False
+        self._stop.set()
 
     def last_error(self, kind: int) -> str:
         return self.errors[kind] if 0 <= kind < len(self.errors) else ""
@@ -100,3 +105,15 @@ class SimKcbp:
 
     def exit(self) -> int:
         return 0
+
+
+def load(scenario: str, settings: Mapping[str, Any]) -> KingdomApis:
+    """The simulated plugin and KCBP client; with a shim path set, the real ctypes path runs
+    against it instead (issue 6: the simulator environment can exercise the binding)."""
+    if settings.get("sdk_path"):
+        from gui.brokers.kingdom import binding
+
+        return binding.load(settings)
+    if scenario not in SCENARIOS:
+        raise ValueError(f"unknown Kingdom simulator scenario {scenario!r}")
+    return KingdomApis(SimPlugin(scenario), partial(SimKcbp, scenario), "built-in simulator")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from concurrent.futures import Executor
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from gui.core.driver import Driver
-from gui.core.registry import Action, BrokerSpec, Environment, scenarios_from
+from gui.core.registry import Action, BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
 
 # The built-in simulator's published demo credentials (DESIGN.md), not anybody's secrets.
@@ -104,18 +103,23 @@ SCHEMA = Schema(
 )
 
 
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.longport.driver import LongPortDriver  # requests loads with the first login
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulator or LongPort's servers are chosen."""
+    if environment is Environment.SIMULATOR:
+        from gui.brokers.longport import simulator
 
-    simulated = scenario if environment is Environment.SIMULATOR else None
-    return LongPortDriver(executor, simulator_scenario=simulated)
+        return partial(simulator.load, scenario)
+    from gui.brokers.longport import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="longport",
     title="LongPort",
     schema=SCHEMA,
-    driver_factory=_driver,
+    driver="gui.brokers.longport.driver:LongPortDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     # The simulator's published demo credentials (DESIGN.md), not anybody's secrets.
     simulator_defaults={

@@ -7,108 +7,101 @@ session, so logout is local.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Mapping
-from concurrent.futures import Executor
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from gui.brokers.longport import REFRESH_ACTION
-from gui.brokers.longport.client import REGION_URLS, ApiResponse, Credentials, LongPortClient
-from gui.brokers.longport.errors import LongPortApiError, LongPortTransportError
-from gui.brokers.longport.simulator import LongPortSimulator
-from gui.core.driver import ActionResult, Driver, DriverLink
+from gui.brokers.longport.surface import (
+    ApiResponse,
+    Credentials,
+    Endpoint,
+    LongPortApiError,
+    LongPortTransportError,
+    OpenApi,
+)
+from gui.core.blocking import BlockingDriver
+from gui.core.clock import clock_verdict
+from gui.core.driver import ActionResult
+from gui.core.errors import BrokerError
 from gui.core.events import EventKind, Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
-CLOCK_WARNING_SECONDS = 5.0
 TOKEN_LIFETIME = timedelta(days=90)
-MARKETS = (
-    ("HK", "Hong Kong", ()),
-    ("US", "United States", ()),
-    ("CN", "China A", ("SH", "SZ")),
-    ("SG", "Singapore", ()),
-)
-
-T = TypeVar("T")
 
 
-def base_url(settings: Mapping[str, Any]) -> str:
-    if settings["region"] == "custom":
-        return str(settings["http_url"]).rstrip("/")
-    return REGION_URLS[settings["region"]]
+def _object(response: ApiResponse, what: str) -> dict[str, Any]:
+    """The envelope's `data` as an object, or a broker error saying LongPort sent something else."""
+    if response.data is None:
+        return {}
+    if not isinstance(response.data, dict):
+        raise BrokerError(
+            f"LongPort answered {what} with data that is not an object "
+            f"({type(response.data).__name__}); trace id {response.trace_id or 'none'}."
+        )
+    return response.data
 
 
-class LongPortDriver(Driver):
-    def __init__(
-        self,
-        executor: Executor,
-        *,
-        simulator_scenario: str | None = None,
-        client_factory: Callable[[str, Credentials], LongPortClient] = LongPortClient,
-    ) -> None:
-        self._executor = executor
-        self._scenario = simulator_scenario
-        self._client_factory = client_factory
-        self._client: LongPortClient | None = None
-        self._simulator: LongPortSimulator | None = None
-        self._link: DriverLink | None = None
+class LongPortDriver(BlockingDriver):
+    broker = "longport"
+    exchanges = (
+        ("HK", "Hong Kong", ()),
+        ("US", "United States", ()),
+        ("CN", "China A", ("SH", "SZ")),
+        ("SG", "Singapore", ()),
+    )
 
-    async def _call(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(fn, *args))
+    def __init__(self, load_surface: Any) -> None:
+        super().__init__(load_surface)
+        self._client: OpenApi | None = None
 
-    # -- Driver ------------------------------------------------------------------------------
+    # -- vendor calls (the vendor thread) ----------------------------------------------------
 
-    async def connect(self, settings: Mapping[str, Any], link: DriverLink) -> None:
-        self._link = link
-        try:
-            url = base_url(settings)
-            if self._scenario is not None:
-                self._simulator = await self._call(LongPortSimulator(scenario=self._scenario).start)
-                url = self._simulator.url
-                link.log(f"Built-in LongPort simulator ({self._scenario}) at {url}")
-            credentials = Credentials(
-                settings["app_key"], settings["app_secret"], settings["access_token"]
-            )
-            self._client = self._client_factory(url, credentials)
-            link.log(f"GET {url}/v1/socket/token")
-            token = await self._first_call(url)
-            self._login_ready(token)
-            for code, name, boards in MARKETS:
-                link.register(code, name, boards)
-            await self._account()
-        except BaseException:
-            await self._release()
-            raise
+    def open(self, settings: Mapping[str, Any]) -> None:
+        endpoint: Endpoint = self.surface
+        link = self.link
+        if endpoint.note:
+            link.log(endpoint.note)
+        credentials = Credentials(
+            settings["app_key"], settings["app_secret"], settings["access_token"]
+        )
+        self._client = endpoint.open(credentials)
+        link.log(f"GET {endpoint.url}/v1/socket/token")
+        token = self._first_call(endpoint.url)
+        self._login_ready(token)
+        self._account()
 
-    async def logout(self) -> None:
-        if self._client is None and self._simulator is None:
-            return
-        await self._release()
-        if self._link is not None:
-            self._link.status(DISCONNECTED, "local logout (LongPort's REST API keeps no session)")
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        if self.surface is not None:
+            self.surface.stop()
+        if self.logged_in_now:
+            self.link.status(DISCONNECTED, "local logout (LongPort's REST API keeps no session)")
 
-    async def run_action(self, action: str) -> ActionResult:
-        if action != REFRESH_ACTION or self._client is None or self._link is None:
-            raise NotImplementedError(action)
+    def action(self, name: str) -> ActionResult:
+        if name != REFRESH_ACTION or self._client is None:
+            raise NotImplementedError(name)
+        link = self.link
         expires = (datetime.now(UTC) + TOKEN_LIFETIME).replace(microsecond=0)
         try:
-            response = await self._call(
-                self._client.get, "/v1/token/refresh", [("expired_at", expires.isoformat())]
-            )
+            response = self._client.get("/v1/token/refresh", [("expired_at", expires.isoformat())])
         except (LongPortApiError, LongPortTransportError) as err:
-            self._link.log(f"Token refresh failed: {err}", Level.ERROR)
+            link.log(f"Token refresh failed: {err}", Level.ERROR)
             raise err.failure() from None
-        data = response.data or {}
-        new_token = str(data.get("token", ""))
-        expired_at = str(data.get("expired_at", expires.isoformat()))
+        data = _object(response, "the token refresh")
+        new_token = str(data.get("token") or "")
+        if not new_token:
+            raise BrokerError("LongPort answered the token refresh without a token.")
+        link.add_secret(new_token)
+        expired_at = str(data.get("expired_at") or expires.isoformat())
         # The old token stops working at once: this login goes on with the new one.
         old = self._client.credentials
         self._client.credentials = Credentials(old.app_key, old.app_secret, new_token)
-        self._link.log(f"Access token refreshed; the new token expires at {expired_at}.")
-        self._link.set_detail("Token expires", expired_at)
+        link.log(f"Access token refreshed; the new token expires at {expired_at}.")
+        link.set_detail("Token expires", expired_at)
         return ActionResult(
             f"New access token issued; it expires at {expired_at}. The old token no longer works.",
             offer={"access_token": new_token},
@@ -117,16 +110,19 @@ class LongPortDriver(Driver):
 
     # -- steps -------------------------------------------------------------------------------
 
-    async def _first_call(self, url: str) -> ApiResponse:
-        assert self._client is not None and self._link is not None
-        link = self._link
+    def _first_call(self, url: str) -> ApiResponse:
+        assert self._client is not None
+        link = self.link
         host = urlsplit(url).netloc
         try:
-            response = await self._call(self._client.get, "/v1/socket/token")
+            response = self._client.get("/v1/socket/token")
         except LongPortTransportError as err:
             link.status(CONNECT_FAIL, str(err), Level.ERROR)
             raise err.failure() from None
         except LongPortApiError as err:
+            if err.code is None:  # something else answered: not LongPort
+                link.status(CONNECT_FAIL, err.describe(), Level.ERROR)
+                raise err.failure() from None
             latency = f" in {err.latency_ms:.0f} ms" if err.latency_ms is not None else ""
             link.emit(
                 EventKind.STATUS,
@@ -134,6 +130,7 @@ class LongPortDriver(Driver):
                 f"{host} answered{latency}",
                 latency_ms=err.latency_ms,
             )
+            self.connected(f"{host} answered")
             link.status(
                 LOGIN_FAIL,
                 err.describe(),
@@ -150,30 +147,23 @@ class LongPortDriver(Driver):
             latency_ms=round(response.latency_ms, 1),
             raw={"trace_id": response.trace_id},
         )
+        self.connected(f"{host} answered")
         self._server_time(response)
         return response
 
     def _server_time(self, response: ApiResponse) -> None:
-        assert self._link is not None
+        link = self.link
         if response.server_date is None:
-            self._link.log("The server sent no Date header: the clock offset is unknown.")
+            link.log("The server sent no Date header: the clock offset is unknown.")
             return
         # The header has whole seconds: its midpoint, against the middle of the round trip.
         server = response.server_date + timedelta(milliseconds=500)
         local = response.received - timedelta(milliseconds=response.latency_ms / 2)
         offset = (server - local).total_seconds()
-        text = f"Date header, offset {offset:+.1f} s (±0.5 s)"
-        level = Level.INFO
-        if abs(offset) > CLOCK_WARNING_SECONDS:
-            level = Level.WARNING
-            text += (
-                f": this machine's clock is {abs(offset):.0f} s "
-                f"{'behind' if offset > 0 else 'ahead of'} LongPort; set it right (Windows: "
-                "Settings > Time > Sync now), or signed requests may be refused"
-            )
-        self._link.emit(
+        level, verdict = clock_verdict(offset, "LongPort")
+        link.emit(
             EventKind.SERVER_TIME,
-            text=text,
+            text=f"Date header (±0.5 s), {verdict}",
             level=level,
             server_time=server,
             latency_ms=round(response.latency_ms, 1),
@@ -181,37 +171,33 @@ class LongPortDriver(Driver):
         )
 
     def _login_ready(self, response: ApiResponse) -> None:
-        assert self._link is not None
-        data = response.data or {}
+        data = _object(response, "/v1/socket/token")
         online, limit = data.get("online"), data.get("limit")
-        self._link.status(
-            LOGIN_READY, f"socket token issued; connections online {online} / {limit}"
-        )
+        self.link.status(LOGIN_READY, f"socket token issued; connections online {online} / {limit}")
         if isinstance(online, int) and isinstance(limit, int) and online >= limit:
-            self._link.log(
+            self.link.log(
                 f"Connection limit reached ({online} of {limit}): another program holds this "
                 "account's connections; close it before opening a quote or trade connection.",
                 Level.WARNING,
             )
 
-    async def _account(self) -> None:
-        assert self._client is not None and self._link is not None
-        try:
-            response = await self._call(self._client.get, "/v1/asset/account")
-        except (LongPortApiError, LongPortTransportError) as err:
-            self._link.log(f"Account balances unavailable: {err}", Level.WARNING)
+    def _account(self) -> None:
+        if self._client is None:
             return
-        accounts = (response.data or {}).get("list") or []
+        link = self.link
+        try:
+            response = self._client.get("/v1/asset/account")
+            entries = _object(response, "/v1/asset/account").get("list") or []
+        except (LongPortApiError, LongPortTransportError, BrokerError) as err:
+            link.log(f"Account balances unavailable: {err}", Level.WARNING)
+            return
+        if not isinstance(entries, list):
+            entries = [entries]
+        accounts = [entry for entry in entries if isinstance(entry, dict)]
+        if len(accounts) < len(entries):
+            link.log("LongPort sent account entries that are not objects; skipped.", Level.WARNING)
         summary = ", ".join(
             f"{a.get('currency', '?')} net {a.get('net_assets', '?')}" for a in accounts
         )
-        self._link.set_detail("Account", summary or "no balances")
-        self._link.log(f"Account: {summary or 'no balances'}")
-
-    async def _release(self) -> None:
-        client, self._client = self._client, None
-        simulator, self._simulator = self._simulator, None
-        if client is not None:
-            client.close()
-        if simulator is not None:
-            await self._call(simulator.stop)
+        link.set_detail("Account", summary or "no balances")
+        link.log(f"Account: {summary or 'no balances'}")

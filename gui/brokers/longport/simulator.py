@@ -18,7 +18,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,6 +33,7 @@ from gui.brokers.longport import (
     SKEW_SECONDS,
     SLOW_SECONDS,
 )
+from gui.brokers.longport.surface import Endpoint
 
 EXPIRED_TOKEN = "expired-token"
 RATE_LIMIT = 30  # calls
@@ -249,3 +250,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = _handle
     do_POST = _handle
+
+
+def load(scenario: str, _settings: Mapping[str, Any]) -> Endpoint:
+    """A simulator started on loopback for this login; the real client talks to it."""
+    from gui.brokers.longport.binding import LongPortClient
+
+    simulator = LongPortSimulator(scenario=scenario).start()
+    url = simulator.url
+    return Endpoint(
+        url,
+        lambda credentials: LongPortClient(url, credentials),
+        note=f"Built-in LongPort simulator ({scenario}) at {url}",
+        stop=simulator.stop,
+    )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
+from functools import partial
 
-from gui.core.driver import Driver
-from gui.core.registry import BrokerSpec, Environment, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -29,25 +28,23 @@ SCHEMA = Schema(
 )
 
 
-def _simulated(scenario: str) -> type:
-    from gui.brokers.rootnet.simulator import CtsServer
-
-    return type("CtsServer", (CtsServer,), {"scenario": scenario})
-
-
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.rootnet.driver import RootnetDriver, load_ctslib
-
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulator or Rootnet's CTSlib is chosen."""
     if environment is Environment.SIMULATOR:
-        return RootnetDriver(executor, lambda: _simulated(scenario))
-    return RootnetDriver(executor, load_ctslib)
+        from gui.brokers.rootnet import simulator
+
+        return partial(simulator.load, scenario)
+    from gui.brokers.rootnet import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="rootnet",
     title="Rootnet 根网 CTS",
     schema=SCHEMA,
-    driver_factory=_driver,
+    driver="gui.brokers.rootnet.driver:RootnetDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     simulator_defaults={"host": "127.0.0.1", "port": 7001, "operator_id": "8001"},
 )

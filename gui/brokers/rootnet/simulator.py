@@ -4,8 +4,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
+
+from gui.brokers.rootnet import SCENARIOS
+from gui.brokers.rootnet.surface import ServerFactory
 
 DEMO_PASSWORD = "demo"
 
@@ -29,11 +34,15 @@ class ConnectInfo:
 
 
 class CtsServer:
-    """`CTSlib.CtsServer`, simulated; pick the behaviour with `scenario`."""
+    """`CTSlib.CtsServer`, simulated, playing one scenario."""
 
-    scenario = "normal"
-
-    def __init__(self) -> None:
+    def __init__(
+        self, scenario: str = "normal", on_socket_error: Callable[[int], None] | None = None
+    ) -> None:
+        if scenario not in SCENARIOS:
+            raise ValueError(f"unknown Rootnet simulator scenario {scenario!r}")
+        self.scenario = scenario
+        self._on_socket_error = on_socket_error
         self._connected = False
         self._stop = threading.Event()
 
@@ -65,8 +74,14 @@ class CtsServer:
 
     def onSocketError(self, status: int) -> None:
         """CTSlib calls this from its socket thread when the connection breaks."""
+        if self._on_socket_error is not None:
+            self._on_socket_error(status)
 
     def _drop(self) -> None:
         if not self._stop.wait(2.0):
             self._connected = False
             self.onSocketError(-104)
+
+
+def load(scenario: str, _settings: Mapping[str, Any]) -> ServerFactory:
+    return lambda on_socket_error: CtsServer(scenario, on_socket_error)

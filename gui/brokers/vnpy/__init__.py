@@ -1,23 +1,186 @@
 """Any vnpy gateway (`BaseGateway.connect(setting)` / `close()`), seed 001. vnpy is optional and
-imported only to log in; the built-in simulator needs none of it."""
+imported only to log in (in the login's worker); the built-in simulator needs none of it.
+
+The form is the gateway's own `default_setting`, read from its source without importing it:
+installed `vnpy_*` distributions are scanned for `BaseGateway` subclasses, so neither start-up
+nor editing the form imports a gateway (some load native trading libraries)."""
 
 from __future__ import annotations
 
+import ast
+import functools
+import importlib
 import importlib.util
+import re
 from collections.abc import Mapping
-from concurrent.futures import Executor
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from gui.brokers.vnpy.gateways import (
-    INSTALL_HINT,
-    discover,
-    fields_from_setting,
-    static_default_setting,
+from gui.core.errors import InvalidSettings, SdkUnavailable
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.schema import Field, FieldKind, Schema
+
+# A setting whose key names a password, secret, token or key — in any language — is a secret.
+SECRET_KEY = re.compile(
+    r"pass(word)?|passwd|pwd|secret|token|key|auth.?code|密码|密碼|口令|密钥|秘钥|令牌|授权码|授權碼"
+    r"|授权编码|授權編碼|パスワード|비밀번호",
+    re.IGNORECASE,
 )
-from gui.core.driver import Driver
-from gui.core.registry import BrokerSpec, Environment, scenarios_from
-from gui.core.schema import Field, Schema
+INSTALL_HINT = (
+    "vnpy is not installed: pip install broker-login-console[vnpy] (the full vnpy, which pins "
+    "its own PySide6), or pip install --no-deps vnpy for just the core this console needs; then "
+    "install the gateway (e.g. pip install vnpy_ctp)."
+)
+
+
+def is_secret(key: str) -> bool:
+    return bool(SECRET_KEY.search(key))
+
+
+def fields_from_setting(default_setting: Mapping[str, Any]) -> tuple[Field, ...]:
+    """list → choice, int/float → number, bool → checkbox, str → text (or secret)."""
+    fields: list[Field] = []
+    for key, value in default_setting.items():
+        if isinstance(value, bool):
+            fields.append(Field(key, key, FieldKind.BOOL, default=value))
+        elif isinstance(value, int):
+            fields.append(Field(key, key, FieldKind.INT, default=value))
+        elif isinstance(value, float):
+            fields.append(Field(key, key, FieldKind.FLOAT, default=value))
+        elif isinstance(value, list | tuple):
+            choices = tuple((str(v), str(v)) for v in value)
+            fields.append(
+                Field(
+                    key,
+                    key,
+                    FieldKind.CHOICE,
+                    default=choices[0][0] if choices else None,
+                    choices=choices,
+                )
+            )
+        elif is_secret(key):
+            fields.append(Field(key, key, FieldKind.SECRET, strip=False))
+        else:
+            fields.append(Field(key, key, default=str(value) if value else None))
+    return tuple(fields)
+
+
+def _gateway_classes(tree: ast.Module) -> list[ast.ClassDef]:
+    def named(base: ast.expr) -> str:
+        return base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
+
+    return [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ClassDef) and any(named(b) == "BaseGateway" for b in node.bases)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def discover() -> tuple[str, ...]:
+    """`module:Class` for every BaseGateway subclass in installed vnpy_* distributions."""
+    import importlib.metadata  # only when the vnpy form is first wanted: it is slow to import
+
+    found: list[str] = []
+    for dist in importlib.metadata.distributions():
+        name = dist.metadata.get("Name") or ""
+        if not re.match(r"vnpy[_-]", name, re.IGNORECASE):
+            continue
+        for file in dist.files or ():
+            if file.suffix != ".py":
+                continue
+            try:
+                tree = ast.parse(Path(str(dist.locate_file(file))).read_text(encoding="utf-8"))
+            except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+                continue
+            module = ".".join(Path(str(file)).with_suffix("").parts).removesuffix(".__init__")
+            found += [f"{module}:{node.name}" for node in _gateway_classes(tree)]
+    return tuple(sorted(set(found)))
+
+
+def split_path(path: str) -> tuple[str, str]:
+    module, _, cls = path.strip().partition(":")
+    if not module or not cls:
+        raise SdkUnavailable(f"'{path}' is not module:Class (e.g. vnpy_ctp:CtpGateway).")
+    return module, cls
+
+
+def _module_file(module: str) -> Path | None:
+    """The module's source file, located without importing anything."""
+    top, *rest = module.split(".")
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    if not rest:
+        return Path(spec.origin)
+    base = Path(spec.origin).parent
+    for candidate in (base.joinpath(*rest).with_suffix(".py"), base.joinpath(*rest, "__init__.py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _literal_setting(node: ast.ClassDef) -> dict[str, Any] | None:
+    for item in node.body:
+        target = (
+            item.target
+            if isinstance(item, ast.AnnAssign)
+            else (
+                item.targets[0] if isinstance(item, ast.Assign) and len(item.targets) == 1 else None
+            )
+        )
+        if isinstance(target, ast.Name) and target.id == "default_setting" and item.value:
+            try:
+                value = ast.literal_eval(item.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                return None
+            return dict(value) if isinstance(value, dict) else None
+    return None
+
+
+def _class_setting(module: str, cls: str, hops: int) -> dict[str, Any] | None:
+    """default_setting of `module.cls`, following `from .x import cls` re-exports (a package's
+    `__init__` re-exporting its gateway, as `vnpy_ctp:CtpGateway` does)."""
+    source = _module_file(module)
+    if source is None or hops > 4:
+        return None
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == cls:
+            return _literal_setting(node)
+    package = module if source.name == "__init__.py" else module.rpartition(".")[0]
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        for alias in node.names:
+            if (alias.asname or alias.name) != cls:
+                continue
+            try:
+                origin = importlib.util.resolve_name(
+                    "." * node.level + (node.module or ""), package
+                )
+            except (ImportError, ValueError):
+                return None
+            return _class_setting(origin, alias.name, hops + 1)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def static_default_setting(path: str) -> dict[str, Any] | None:
+    """The gateway's default_setting when its source spells it as a literal, else None."""
+    try:
+        module, cls = split_path(path)
+    except SdkUnavailable:
+        return None
+    return _class_setting(module, cls, 0)
+
 
 GATEWAY_FIELD = Field(
     "gateway",
@@ -61,32 +224,46 @@ def _notice(environment: Environment) -> str:
     return ""
 
 
-def _simulated_gateway(scenario: str) -> type:
-    from gui.brokers.vnpy.simulator import SimCtpGateway
+def preflight(environment: Environment, values: Mapping[str, Any]) -> None:
+    """Before the form is resolved: the chosen gateway's module must be installed (else its
+    settings could only look like unknown fields)."""
+    if environment is not Environment.LIVE or not values.get("gateway"):
+        return
+    try:
+        module, _ = split_path(str(values["gateway"]))
+    except SdkUnavailable as exc:
+        raise InvalidSettings({"gateway": exc.reason}) from None
+    try:
+        found = importlib.util.find_spec(module.split(".")[0])
+    except (ImportError, ValueError) as exc:
+        raise SdkUnavailable(f"The gateway module {module} cannot be found: {exc}") from None
+    if found is None:
+        raise SdkUnavailable(
+            f"The gateway module {module} is not installed (No module named "
+            f"'{module.split('.')[0]}'): pip install {module.split('.')[0]}"
+        )
 
-    return type("SimCtpGateway", (SimCtpGateway,), {"scenario": scenario})
 
-
-def _driver(environment: Environment, scenario: str, executor: Executor) -> Driver:
-    from gui.brokers.vnpy.driver import (
-        VnpyDriver,
-        gateway_from_settings,
-        simulator_runtime,
-        vnpy_runtime,
-    )
-
+def surface(environment: Environment, scenario: str) -> SurfaceLoader:
+    """The one place the simulated CTP gateway or an installed vnpy gateway is chosen."""
     if environment is Environment.SIMULATOR:
-        return VnpyDriver(executor, simulator_runtime, lambda _s: _simulated_gateway(scenario))
-    return VnpyDriver(executor, vnpy_runtime, gateway_from_settings)
+        from gui.brokers.vnpy import simulator
+
+        return functools.partial(simulator.load, scenario)
+    from gui.brokers.vnpy import binding
+
+    return binding.load
 
 
 SPEC = BrokerSpec(
     id="vnpy",
     title="vnpy gateway",
     schema=Schema((GATEWAY_FIELD,)),
-    driver_factory=_driver,
+    driver="gui.brokers.vnpy.driver:VnpyDriver",
+    surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     simulator_defaults={"用户名": "000001"},
     schema_resolver=resolve_schema,
     notice=_notice,
+    preflight=preflight,
 )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from queue import Empty, Queue
 from typing import Any, ClassVar
 
-from gui.brokers.vnpy import SIMULATED_SETTING
+from gui.brokers.vnpy import SCENARIOS, SIMULATED_SETTING
+from gui.brokers.vnpy.surface import VnpyApi
 
 EVENT_LOG = "eLog"
 EVENT_ACCOUNT = "eAccount."
@@ -44,7 +45,8 @@ class SimEventEngine:
 
     def stop(self) -> None:
         self._active = False
-        self._thread.join(timeout=2)
+        if self._thread.is_alive():
+            self._thread.join(timeout=2)
 
     def put(self, event: Event) -> None:
         self._queue.put(event)
@@ -96,9 +98,13 @@ class SimCtpGateway:
     default_name = "SIMCTP"
     default_setting: ClassVar[dict[str, Any]] = SIMULATED_SETTING
     exchanges: ClassVar[list[str]] = ["CFFEX", "SHFE", "CZCE", "DCE", "INE", "GFEX"]
-    scenario = "normal"
 
-    def __init__(self, event_engine: SimEventEngine, gateway_name: str) -> None:
+    def __init__(
+        self, event_engine: SimEventEngine, gateway_name: str, scenario: str = "normal"
+    ) -> None:
+        if scenario not in SCENARIOS:
+            raise ValueError(f"unknown vnpy simulator scenario {scenario!r}")
+        self.scenario = scenario
         self.event_engine = event_engine
         self.gateway_name = gateway_name
         self._stop = threading.Event()
@@ -146,3 +152,17 @@ class SimCtpGateway:
             str(setting.get("用户名") or "000001"), 1_000_000.0, self.gateway_name
         )
         self.event_engine.put(Event(EVENT_ACCOUNT, account))
+
+
+def load(scenario: str, _settings: Mapping[str, Any]) -> VnpyApi:
+    return VnpyApi(
+        new_engine=SimEventEngine,
+        event_log=EVENT_LOG,
+        event_account=EVENT_ACCOUNT,
+        event_contract=EVENT_CONTRACT,
+        make_gateway=lambda engine, name: SimCtpGateway(engine, name, scenario),
+        gateway_name=SimCtpGateway.default_name,
+        default_setting=SimCtpGateway.default_setting,
+        exchanges=tuple(SimCtpGateway.exchanges),
+        origin=f"{__name__}:SimCtpGateway ({scenario})",
+    )

@@ -1,15 +1,27 @@
-"""Test stand-in for Hundsun's T2 SDK Python module: the vendor's class and method names and call
-shapes, a packer that checks every field against its declared type and width (GBK bytes), and a
-tiny UFX counter behind it answering 10000 / 10001 / 10002 with O32's datasets (GBK bytes, as the
-vendor's module returns them). Connect needs an existing license file."""
+"""Test stand-in for Hundsun's T2 SDK Python module, as strict as the real Cython binding.
+
+The real `py_t2sdk` declares typed arguments: a str parameter refuses anything else (None
+included), an int parameter refuses None, an object parameter wants that exact class.
+`pyCallbackInterface(module, class)` + `InitInstance()` is what `Create2BizMsg` takes (the C++
+side imports and instantiates that class itself). `AddStr` encodes its str as UTF-8 itself.
+Buffers cross as lists of C `char` values (-128..127): `GetPackBuf()`, `SetContent(list, len)`,
+`GetContent() -> (list, len)`, `Open(list, len)`. `GetErrorMsg` returns str, `GetErrorInfo`
+bytes, `GetColName` and `GetStr` str (decoded from GBK).
+
+Behind it a tiny UFX counter answers 10000 / 10001 / 10002 with O32's datasets. Connect needs
+an existing license file whose content is b"LICENSE" and a server list on 127.0.0.1.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 LOGIN_WIDTHS = {
     "operator_no": ("S", 16),
@@ -25,18 +37,68 @@ LOGIN_WIDTHS = {
     "port_id": ("I", 8),
 }
 received: list[dict] = []  # every request's fields, for the tests
+calls: list[tuple[str, int]] = []  # (what, function) in call order, with in-flight marks
+connections: list[pyConnectionInterface] = []
 _tokens: set[str] = set()
+
+
+def typed(*kinds: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Cython's argument checks: each positional argument is an instance of its declared type
+    (bool counts as int, as in Cython); None is refused."""
+
+    def decorate(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def checked(self: Any, *args: Any) -> Any:
+            for index, (value, kind) in enumerate(zip(args, kinds, strict=False)):
+                if value is None or not isinstance(value, kind):
+                    raise TypeError(
+                        f"{method.__name__}() argument {index + 1} has incorrect type "
+                        f"(expected {kind.__name__}, got {type(value).__name__})"
+                    )
+            return method(self, *args)
+
+        return checked
+
+    return decorate
+
+
+def _to_chars(data: bytes) -> list[int]:
+    return [b - 256 if b > 127 else b for b in data]
+
+
+def _from_chars(values: list[int], length: int) -> bytes:
+    if length > len(values):
+        raise IndexError("list index out of range")
+    for value in values[:length]:
+        if not isinstance(value, int) or not -128 <= value <= 127:
+            raise OverflowError("value too large to convert to char")
+    return bytes(v & 0xFF for v in values[:length])
 
 
 class pyCConfigInterface:
     def __init__(self) -> None:
         self.values: dict[tuple[str, str], object] = {}
 
-    def SetString(self, section: str, key: str, value: str) -> None:
+    @typed(str, str, str)
+    def SetString(self, section: str, key: str, value: str) -> int:
         self.values[(section, key)] = value
+        return 0
 
-    def SetInt(self, section: str, key: str, value: int) -> None:
-        self.values[(section, key)] = int(value)
+    @typed(str, str, int)
+    def SetInt(self, section: str, key: str, value: int) -> int:
+        self.values[(section, key)] = value
+        return 0
+
+
+class pyCallbackInterface:
+    @typed(str, str)
+    def __init__(self, module: str, cls: str) -> None:
+        self.module, self.cls = module, cls
+        self.instance: Any = None
+
+    def InitInstance(self) -> int:
+        self.instance = getattr(importlib.import_module(self.module), self.cls)()
+        return 0
 
 
 class pyIF2Packer:
@@ -48,30 +110,41 @@ class pyIF2Packer:
     def BeginPack(self) -> None:
         self.fields, self.values = [], []
 
-    def AddField(self, name: str, kind: str, width: int, scale: int) -> None:
-        assert kind in ("S", "I") and width > 0 and scale == 0, (name, kind, width)
-        self.fields.append((name, kind, width))
+    def AddField(self, name: str, kind: str = "S", width: int = 255, scale: int = 4) -> int:
+        return self._add_field(name, kind, width, scale)
 
-    def AddStr(self, value: str) -> None:
+    @typed(str, str, int, int)
+    def _add_field(self, name: str, kind: str, width: int, scale: int) -> int:
+        assert kind in ("S", "I") and width > 0, (name, kind, width)
+        self.fields.append((name, kind, width))
+        return 0
+
+    @typed(str)
+    def AddStr(self, value: str) -> int:
         name, kind, width = self.fields[len(self.values)]
         assert kind == "S", f"{name}: AddStr on a {kind} field"
-        assert len(value.encode("gbk")) <= width, f"{name}: {value!r} wider than C{width}"
+        encoded = value.encode("utf-8")  # what the real binding does with its str
+        assert len(encoded) <= width, f"{name}: {len(encoded)} bytes wider than C{width}"
         self.values.append(value)
+        return 0
 
-    def AddInt(self, value: int) -> None:
+    @typed(int)
+    def AddInt(self, value: int) -> int:
         name, kind, width = self.fields[len(self.values)]
-        assert kind == "I" and isinstance(value, int), f"{name}: AddInt on a {kind} field"
+        assert kind == "I", f"{name}: AddInt on a {kind} field"
         assert len(str(value)) <= width, f"{name}: {value} wider than N{width}"
         self.values.append(value)
+        return 0
 
-    def EndPack(self) -> None:
+    def EndPack(self) -> int:
         assert len(self.values) == len(self.fields), "a field without a value"
         record = {name: value for (name, _, _), value in zip(self.fields, self.values, strict=True)}
         record["__widths__"] = {name: [kind, width] for name, kind, width in self.fields}
-        self.buffer = json.dumps(record, ensure_ascii=False).encode("gbk")
+        self.buffer = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        return 0
 
-    def GetPackBuf(self) -> bytes:
-        return self.buffer
+    def GetPackBuf(self) -> list[int]:
+        return _to_chars(self.buffer)
 
     def GetPackLen(self) -> int:
         return len(self.buffer)
@@ -91,15 +164,17 @@ class pyIBizMessage:
         self.error_no = 0
         self.error_info = b""
 
+    @typed(int)
     def SetFunction(self, function: int) -> None:
         self.function = function
 
+    @typed(int)
     def SetPacketType(self, packet_type: int) -> None:
         self.packet_type = packet_type
 
-    def SetContent(self, buffer: bytes, length: int) -> None:
-        assert len(buffer) == length
-        self.content = bytes(buffer)
+    @typed(list, int)
+    def SetContent(self, content: list[int], length: int) -> None:
+        self.content = _from_chars(content, length)
 
     def GetErrorNo(self) -> int:
         return self.error_no
@@ -107,8 +182,8 @@ class pyIBizMessage:
     def GetErrorInfo(self) -> bytes:
         return self.error_info
 
-    def GetContent(self) -> tuple[bytes, int]:
-        return self.content, len(self.content)
+    def GetContent(self) -> tuple[list[int], int]:
+        return _to_chars(self.content), len(self.content)
 
     def Release(self) -> None:
         pass
@@ -125,33 +200,55 @@ def _datasets(code: str = "0", message: str = "", detail: str = "", rows=()) -> 
 
 
 class pyConnectionInterface:
-    ERRORS: ClassVar[dict[int, str]] = {-19: "许可证文件无效", -1: "连接服务器失败", 1: "接收超时"}
+    ERRORS: ClassVar[dict[int, str]] = {
+        -19: "许可证文件无效",
+        -1: "连接服务器失败",
+        1: "接收超时",
+        -101: "回调对象未初始化",
+    }
 
+    @typed(pyCConfigInterface)
     def __init__(self, config: pyCConfigInterface) -> None:
         self.config = config
-        self.created = False
+        self.callback: pyCallbackInterface | None = None
         self.answers: dict[int, pyIBizMessage] = {}
+        self.open = False
+        connections.append(self)
 
-    def Create2BizMsg(self, callback: object) -> int:
-        self.created = True
+    @typed(pyCallbackInterface)
+    def Create2BizMsg(self, callback: pyCallbackInterface) -> int:
+        if callback.instance is None:
+            return -101
+        self.callback = callback
         return 0
 
+    @typed(int)
     def Connect(self, timeout_ms: int) -> int:
-        assert self.created and timeout_ms > 0
+        assert self.callback is not None and timeout_ms > 0
         license_file = str(self.config.values.get(("t2sdk", "license_file"), ""))
         if not os.path.isfile(license_file) or Path(license_file).read_bytes() != b"LICENSE":
             return -19
         servers = str(self.config.values.get(("t2sdk", "servers"), ""))
-        return 0 if servers.startswith("127.0.0.1:") else -1
+        if not servers.startswith("127.0.0.1:"):
+            return -1
+        self.open = True
+        return 0
 
-    def GetErrorMsg(self, code: int) -> bytes:
-        return self.ERRORS.get(code, "未知错误").encode("gbk")
+    @typed(int)
+    def GetErrorMsg(self, code: int) -> str:
+        return self.ERRORS.get(code, "未知错误")
 
-    def SendBizMsg(self, message: pyIBizMessage, asynchronous: int) -> int:
+    def SendBizMsg(self, message: pyIBizMessage, asynchronous: int = 0) -> int:
+        return self._send(message, asynchronous)
+
+    @typed(pyIBizMessage, int)
+    def _send(self, message: pyIBizMessage, asynchronous: int) -> int:
         assert asynchronous == 0 and message.packet_type == 0
-        request = json.loads(message.content.decode("gbk"))
+        assert self.open, "SendBizMsg on a closed connection"
+        request = json.loads(message.content.decode("utf-8"))
         widths = request.pop("__widths__")
         received.append({"function": message.function, **request})
+        calls.append(("send", message.function))
         if message.function == 10001:
             expected = {name: list(spec) for name, spec in LOGIN_WIDTHS.items()}
             assert widths == expected, f"10001 fields differ from the seed: {widths}"
@@ -176,11 +273,23 @@ class pyConnectionInterface:
             _tokens.discard(request["user_token"])
         return _datasets()
 
-    def RecvBizMsg(self, handle: int, timeout_ms: int, flag: int) -> tuple[int, pyIBizMessage]:
+    def RecvBizMsg(self, handle: int, timeout_ms: int = 1000, flag: int = 0) -> tuple:
+        return self._receive(handle, timeout_ms, flag)
+
+    @typed(int, int, int)
+    def _receive(self, handle: int, timeout_ms: int, flag: int) -> tuple[int, pyIBizMessage]:
+        calls.append(("recv", handle))
         return 0, self.answers.pop(handle)
 
-    def Close(self) -> None:
-        self.created = False
+    def Close(self) -> int:
+        self.open = False
+        return 0
+
+    def drop(self) -> None:
+        """Test hook: the server closes the connection; T2 tells the callback (OnClose)."""
+        self.open = False
+        assert self.callback is not None
+        self.callback.instance.OnClose()
 
 
 class pyIF2UnPacker:
@@ -189,12 +298,15 @@ class pyIF2UnPacker:
         self.dataset = 0
         self.row = 0
 
-    def Open(self, buffer: bytes, length: int) -> None:
-        self.data = json.loads(bytes(buffer[:length]).decode("gbk"))
+    @typed(list, int)
+    def Open(self, content: list[int], length: int) -> int:
+        self.data = json.loads(_from_chars(content, length).decode("gbk"))
+        return 0
 
     def GetDatasetCount(self) -> int:
         return len(self.data)
 
+    @typed(int)
     def SetCurrentDatasetByIndex(self, index: int) -> None:
         self.dataset, self.row = index, 0
 
@@ -205,14 +317,16 @@ class pyIF2UnPacker:
     def GetColCount(self) -> int:
         return len(self._columns())
 
-    def GetColName(self, index: int) -> bytes:
-        return self._columns()[index].encode("gbk")
+    @typed(int)
+    def GetColName(self, index: int) -> str:
+        return self._columns()[index]
 
     def IsEOF(self) -> int:
         return int(self.row >= len(self.data[self.dataset]))
 
-    def GetStr(self, name: str) -> bytes:
-        return str(self.data[self.dataset][self.row].get(name, "")).encode("gbk")
+    @typed(str)
+    def GetStr(self, name: str) -> str:
+        return str(self.data[self.dataset][self.row].get(name, ""))
 
     def Next(self) -> None:
         self.row += 1

@@ -1,15 +1,14 @@
-"""The TaiFexCom surface the KGI driver binds, and how it is loaded.
+"""The TaiFexCom surface the KGI driver binds: the vendor's constants and a loaded SDK.
 
-Only the loading differs between KGI's .NET SDK, the built-in simulator and a test stand-in:
-the driver receives a `KgiSdk` and calls the vendor's names on whatever it holds.
+Only the loading differs between KGI's .NET SDK (binding), the built-in simulator and a test
+stand-in: the driver receives a `KgiSdk` and calls the vendor's names on whatever it holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta, timezone
-from functools import partial
 from typing import Any
 
 # KGI's servers keep Taipei time (UTC+8, no daylight saving); OnRcvServerTime's DateTime is naive.
@@ -44,30 +43,3 @@ class KgiSdk:
     char: Callable[[str], Any]  # System.Char for .NET
     nullable_bool: Callable[[bool], Any]  # Nullable<bool> for .NET
     runtime: str
-
-
-SdkLoader = Callable[[Mapping[str, Any]], KgiSdk]
-
-
-def simulator_loader(scenario: str) -> SdkLoader:
-    """The built-in simulator behind the same surface."""
-
-    def load(_settings: Mapping[str, Any]) -> KgiSdk:
-        from gui.brokers.kgi.simulator import SimTaiFexCom
-
-        return KgiSdk(
-            TaiFexCom=partial(SimTaiFexCom, scenario=scenario),
-            ushort=int,
-            char=str,
-            nullable_bool=bool,
-            runtime="built-in simulator",
-        )
-
-    return load
-
-
-def live_loader(settings: Mapping[str, Any]) -> KgiSdk:
-    """KGI's .NET SDK from the `sdk_dir` folder, through pythonnet."""
-    from gui.brokers.kgi.dotnet import load_dotnet_sdk
-
-    return load_dotnet_sdk(settings)

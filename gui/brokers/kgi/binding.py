@@ -1,7 +1,8 @@
-"""Loading KGI's .NET SDK (Package, PushClient, TradeCom) through pythonnet.
+"""KGI's real binding: the .NET SDK (Package, PushClient, TradeCom) loaded through pythonnet.
 
-Once per process and off the GUI thread; a second login reuses what was loaded. Every way the
-load can fail ends as a typed SdkUnavailable (a connect failure) that says what to do.
+Once per process (each login has a worker process of its own, so another SDK folder needs no
+restart) and off the GUI thread. Every way the load can fail ends as a typed SdkUnavailable (a
+connect failure) that says what to do.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from gui.brokers.kgi.sdk import KgiSdk
+from gui.brokers.kgi.surface import KgiSdk
 from gui.core.errors import SdkUnavailable
 from gui.core.runtime_info import default_dotnet_runtime, package_version
 
@@ -31,7 +32,7 @@ _lock = threading.Lock()
 _loaded: tuple[Path, KgiSdk] | None = None
 
 
-def load_dotnet_sdk(settings: Mapping[str, Any]) -> KgiSdk:
+def load(settings: Mapping[str, Any]) -> KgiSdk:
     """The real `Smart.TaiFexCom` from the user's SDK folder (blocking: call it in a worker)."""
     global _loaded
     folder = sdk_folder(settings.get("sdk_dir"))
@@ -42,7 +43,7 @@ def load_dotnet_sdk(settings: Mapping[str, Any]) -> KgiSdk:
                 return sdk
             raise SdkUnavailable(
                 f"KGI's SDK from {loaded_folder} is already loaded in this process and .NET cannot "
-                f"unload it: restart the console to use {folder}."
+                f"unload it; {folder} needs a process of its own."
             )
         kind = start_runtime()
         sdk = _bind(folder, kind)

@@ -1,4 +1,5 @@
-"""ctypes bindings: the LBM plugin through our extern "C" shim, and the KCBP C client."""
+"""Kingdom's real binding, through ctypes: the LBM plugin via our extern "C" shim, and the
+KCBP C client library found next to it."""
 
 from __future__ import annotations
 
@@ -6,9 +7,19 @@ import ctypes
 import ctypes.util
 import struct
 import sys
+from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from gui.brokers.kingdom.structs import ENCODING, ConnectOption, InitInfo, KcbpConfig, abi
+from gui.brokers.kingdom.surface import (
+    ENCODING,
+    ConnectOption,
+    InitInfo,
+    KcbpConfig,
+    KingdomApis,
+    abi,
+)
 from gui.core.errors import SdkUnavailable
 
 KCBP_NAMES = ("KCBPCli.dll",) if sys.platform == "win32" else ("libKCBPCli.so",)
@@ -194,3 +205,17 @@ class KcbpClientLib:
         rc = int(self._lib.KCBPCLI_Exit(self._handle))
         self._handle = ctypes.c_void_p()
         return rc
+
+
+def load(settings: Mapping[str, Any]) -> KingdomApis:
+    """The shim at sdk_path (ctypes) and the KCBP client next to it."""
+    if not settings.get("sdk_path"):
+        raise SdkUnavailable(
+            "Set the plugin shim: the lbm_shim library built against Kingdom's plugin SDK "
+            "(packaging/kingdom_shim)."
+        )
+    plugin = ShimPlugin(Path(str(settings["sdk_path"])).expanduser())
+    client_path = find_kcbp_client(plugin.folder)
+    return KingdomApis(
+        plugin, partial(KcbpClientLib, client_path), f"shim {settings['sdk_path']} (ctypes)"
+    )

@@ -1,48 +1,50 @@
-"""A small signed LongPort OpenAPI client on a `requests.Session`.
+"""LongPort's real binding: a small signed OpenAPI client on a `requests.Session`.
 
 The query string is encoded once; that exact string is signed and sent (requests is not allowed
-to re-encode it), and the body is serialized once, hashed and sent as the same bytes.
+to re-encode it), and the body is serialized once, hashed and sent as the same bytes. Answers
+are read as a stream with a size cap (a hostile or broken server cannot fill the memory) and a
+deadline per request.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import requests
 
-from gui.brokers.longport.errors import LongPortApiError, LongPortTransportError
-from gui.brokers.longport.signing import signature_header
+from gui.brokers.longport.surface import (
+    REGION_URLS,
+    ApiResponse,
+    Credentials,
+    Endpoint,
+    LongPortApiError,
+    LongPortTransportError,
+    signature_header,
+)
 from gui.core.events import local_now
 
-REGION_URLS = {
-    "global": "https://openapi.longportapp.com",
-    "cn": "https://openapi.longportapp.cn",
-}
 RETRY_AFTER_CAP = 5.0
+MAX_BODY_BYTES = 1 << 20  # LongPort's answers to these calls are a few hundred bytes
+CHUNK_BYTES = 64 << 10
 
 
-@dataclass(frozen=True)
-class Credentials:
-    app_key: str
-    app_secret: str = field(repr=False)
-    access_token: str = field(repr=False)
+def base_url(settings: Mapping[str, Any]) -> str:
+    if settings["region"] == "custom":
+        return str(settings["http_url"]).rstrip("/")
+    return REGION_URLS[settings["region"]]
 
 
-@dataclass(frozen=True)
-class ApiResponse:
-    data: Any
-    http_status: int
-    trace_id: str
-    latency_ms: float
-    server_date: datetime | None
-    received: datetime
+def load(settings: Mapping[str, Any]) -> Endpoint:
+    """LongPort's servers for the settings' region (or the custom URL)."""
+    url = base_url(settings)
+    return Endpoint(url, lambda credentials: LongPortClient(url, credentials))
 
 
 def encode_query(params: Sequence[tuple[str, str]]) -> str:
@@ -77,8 +79,8 @@ class LongPortClient:
     def close(self) -> None:
         self.session.close()
 
-    def get(self, path: str, params: Sequence[tuple[str, str]] = ()) -> ApiResponse:
-        return self.request("GET", path, params)
+    def get(self, path: str, params: Sequence[tuple[str, str]] | None = None) -> ApiResponse:
+        return self.request("GET", path, params or ())
 
     def request(
         self,
@@ -91,22 +93,26 @@ class LongPortClient:
         payload = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
         url = self.base_url + path + (f"?{raw_query}" if raw_query else "")
         for attempt in range(self.max_retries + 1):
-            response, latency = self._send(method, url, path, raw_query, payload)
+            response, body, latency = self._send(method, url, path, raw_query, payload)
             if response.status_code == 429 and attempt < self.max_retries:
                 self.sleep(self._retry_delay(response, attempt))
                 continue
-            return self._parse(response, latency)
+            return self._parse(response, body, latency)
         raise AssertionError("unreachable")
 
     def _retry_delay(self, response: requests.Response, attempt: int) -> float:
+        """Retry-After in seconds when it is a sane number; else our own backoff."""
         try:
-            return min(float(response.headers.get("Retry-After", "")), RETRY_AFTER_CAP)
+            delay = float(response.headers.get("Retry-After", ""))
         except ValueError:
-            return min(self.backoff * 2**attempt, RETRY_AFTER_CAP)
+            delay = math.nan
+        if not math.isfinite(delay) or delay < 0:
+            delay = self.backoff * 2**attempt
+        return min(delay, RETRY_AFTER_CAP)
 
     def _send(
         self, method: str, url: str, path: str, raw_query: str, payload: bytes
-    ) -> tuple[requests.Response, float]:
+    ) -> tuple[requests.Response, bytes, float]:
         creds = self.credentials
         timestamp = f"{self.clock():.3f}"  # a fresh stamp per attempt: retries are not replays
         headers = {
@@ -127,24 +133,54 @@ class LongPortClient:
         }
         prepared = requests.Request(method, url, headers=headers, data=payload or None).prepare()
         prepared.url = url  # exactly the signed query, never re-encoded
-        settings = self.session.merge_environment_settings(url, {}, None, self.verify, None)
+        settings = self.session.merge_environment_settings(url, {}, True, self.verify, None)
         started = time.perf_counter()
         try:
             response = self.session.send(
                 prepared, timeout=self.timeouts, allow_redirects=False, **settings
             )
+            try:
+                body = self._read_body(response, url, started)
+            finally:
+                response.close()
         except requests.RequestException as exc:
             raise explain_transport(exc, url, self.timeouts) from None
-        return response, (time.perf_counter() - started) * 1000
+        except OSError as exc:  # e.g. REQUESTS_CA_BUNDLE naming a file that is not there
+            raise explain_local_tls(exc) from None
+        return response, body, (time.perf_counter() - started) * 1000
 
-    def _parse(self, response: requests.Response, latency: float) -> ApiResponse:
+    def _read_body(self, response: requests.Response, url: str, started: float) -> bytes:
+        """At most MAX_BODY_BYTES, within the request's overall deadline."""
+        deadline = started + sum(self.timeouts)
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = response.raw.read1(CHUNK_BYTES)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                where = urlsplit(url).netloc
+                raise LongPortTransportError(
+                    f"{where} sent more than {MAX_BODY_BYTES >> 20} MiB for one answer; LongPort "
+                    "never does: check the URL and any proxy in between."
+                )
+            if time.perf_counter() > deadline:
+                raise LongPortTransportError(
+                    f"{urlsplit(url).netloc} kept sending its answer for more than "
+                    f"{sum(self.timeouts):g} s.",
+                    timed_out=True,
+                )
+            chunks.append(chunk)
+
+    def _parse(self, response: requests.Response, body: bytes, latency: float) -> ApiResponse:
         trace = response.headers.get("x-trace-id", "")
         try:
-            envelope = response.json()
+            envelope = json.loads(body)
         except ValueError:
             envelope = None
         if not isinstance(envelope, dict) or "code" not in envelope:
-            text = response.text[:200].strip() or response.reason or "empty body"
+            text = body[:200].decode("utf-8", "replace").strip() or response.reason or "empty body"
             raise LongPortApiError(
                 response.status_code, None, f"not a LongPort answer: {text}", trace
             )
@@ -212,3 +248,14 @@ def explain_transport(
             f"{where} refused the connection: nothing listens there, or a firewall rejects it."
         )
     return LongPortTransportError(f"Could not reach {where}: {detail}")
+
+
+def explain_local_tls(exc: OSError) -> LongPortTransportError:
+    """A problem with this machine's TLS settings, before anything was sent."""
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    if bundle and not os.path.exists(bundle):
+        return LongPortTransportError(
+            f"REQUESTS_CA_BUNDLE (or CURL_CA_BUNDLE) names {bundle}, which does not exist: point "
+            "it at your network's root certificate file, or unset it."
+        )
+    return LongPortTransportError(f"This machine's TLS set-up failed: {exc}")

@@ -1,10 +1,13 @@
-"""The C structs of Kingdom's APIs, laid out exactly as the vendor's headers declare them."""
+"""The two interfaces the Kingdom driver binds — the LBM plugin (through our extern "C" shim)
+and the KCBP C client — and the C structs they take, laid out exactly as the vendor's headers
+declare them. The ctypes binding, the built-in simulator and test stand-ins all provide them."""
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 ENCODING = "gbk"
 
@@ -98,3 +101,58 @@ def connect_option(settings: Mapping[str, Any]) -> ConnectOption:
         gbk(settings["kcbp_ans_queue"], 33),
         b"",
     )
+
+
+ERROR_KINDS = {0: "plugin", 1: "trade", 2: "quote", 3: "strategy"}
+
+# KCBPCLI_GetErr codes that mean the KCBP server refused the user or password (exit 4, not a
+# network problem). Other codes are the connection or the configuration (queues, server name).
+KCBP_REJECTIONS = {2003: "the KCBP user or password is wrong"}
+
+
+class PluginApi(Protocol):
+    def init(
+        self,
+        info: InitInfo,
+        config: KcbpConfig,
+        threads: int,
+        log_name: bytes,
+        algo_name: bytes,
+        log_open: bool,
+    ) -> int:
+        """InitPlugin; 0 = success."""
+
+    def close(self) -> None: ...
+
+    def last_error(self, kind: int) -> str:
+        """GetLastError(type), decoded from GBK."""
+
+    def connected(self) -> bool: ...
+
+
+class KcbpApi(Protocol):
+    """KCBPCLI_*: one handle per instance, from init() to exit()."""
+
+    def init(self) -> int: ...
+
+    def set_options(self, option: ConnectOption) -> int: ...
+
+    def set_timeout(self, seconds: int) -> int: ...
+
+    def connect(self, server: bytes, user: bytes, password: bytes) -> int: ...
+
+    def error(self) -> tuple[int, str]:
+        """KCBPCLI_GetErr: (code, message decoded from GBK)."""
+
+    def disconnect(self) -> int: ...
+
+    def exit(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class KingdomApis:
+    """A loaded surface: the plugin, a factory of KCBP client handles, and where they came from."""
+
+    plugin: PluginApi
+    kcbp: Callable[[], KcbpApi]
+    runtime: str

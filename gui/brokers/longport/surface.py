@@ -1,0 +1,198 @@
+"""The LongPort OpenAPI surface: the request signature, the answers and error codes, and what
+the driver holds (an endpoint it opens signed clients on).
+
+Only the loading differs between LongPort's servers (binding: a `requests` client on the
+region's URL) and the built-in simulator (the same client, on a local server)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from gui.core.errors import BrokerError, BrokerFailure, ConnectFailed, LoginRejected, LoginTimeout
+
+REGION_URLS = {
+    "global": "https://openapi.longportapp.com",
+    "cn": "https://openapi.longportapp.cn",
+}
+SIGNED_HEADERS = "authorization;x-api-key;x-timestamp"
+
+
+# -- the signature (seed 004), byte for byte as the official SDKs compute it -----------------
+
+
+def canonical_request(
+    method: str, path: str, raw_query: str, token: str, app_key: str, timestamp: str, body: bytes
+) -> str:
+    """The string whose SHA-1 is signed; `raw_query` and `body` exactly as on the wire."""
+    canonical = (
+        f"{method.upper()}|{path}|{raw_query}|authorization:{token}\n"
+        f"x-api-key:{app_key}\nx-timestamp:{timestamp}\n|{SIGNED_HEADERS}|"
+    )
+    if body:
+        canonical += hashlib.sha1(body).hexdigest()
+    return canonical
+
+
+def signature(secret: str, canonical: str) -> str:
+    to_sign = "HMAC-SHA256|" + hashlib.sha1(canonical.encode("utf-8")).hexdigest()
+    return hmac.new(secret.encode("utf-8"), to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signature_header(
+    method: str,
+    path: str,
+    raw_query: str,
+    token: str,
+    app_key: str,
+    timestamp: str,
+    body: bytes,
+    secret: str,
+) -> str:
+    """The value of `X-Api-Signature`."""
+    canonical = canonical_request(method, path, raw_query, token, app_key, timestamp, body)
+    return f"HMAC-SHA256 SignedHeaders={SIGNED_HEADERS}, Signature={signature(secret, canonical)}"
+
+
+# -- answers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Credentials:
+    app_key: str
+    app_secret: str = field(repr=False)
+    access_token: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ApiResponse:
+    data: Any
+    http_status: int
+    trace_id: str
+    latency_ms: float
+    server_date: datetime | None
+    received: datetime
+
+
+class OpenApi(Protocol):
+    """A signed client on one endpoint (blocking calls)."""
+
+    credentials: Credentials
+
+    def get(self, path: str, params: list[tuple[str, str]] | None = None) -> ApiResponse: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """What the driver talks to: a base URL and how to open a signed client on it."""
+
+    url: str
+    open: Callable[[Credentials], OpenApi]
+    note: str = ""  # e.g. "built-in simulator (clock_skew)"
+    stop: Callable[[], None] = lambda: None
+
+
+# -- errors (DESIGN.md, LongPort section) ----------------------------------------------------
+
+EXPLANATIONS: dict[int, tuple[str, str]] = {
+    403201: (
+        "the request signature is invalid",
+        "check the App secret (copy it again from the LongPort developer centre) and that the "
+        "App key, App secret and Access token belong to the same app",
+    ),
+    403202: (
+        "the same request (timestamp and signature) was sent twice",
+        "retry; if it keeps happening, check this machine's clock",
+    ),
+    403203: (
+        "the App key is not recognised",
+        "copy the App key again from the LongPort developer centre",
+    ),
+    403205: (
+        "this machine's public IP address is not allowed for this app",
+        "add the IP to the app's allow-list in the developer centre, or use an allowed network",
+    ),
+    401003: (
+        "the Access token has expired",
+        "create a new token in the developer centre (tokens last about three months); refresh it "
+        "before it expires next time",
+    ),
+    401004: (
+        "the Access token is not valid",
+        "copy the token again; after a refresh only the new token works",
+    ),
+    401102: (
+        "the Access token could not be verified",
+        "check that the token was issued for this App key",
+    ),
+    429001: ("too many requests from this IP address", "wait a minute, then try again"),
+    429002: (
+        "too many calls to this API (the trade API allows 30 calls in 30 seconds)",
+        "wait half a minute, then try again",
+    ),
+    500000: (
+        "LongPort had an internal error",
+        "try again later; give LongPort support the trace id",
+    ),
+}
+
+# Codes that mean the credentials or the account were refused (exit 4). Every other answer with
+# a code is the broker unable to serve now (exit 6): LongPort answered, so it is not the network.
+REJECTIONS = {403201, 403203, 403205, 401003, 401004, 401102}
+
+
+@dataclass
+class LongPortApiError(Exception):
+    """An answer from LongPort that is not `code == 0`; `code` None: not a LongPort answer."""
+
+    http_status: int
+    code: int | None
+    message: str
+    trace_id: str
+    latency_ms: float | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        meaning, action = EXPLANATIONS.get(
+            self.code or 0, (f"LongPort answered: {self.message or 'no message'}", "")
+        )
+        if self.code is None:
+            meaning = (
+                f"the answer is not LongPort's ({self.message}): a proxy, a captive portal or the "
+                "wrong URL answered"
+            )
+        text = f"LongPort {self.code if self.code is not None else 'HTTP'} "
+        text += f"(HTTP {self.http_status}): {meaning}"
+        if self.message and self.code in EXPLANATIONS:
+            text += f" [{self.message}]"
+        if action:
+            text += f". What to do: {action}"
+        if self.trace_id:
+            text += f". Trace id for LongPort support: {self.trace_id}"
+        return text + "."
+
+    def failure(self) -> BrokerFailure:
+        if self.code in REJECTIONS:
+            return LoginRejected(self.describe())
+        if self.code is None:
+            return ConnectFailed(self.describe())
+        return BrokerError(self.describe())
+
+
+class LongPortTransportError(Exception):
+    """The request did not get an answer: network, TLS, proxy, timeout."""
+
+    def __init__(self, text: str, *, timed_out: bool = False) -> None:
+        super().__init__(text)
+        self.timed_out = timed_out
+
+    def failure(self) -> BrokerFailure:
+        return LoginTimeout(str(self)) if self.timed_out else ConnectFailed(str(self))

@@ -1,0 +1,112 @@
+"""Records from other threads to the loop's thread, in order, in bounded time slices.
+
+Vendor threads (in-process drivers) and the worker pipe reader both hand records to a pump.
+The loop drains it at most `SLICE_SECONDS` at a time, then yields (to Qt, in the GUI), so a
+flood of thousands of events a second never freezes the window. The queue is bounded: past
+its capacity events are dropped and counted (the count is delivered, in order, as DROPPED),
+never control records (outcomes, details), so memory stays bounded under any flood.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+
+from gui.core.records import DROPPED, EVENT, RAW_EVENT, Record, event_from_raw
+from gui.core.redaction import Redactor
+
+log = logging.getLogger(__name__)
+
+SLICE_SECONDS = 0.008
+CHUNK = 512
+DEFAULT_CAPACITY = 100_000
+
+Deliver = Callable[[list[Record]], None]
+
+
+class RecordPump:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        broker: str,
+        deliver: Deliver,
+        redactor: Redactor,
+        *,
+        capacity: int = DEFAULT_CAPACITY,
+    ) -> None:
+        self._loop = loop
+        self._broker = broker
+        self._deliver = deliver
+        self._redactor = redactor
+        self.capacity = capacity
+        self._inbox: deque[Record] = deque()
+        self._scheduled = False
+        self._dropped = 0  # only ever increased by put() callers; read and reset on the loop
+        self._closed = False
+
+    def __len__(self) -> int:
+        return len(self._inbox)
+
+    def put(self, record: Record) -> None:
+        """Any thread; never raises, never blocks."""
+        if record[0] <= EVENT and len(self._inbox) >= self.capacity:
+            self._dropped += 1
+        else:
+            self._inbox.append(record)
+        if not self._scheduled:
+            self._schedule()
+
+    def put_many(self, records: Iterable[Record]) -> None:
+        self._inbox.extend(records)
+        if not self._scheduled:
+            self._schedule()
+
+    def close(self) -> None:
+        """Deliver nothing more (the session moved on to another login)."""
+        self._closed = True
+        self._inbox.clear()
+
+    def _schedule(self) -> None:
+        self._scheduled = True
+        try:
+            self._loop.call_soon_threadsafe(self._drain)
+        except RuntimeError:  # the loop is closed: the app is exiting, nobody is listening
+            log.debug("event loop closed; records left undelivered")
+
+    def drain_now(self) -> None:
+        """Deliver everything queued so far, without slicing (loop thread)."""
+        self._drain(deadline=None)
+
+    def _drain(self, deadline: float | None = -1.0) -> None:
+        self._scheduled = False  # any put from now on schedules another drain
+        if self._closed:
+            return
+        if deadline == -1.0:
+            deadline = time.perf_counter() + SLICE_SECONDS
+        inbox = self._inbox
+        while inbox:
+            count = min(CHUNK, len(inbox))
+            chunk = [self._prepare(inbox.popleft()) for _ in range(count)]
+            self._deliver_safely(chunk)
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        if self._dropped:
+            dropped, self._dropped = self._dropped, 0
+            self._deliver_safely([(DROPPED, dropped)])
+        if inbox and not self._closed:
+            self._scheduled = True
+            self._loop.call_soon(self._drain)  # let the GUI breathe, then go on
+
+    def _prepare(self, record: Record) -> Record:
+        if record[0] == RAW_EVENT:
+            return (EVENT, event_from_raw(self._broker, record, self._redactor))
+        return record
+
+    def _deliver_safely(self, records: list[Record]) -> None:
+        try:
+            self._deliver(records)
+        except Exception:
+            log.exception("delivering %d record(s) failed", len(records))

@@ -1,0 +1,76 @@
+"""What flows from a driver to its session, in order: events and typed outcomes.
+
+A record is a tuple whose first item is its tag. The same records travel in-process (a driver
+on the console's loop, for unit tests) and through the worker pipe, so the session has one
+way of being told anything. Tags are plain ints: records are built on vendor threads, where
+every microsecond is taken from the GIL the GUI needs.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone
+from types import MappingProxyType
+from typing import Any
+
+from gui.core.events import EMPTY_RAW, BrokerEvent
+from gui.core.redaction import Redactor
+
+Record = tuple[Any, ...]
+
+# Built by the link on the vendor's thread: (RAW_EVENT, epoch, kind, status, text, topic, count,
+# server_time, latency_ms, level, raw). Masked and turned into a BrokerEvent off that thread.
+RAW_EVENT = 0
+EVENT = 1  # (EVENT, BrokerEvent), ready for the session
+DETAIL = 2  # (DETAIL, name, value): a fact for the session panel
+EXCHANGE = 3  # (EXCHANGE, code, name, boards, epoch)
+CONNECTED = 4  # (CONNECTED, text): the broker answered; the login goes on
+LOGGED_IN = 5  # (LOGGED_IN,)
+FAILED = 6  # (FAILED, BrokerFailure): the login ended without success
+CANCELLED = 7  # (CANCELLED,): the login stopped because the console asked
+LOST = 8  # (LOST, reason): a logged-in connection dropped
+LOGGED_OUT = 9  # (LOGGED_OUT,): logout finished and the driver released everything
+RESULT = 10  # (RESULT, request_id, ActionResult | BrokerFailure)
+DROPPED = 11  # (DROPPED, count): events a full queue had to drop
+CRASHED = 12  # (CRASHED, description): the driver's process died without being asked
+ENDED = 13  # (ENDED,): the driver (or its process) is gone; nothing follows
+
+LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
+
+
+_ZONES: dict[int, timezone] = {}  # UTC offset in seconds -> its timezone
+
+
+def local_time(epoch: float) -> datetime:
+    """An epoch as local, timezone-aware time (the offset right for that instant, DST too).
+
+    Four times cheaper than `datetime.fromtimestamp(t).astimezone()`, which matters at tens of
+    thousands of events a second."""
+    offset = time.localtime(epoch).tm_gmtoff
+    zone = _ZONES.get(offset)
+    if zone is None:
+        zone = _ZONES[offset] = timezone(timedelta(seconds=offset))
+    return datetime.fromtimestamp(epoch, zone)
+
+
+def event_from_raw(broker: str, record: Record, redactor: Redactor) -> BrokerEvent:
+    """A RAW_EVENT record as a BrokerEvent, its strings masked (off the vendor's thread)."""
+    (_, epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
+    if redactor:
+        text = redactor.text(text)
+        status = redactor.text(status)
+        topic = redactor.text(topic) if topic else topic
+        raw = redactor.value(raw) if raw else raw
+    return BrokerEvent.trusted(
+        broker,
+        kind,
+        status,
+        text,
+        topic,
+        count,
+        server_time,
+        latency,
+        level,
+        MappingProxyType(dict(raw)) if raw else EMPTY_RAW,
+        local_time(epoch),
+    )

@@ -1,0 +1,239 @@
+"""The worker process: one login's driver, isolated from the console.
+
+Started as `<console executable> --broker-worker` (the packaged exe starts itself). Standard
+input carries the console's commands; the original standard output carries record frames;
+everything else the process or a vendor library prints goes to standard error, which the
+console keeps as evidence. A native crash prints its Python traceback there (faulthandler).
+The process ends after its login ends (logged out, failed, cancelled, told to shut down) or
+when the console goes away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import faulthandler
+import importlib
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, BinaryIO
+
+from gui.core.driver import Driver, DriverLink
+from gui.core.errors import BrokerFailure
+from gui.core.records import DROPPED, LOGGED_IN, RAW_EVENT, Record
+from gui.core.redaction import Redactor
+from gui.core.registry import Environment
+from gui.core.runner import DriverRunner, unexpected
+from gui.worker import lifetime
+from gui.worker.protocol import (
+    CONSOLE_FRAMES,
+    ProtocolError,
+    read_frame,
+    record_to_wire,
+    write_frame,
+)
+
+BATCH = 4096  # records per frame at most
+WRITER_IDLE_SECONDS = 5.0  # the writer's bounded wait when there is nothing to send
+CLOSE_SECONDS = 3.0  # flushing what is left at the end
+PARENT_GONE_SECONDS = 2.0  # a last logout when the console went away, then out
+QUEUE_CAPACITY = 200_000
+
+
+class FrameWriter:
+    """The worker's end of the record pipe: records queued by any thread (`put` never blocks),
+    masked and written in batches by one thread. Past the capacity events are dropped and the
+    count is sent, in order; control records are never dropped."""
+
+    def __init__(self, stream: BinaryIO, redactor: Redactor) -> None:
+        self._stream = stream
+        self._redactor = redactor
+        self._queue: deque[Record] = deque()
+        self._wake = threading.Event()
+        self._closing = False
+        self._dropped = 0
+        self._broken = False
+        self._thread = threading.Thread(target=self._run, name="frame-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, record: Record) -> None:
+        if record[0] == RAW_EVENT and len(self._queue) >= QUEUE_CAPACITY:
+            self._dropped += 1
+        else:
+            self._queue.append(record)
+        if not self._wake.is_set():
+            self._wake.set()
+
+    def _run(self) -> None:
+        queue = self._queue
+        while True:
+            self._wake.wait(WRITER_IDLE_SECONDS)
+            self._wake.clear()
+            while queue or self._dropped:
+                batch = [
+                    record_to_wire(queue.popleft(), self._redactor)
+                    for _ in range(min(BATCH, len(queue)))
+                ]
+                if self._dropped:
+                    dropped, self._dropped = self._dropped, 0
+                    batch.append([DROPPED, dropped])
+                self._write(["records", batch])
+            if self._closing:
+                return
+
+    def _write(self, frame: list[Any]) -> None:
+        if self._broken:
+            return
+        try:
+            write_frame(self._stream, frame)
+        except (OSError, ValueError):  # the console is gone: nobody reads any more
+            self._broken = True
+
+    def close(self) -> None:
+        """Send what is queued (bounded), then the last frame."""
+        self._closing = True
+        self._wake.set()
+        self._thread.join(CLOSE_SECONDS)
+        self._write(["bye"])
+
+
+def make_driver(hello: Mapping[str, Any]) -> Driver:
+    """The spec's driver, or (tests, benchmarks) a named factory of stand-ins."""
+    environment = Environment(hello["environment"])
+    scenario = str(hello.get("scenario") or "")
+    factory = hello.get("driver_factory")
+    if factory:
+        module, _, name = str(factory).partition(":")
+        make: Callable[[Environment, str], Driver] = getattr(importlib.import_module(module), name)
+        return make(environment, scenario)
+    from gui.brokers import default_registry
+
+    return default_registry().get(str(hello["broker"])).create_driver(environment, scenario)
+
+
+class WorkerService:
+    """Commands in, records out, for one login or one probe."""
+
+    def __init__(self, hello: Mapping[str, Any], out: BinaryIO) -> None:
+        self.hello = hello
+        self.broker = str(hello["broker"])
+        self.redactor = Redactor()
+        self.writer = FrameWriter(out, self.redactor)
+        self.link = DriverLink(self.broker, self.writer, self.redactor)
+        self.bound = float(hello.get("bound", 10.0))
+        self.runner: DriverRunner | None = None
+        self.done = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._ending = False
+
+    async def serve(self, commands: BinaryIO) -> None:
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=self._read_commands, args=(commands, loop), name="commands", daemon=True
+        ).start()
+        await self.done.wait()
+
+    def _read_commands(self, stream: BinaryIO, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            while (frame := read_frame(stream, CONSOLE_FRAMES)) is not None:
+                loop.call_soon_threadsafe(self.on_command, frame)
+        except (ProtocolError, OSError, ValueError) as exc:
+            sys.stderr.write(f"worker: unreadable command ({exc}); ending\n")
+        loop.call_soon_threadsafe(self.on_command, ["eof"])
+
+    def on_command(self, frame: list[Any]) -> None:
+        name = frame[0]
+        if name == "login":
+            runner = self._runner(frame[1], frame[2], self.link.failed)
+            if runner is not None:
+                runner.start_login(frame[1]).add_done_callback(self._login_done)
+        elif name == "request":
+            _, request_id, kind, argument, secrets = frame
+            if kind == "probe":
+                runner = self._runner(argument, secrets, partial(self.link.result, request_id))
+                if runner is not None:
+                    self._spawn(runner.probe(request_id, argument))
+            elif self.runner is not None:
+                self._spawn(self.runner.action(request_id, argument))
+        elif name == "cancel" and self.runner is not None:
+            self.runner.cancel()
+        elif name in ("logout", "shutdown"):
+            self._end()
+        elif name == "eof":  # the console went away: a short last logout, then out
+            threading.Timer(PARENT_GONE_SECONDS + 1, os._exit, (0,)).start()
+            self._end(PARENT_GONE_SECONDS)
+
+    def _runner(
+        self,
+        settings: Mapping[str, Any],
+        secret_keys: list[str],
+        report: Callable[[BrokerFailure], object],
+    ) -> DriverRunner | None:
+        """A runner for this login's driver; a driver that cannot be made is reported."""
+        for key in secret_keys:
+            if settings.get(key):
+                self.redactor.add(str(settings[key]))
+        try:
+            driver = make_driver(self.hello)
+        except BrokerFailure as failure:
+            report(failure)
+        except Exception as exc:
+            report(unexpected(self.broker, exc, self.link))
+        else:
+            self.runner = DriverRunner(driver, self.link, logout_bound=self.bound)
+            return self.runner
+        self._end()
+        return None
+
+    def _login_done(self, _task: asyncio.Task[None]) -> None:
+        if self.link.outcome != LOGGED_IN:  # failed or cancelled: the worker's work is over
+            self._end()
+
+    def _end(self, bound: float | None = None) -> None:
+        if self._ending:
+            return
+        self._ending = True
+        self._spawn(self._finish(bound))
+
+    async def _finish(self, bound: float | None) -> None:
+        if self.runner is not None:
+            if bound is not None:
+                self.runner.logout_bound = bound
+            await self.runner.logout()
+        self.done.set()
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def main() -> int:
+    """The worker's entry point (argv is only the flag; everything else comes over stdin)."""
+    frames_out = os.fdopen(os.dup(1), "wb")  # the records pipe, before anyone can print to it
+    os.dup2(2, 1)  # stray prints (ours, a vendor's printf) go to standard error
+    sys.stdout = sys.stderr
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32.SetStdHandle(-11, kernel32.GetStdHandle(-12))  # native stdout -> stderr too
+    faulthandler.enable(sys.stderr, all_threads=True)
+    commands = sys.stdin.buffer
+    try:
+        hello = read_frame(commands, CONSOLE_FRAMES)
+    except ProtocolError as exc:
+        sys.stderr.write(f"worker: no hello from the console ({exc})\n")
+        return 2
+    if hello is None or hello[0] != "hello":
+        return 2
+    lifetime.die_with_parent(int(hello[1]["parent"]))
+    service = WorkerService(hello[1], frames_out)
+    asyncio.run(service.serve(commands))
+    service.writer.close()
+    sys.stderr.flush()
+    # Vendor threads and executors must not hold the exit (they may be stuck in native code).
+    os._exit(0)

@@ -1,0 +1,188 @@
+"""The framed pipe between the console and a worker: versioned, length-prefixed JSON.
+
+A frame is a 5-byte header (protocol version, payload length) and a JSON array whose first item
+names it. Console → worker: hello, login, cancel, logout, request, shutdown. Worker → console:
+records (a batch, in order), bye. A frame of another version, too long, truncated, or of an
+unknown name is a ProtocolError: the reader stops and says so; nothing crashes.
+
+Secrets travel only here (the login frame), never in argv or the environment.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, BinaryIO
+
+from gui.core.driver import ActionResult
+from gui.core.errors import BrokerFailure, failure_from_wire, failure_to_wire
+from gui.core.events import EMPTY_RAW, BrokerEvent, EventKind, Level
+from gui.core.records import (
+    CANCELLED,
+    CONNECTED,
+    DETAIL,
+    DROPPED,
+    EVENT,
+    EXCHANGE,
+    FAILED,
+    LOGGED_IN,
+    LOGGED_OUT,
+    LOST,
+    RAW_EVENT,
+    RESULT,
+    Record,
+    local_time,
+)
+from gui.core.redaction import Redactor
+
+VERSION = 1
+HEADER = struct.Struct(">BI")
+MAX_FRAME_BYTES = 64 << 20
+
+CONSOLE_FRAMES = frozenset({"hello", "login", "cancel", "logout", "request", "shutdown"})
+WORKER_FRAMES = frozenset({"records", "bye"})
+
+_PLAIN_TAGS = frozenset({CONNECTED, LOGGED_IN, CANCELLED, LOST, LOGGED_OUT, DROPPED, DETAIL})
+_KINDS = {kind.value: kind for kind in EventKind}
+_LEVELS = {level.value: level for level in Level}
+
+
+class ProtocolError(Exception):
+    """The other side sent something this side cannot read."""
+
+
+def write_frame(stream: BinaryIO, frame: list[Any]) -> None:
+    """One frame, flushed. JSON with ASCII escapes: lone surrogates from vendor text survive."""
+    data = json.dumps(frame, separators=(",", ":"), default=_jsonable).encode("ascii")
+    stream.write(HEADER.pack(VERSION, len(data)) + data)
+    stream.flush()
+
+
+def read_frame(stream: BinaryIO, names: frozenset[str]) -> list[Any] | None:
+    """The next frame, or None at a clean end of the stream (between frames)."""
+    header = _read_exact(stream, HEADER.size, allow_eof=True)
+    if header is None:
+        return None
+    version, length = HEADER.unpack(header)
+    if version != VERSION:
+        raise ProtocolError(f"protocol version {version}, this side speaks {VERSION}")
+    if length > MAX_FRAME_BYTES:
+        raise ProtocolError(f"a frame of {length} bytes (at most {MAX_FRAME_BYTES})")
+    payload = _read_exact(stream, length, allow_eof=False)
+    assert payload is not None
+    try:
+        frame = json.loads(payload)
+    except ValueError as exc:
+        raise ProtocolError(f"a frame that is not JSON ({exc})") from None
+    if not isinstance(frame, list) or not frame or frame[0] not in names:
+        raise ProtocolError(f"an unknown frame {str(frame)[:80]!r}")
+    return frame
+
+
+def _read_exact(stream: BinaryIO, size: int, *, allow_eof: bool) -> bytes | None:
+    chunks: list[bytes] = []
+    remaining = size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            if allow_eof and remaining == size:
+                return None
+            raise ProtocolError(
+                f"the stream ended inside a frame ({size - remaining}/{size} bytes)"
+            )
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, MappingProxyType):
+        return dict(value)
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return str(value)
+
+
+# -- records across the pipe ---------------------------------------------------------------
+
+
+def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
+    """A worker-side record as JSON-able data, every string masked (the worker knows the
+    secrets; nothing unmasked leaves it)."""
+    tag = record[0]
+    mask = redactor.text
+    if tag == RAW_EVENT:
+        (_, epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
+        if redactor:
+            status, text = mask(status), mask(text)
+            topic = mask(topic) if topic else topic
+            raw = redactor.value(dict(raw)) if raw else raw
+        stamp = server_time.isoformat() if server_time is not None else None
+        return [EVENT, epoch, kind, status, text, topic, count, stamp, latency, level, raw or None]
+    if tag == FAILED:
+        return [FAILED, failure_to_wire(record[1].mask(mask))]
+    if tag == RESULT:
+        outcome = record[2]
+        if isinstance(outcome, BrokerFailure):
+            return [RESULT, record[1], {"failure": failure_to_wire(outcome.mask(mask))}]
+        return [
+            RESULT,
+            record[1],
+            {
+                "message": mask(outcome.message),
+                "offer": dict(outcome.offer),  # for the form only: a new token, say
+                "offer_prompt": outcome.offer_prompt,
+            },
+        ]
+    if tag == DETAIL:
+        return [DETAIL, record[1], mask(str(record[2]))]
+    if tag in (CONNECTED, LOST):
+        return [tag, mask(str(record[1]))]
+    return list(record)
+
+
+def record_from_wire(broker: str, item: list[Any]) -> Record:
+    """A console-side record from the worker's data; anything malformed raises ProtocolError."""
+    try:
+        tag = item[0]
+        if tag == EVENT:
+            (_, epoch, kind, status, text, topic, count, stamp, latency, level, raw) = item
+            return (
+                EVENT,
+                BrokerEvent.trusted(
+                    broker,
+                    _KINDS[kind],
+                    str(status),
+                    str(text),
+                    topic,
+                    count,
+                    datetime.fromisoformat(stamp) if stamp else None,
+                    latency,
+                    _LEVELS[level],
+                    MappingProxyType(raw) if raw else EMPTY_RAW,
+                    local_time(float(epoch)),
+                ),
+            )
+        if tag == FAILED:
+            return (FAILED, failure_from_wire(item[1]))
+        if tag == RESULT:
+            data = item[2]
+            if "failure" in data:
+                return (RESULT, int(item[1]), failure_from_wire(data["failure"]))
+            outcome = ActionResult(
+                str(data["message"]), dict(data.get("offer") or {}), str(data["offer_prompt"])
+            )
+            return (RESULT, int(item[1]), outcome)
+        if tag == EXCHANGE:
+            return (EXCHANGE, str(item[1]), str(item[2]), tuple(item[3]), float(item[4]))
+        if tag not in _PLAIN_TAGS:
+            raise ProtocolError(f"an unknown record {str(item)[:80]!r}")
+        return tuple(item)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise ProtocolError(f"an unreadable record {str(item)[:80]!r} ({exc})") from None
