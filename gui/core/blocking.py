@@ -148,9 +148,17 @@ class BlockingDriver(Driver):
     # -- mechanics -------------------------------------------------------------------------
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a blocking vendor call on this login's vendor thread."""
+        """Run a blocking vendor call on this login's vendor thread, after what was said so
+        far has left the process (native code may crash it)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+        return await loop.run_in_executor(
+            self._executor, functools.partial(self._checked, fn, *args)
+        )
+
+    def _checked(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._link is not None:
+            self._link.flush()
+        return fn(*args)
 
     def background(self, coro: Coroutine[Any, Any, None]) -> None:
         """A task that lives as long as the login (cancelled first on release)."""
@@ -185,7 +193,11 @@ class BlockingDriver(Driver):
 
     def logged_in(self) -> None:
         """The login succeeded: register the exchanges, tell the session, end the wait."""
-        if self._is_logged_in or self._abandoned or (self._login is not None and self._login.done()):
+        if (
+            self._is_logged_in
+            or self._abandoned
+            or (self._login is not None and self._login.done())
+        ):
             return
         self._is_logged_in = True
         for code, name, boards in self.exchanges:

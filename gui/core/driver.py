@@ -27,13 +27,18 @@ from gui.core.records import (
 )
 from gui.core.redaction import Redactor
 
+FLUSH_SECONDS = 0.5
+
 
 class RecordSink(Protocol):
     """Where a link's records go: the console's pump, or the worker's pipe writer.
 
-    `put` is called on vendor threads: it must be thread-safe, never raise and never block."""
+    `put` is called on vendor threads: it must be thread-safe, never raise and never block.
+    `flush` returns once what was put so far has left this process (bounded)."""
 
     def put(self, record: Record) -> None: ...
+
+    def flush(self, timeout: float) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class DriverLink:
     def __init__(self, broker: str, sink: RecordSink, redactor: Redactor) -> None:
         self.broker = broker
         self.redactor = redactor
+        self._sink = sink
         self._put = sink.put
         self._outcome_lock = threading.Lock()
         self._outcome: int | None = None
@@ -148,6 +154,11 @@ class DriverLink:
             self._outcome = outcome
             self._put(record)
             return True
+
+    def flush(self) -> None:
+        """Call right before native vendor code that may crash the process: everything said so
+        far reaches the console first, so the evidence survives the crash (bounded)."""
+        self._sink.flush(FLUSH_SECONDS)
 
     # -- secrets ---------------------------------------------------------------------------
 

@@ -115,6 +115,8 @@ def volume() -> Volume:
 def dmi(name: str) -> str:
     """A Linux DMI fact (sys_vendor, product_name); '' elsewhere."""
     try:
-        return (Path("/sys/class/dmi/id") / name).read_text(encoding="utf-8", errors="ignore").strip()
+        return (
+            (Path("/sys/class/dmi/id") / name).read_text(encoding="utf-8", errors="ignore").strip()
+        )
     except OSError:
         return ""

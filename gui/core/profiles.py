@@ -53,9 +53,7 @@ def _scalars(values: Any) -> dict[str, Scalar]:
     """Only plain values survive; anything else (a list, an object) falls back to the default."""
     if not isinstance(values, dict):
         return {}
-    return {
-        str(key): value for key, value in values.items() if isinstance(value, Scalar)
-    }
+    return {str(key): value for key, value in values.items() if isinstance(value, Scalar)}
 
 
 class ProfileStore:

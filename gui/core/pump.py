@@ -64,6 +64,9 @@ class RecordPump:
         if not self._scheduled:
             self._schedule()
 
+    def flush(self, timeout: float) -> None:
+        """In-process, a record put is already in the console: nothing to wait for."""
+
     def close(self) -> None:
         """Deliver nothing more (the session moved on to another login)."""
         self._closed = True

@@ -60,7 +60,9 @@ class FieldProblem(ValueError):
 _FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # Numbers are plain ASCII digits: no '8_000', no full-width '８０００', no 400-digit integers.
 _INT_TEXT = re.compile(r"[+-]?[0-9]{1,18}")
-_FLOAT_TEXT = re.compile(r"[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?")
+_FLOAT_TEXT = re.compile(
+    r"[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?"
+)
 _NUMBER_LIMIT = 10**18
 # How many characters a field holds when the vendor does not say (a trader never needs more;
 # a megabyte pasted by mistake or malice must not reach an SDK).
@@ -300,8 +302,10 @@ def _parse_list(fld: Field, raw: Any) -> str:
     if fld.item_kind is ItemKind.ENDPOINT:
         for item in cleaned:
             host, _, port = item.rpartition(":")
-            if not is_host(host) or not re.fullmatch(r"[0-9]{1,5}", port) or not (
-                1 <= int(port) <= 65535
+            if (
+                not is_host(host)
+                or not re.fullmatch(r"[0-9]{1,5}", port)
+                or not (1 <= int(port) <= 65535)
             ):
                 raise FieldProblem(
                     "{label}: '{item}' is not host:port.", label=fld.label, item=item

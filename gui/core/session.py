@@ -342,11 +342,11 @@ class Session:
 
     def _crash_reason(self, description: str) -> str:
         last = self.info.last_event
-        after = (
-            f"; the last event it sent: {last.kind_label} {last.status} {last.detail}".rstrip()
-            if last is not None
-            else "; it sent no event"
-        )
+        if last is None:
+            after = "; it sent no event"
+        else:
+            said = " ".join(part for part in (last.kind_label, last.status, last.detail) if part)
+            after = f"; the last event it sent: {said}"
         return f"The driver process {description or 'ended without an answer'}{after}."
 
     def _close_in_background(self) -> None:
@@ -368,9 +368,7 @@ class Session:
     def _local_log(self, text: str, level: Level, status: str = "") -> None:
         """An event the console itself found (a timeout, a crash): masked, into the log."""
         self._on_event(
-            BrokerEvent(
-                self.spec.id, EventKind.LOG, status, self._redactor.text(text), level=level
-            )
+            BrokerEvent(self.spec.id, EventKind.LOG, status, self._redactor.text(text), level=level)
         )
 
     def _on_exchange(self, exchange: Exchange, epoch: float) -> None:

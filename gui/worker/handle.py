@@ -40,7 +40,7 @@ log = logging.getLogger("gui.worker")
 CANCEL_GRACE_SECONDS = 1.0  # a cancelled login gets this long to stop before it is ended
 TERMINATE_GRACE_SECONDS = 1.0  # after SIGTERM, before SIGKILL
 REAP_SECONDS = 2.0
-STDERR_LINES = 40
+STDERR_LINES = 200
 INBOX_LIMIT = 200_000  # records waiting for the loop; past it the reader waits (backpressure)
 
 # Windows exit codes of native crashes (NTSTATUS), named the way support searches them.
@@ -108,6 +108,7 @@ class WorkerHandle(DriverHandle):
         self._pump: RecordPump | None = None
         self._redactor = Redactor()
         self._stderr: deque[str] = deque(maxlen=STDERR_LINES)
+        self._fatal = ""  # the first "Fatal Python error" line: what killed it
         self._stop_requested = False
         self._clean = False
         self._problem = ""
@@ -231,6 +232,8 @@ class WorkerHandle(DriverHandle):
             line = self._redactor.text(raw.decode("utf-8", "replace").rstrip())
             if line:
                 self._stderr.append(line)
+                if not self._fatal and line.startswith("Fatal Python error"):
+                    self._fatal = line
                 log.info("%s worker: %s", self.broker, line)
 
     def _reap(self) -> None:
@@ -247,9 +250,8 @@ class WorkerHandle(DriverHandle):
         description = self._problem
         if not description and not (self._clean and process.returncode == 0):
             description = describe_exit(process.returncode)
-            fatal = next((line for line in reversed(self._stderr) if "Fatal" in line), "")
-            if fatal:
-                description += f": {fatal}"
+            if self._fatal:
+                description += f" ({self._fatal})"
         self._pump.put((ENDED, description, self._stop_requested))
 
     def _end_later(self, grace: float) -> None:

@@ -41,6 +41,7 @@ WRITER_IDLE_SECONDS = 5.0  # the writer's bounded wait when there is nothing to 
 CLOSE_SECONDS = 3.0  # flushing what is left at the end
 PARENT_GONE_SECONDS = 2.0  # a last logout when the console went away, then out
 QUEUE_CAPACITY = 200_000
+_FLUSH = -1  # a marker in the writer's queue: (_FLUSH, event), set once written
 
 
 class FrameWriter:
@@ -67,20 +68,34 @@ class FrameWriter:
         if not self._wake.is_set():
             self._wake.set()
 
+    def flush(self, timeout: float) -> None:
+        """Return once everything put before this call is written (or after `timeout`)."""
+        written = threading.Event()
+        self._queue.append((_FLUSH, written))
+        self._wake.set()
+        written.wait(timeout)
+
     def _run(self) -> None:
         queue = self._queue
         while True:
             self._wake.wait(WRITER_IDLE_SECONDS)
             self._wake.clear()
             while queue or self._dropped:
-                batch = [
-                    record_to_wire(queue.popleft(), self._redactor)
-                    for _ in range(min(BATCH, len(queue)))
-                ]
+                batch: list[Any] = []
+                flushed: list[threading.Event] = []
+                while queue and len(batch) < BATCH:
+                    record = queue.popleft()
+                    if record[0] == _FLUSH:
+                        flushed.append(record[1])
+                        break  # write now: someone is about to call native code
+                    batch.append(record_to_wire(record, self._redactor))
                 if self._dropped:
                     dropped, self._dropped = self._dropped, 0
                     batch.append([DROPPED, dropped])
-                self._write(["records", batch])
+                if batch:
+                    self._write(["records", batch])
+                for event in flushed:
+                    event.set()
             if self._closing:
                 return
 

@@ -64,6 +64,7 @@ class HundsunDriver(BlockingDriver):
         transport: T2Transport = self.surface
         servers = str(settings["servers"])
         self._transport = transport
+        link.flush()
         try:
             transport.connect(servers, settings.get("license_file") or "", CONNECT_TIMEOUT_MS)
         except TransportError as err:
@@ -73,6 +74,7 @@ class HundsunDriver(BlockingDriver):
         link.status(CONNECT_READY, f"T2 connected ({servers})")
         self.connected(f"T2 connected ({servers})")
         link.log(f"10001 func_am_user_login as operator {settings['operator_no']}")
+        link.flush()
         reply = self._function(LOGIN, login_fields(settings))
         self._login_result(reply, settings)
 

@@ -118,6 +118,7 @@ class KgiDriver(BlockingDriver):
         link.set_detail("Runtime", sdk.runtime)
         link.log(f"TaiFexCom version {version} ({sdk.runtime})", sdk_version=version)
         link.log(f"LoginDirect {self._endpoint} as {settings['person_id']}")
+        link.flush()
         try:
             com.LoginDirect(
                 settings["host"],

@@ -67,6 +67,7 @@ class KingdomDriver(BlockingDriver):
         )
         plugin = apis.plugin
         self._plugin = plugin  # closed by close() even when InitPlugin fails half-way
+        link.flush()
         rc = plugin.init(
             init_info(settings),
             kcbp_config(settings),
@@ -114,6 +115,7 @@ class KingdomDriver(BlockingDriver):
             f"queues {settings['kcbp_req_queue']}/{settings['kcbp_ans_queue']}"
         )
         link.log(f"Testing the KCBP leg: {target}")
+        link.flush()
         code, message = self._probe(kcbp, settings)
         if code != 0:
             link.status(CONNECT_FAIL, f"{target}: error {code}: {message}", Level.ERROR, code=code)

@@ -47,6 +47,7 @@ class RootnetDriver(BlockingDriver):
         server = make(self._on_socket_error)
         self._server = server
         endpoint = f"{settings['host']}:{settings['port']}"
+        link.flush()
         try:
             info = server.connect(settings["host"], int(settings["port"]))
         except Exception as exc:
@@ -54,6 +55,7 @@ class RootnetDriver(BlockingDriver):
             link.status(CONNECT_FAIL, text, Level.ERROR)
             raise ConnectFailed(f"CTS could not connect to {text}") from None
         self._show_connect_info(info, endpoint)
+        link.flush()
         try:
             server.optLogin(settings["operator_id"], settings["operator_password"])
         except Exception as exc:

@@ -144,7 +144,7 @@ def _literal_setting(node: ast.ClassDef) -> dict[str, Any] | None:
 
 def _class_setting(module: str, cls: str, hops: int) -> dict[str, Any] | None:
     """default_setting of `module.cls`, following `from .x import cls` re-exports (a package's
-    `__init__` re-exporting its gateway, as `vnpy_ctp:CtpGateway` does)."""
+    `__init__` re-exporting its gateway, as `vnpy_ctp:CtpGateway` does) and base classes."""
     source = _module_file(module)
     if source is None or hops > 4:
         return None
@@ -154,7 +154,11 @@ def _class_setting(module: str, cls: str, hops: int) -> dict[str, Any] | None:
         return None
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == cls:
-            return _literal_setting(node)
+            found = _literal_setting(node)
+            for base in node.bases:  # inherited from a base class, here or imported
+                if found is None and isinstance(base, ast.Name) and base.id != "BaseGateway":
+                    found = _class_setting(module, base.id, hops + 1)
+            return found
     package = module if source.name == "__init__.py" else module.rpartition(".")[0]
     for node in tree.body:
         if not isinstance(node, ast.ImportFrom):

@@ -92,6 +92,7 @@ class VnpyDriver(BlockingDriver):
         link.set_detail("Gateway", f"{api.origin} ({self._name})")
         self._gateway = api.make_gateway(engine, self._name)
         link.log(f"{self._name}.connect() with {', '.join(setting)}")
+        link.flush()
         try:
             self._gateway.connect(setting)
         except Exception as exc:
