@@ -1,0 +1,107 @@
+"""The shape of the code: one broker template, a Qt-free core, no import cycle, and the shared
+mechanics in one place (README, Layout)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from gui.brokers import default_registry
+from gui.core.blocking import BlockingDriver
+from gui.core.registry import Environment
+
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "gui"
+BROKERS = sorted(p for p in (GUI / "brokers").iterdir() if (p / "__init__.py").is_file())
+TEMPLATE = {"__init__.py", "surface.py", "binding.py", "simulator.py", "driver.py"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """gui.* modules imported at module level (function-level imports are deliberate laziness)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If):  # `if TYPE_CHECKING:` blocks are not imports at run time
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    modules = {module_name(p) for p in GUI.rglob("*.py")}
+    return {name for name in names if name in modules}
+
+
+def test_six_brokers_each_with_the_same_files() -> None:
+    assert [p.name for p in BROKERS] == ["hundsun", "kgi", "kingdom", "longport", "rootnet", "vnpy"]
+    for folder in BROKERS:
+        assert {p.name for p in folder.glob("*.py")} == TEMPLATE, folder.name
+
+
+@pytest.mark.parametrize("folder", BROKERS, ids=lambda p: p.name)
+def test_the_template_layers(folder: Path) -> None:
+    package = f"gui.brokers.{folder.name}"
+    surface = top_level_imports(folder / "surface.py")
+    assert not [m for m in surface if m.startswith("gui.brokers")], "the surface is a leaf"
+    driver = top_level_imports(folder / "driver.py")
+    assert not {f"{package}.binding", f"{package}.simulator"} & driver, "drivers see the surface"
+    assert f"{package}.surface" in driver
+    spec = top_level_imports(folder / "__init__.py")
+    assert not {f"{package}.binding", f"{package}.simulator", f"{package}.driver"} & spec
+
+
+@pytest.mark.parametrize("spec", list(default_registry()), ids=lambda s: s.id)
+def test_each_spec_picks_live_or_simulator_in_one_place(spec) -> None:
+    assert spec.driver == f"gui.brokers.{spec.id}.driver:{spec.driver.split(':')[1]}"
+    driver = spec.create_driver(Environment.SIMULATOR, "normal")
+    assert isinstance(driver, BlockingDriver)
+    assert spec.surface is not None
+    assert spec.surface(Environment.SIMULATOR, "normal").__module__ in (
+        f"gui.brokers.{spec.id}.simulator",
+        "functools",  # a partial of the simulator's load
+    )
+
+
+def test_no_import_cycle_among_modules() -> None:
+    graph = {module_name(p): top_level_imports(p) - {module_name(p)} for p in GUI.rglob("*.py")}
+    visiting: set[str] = set()
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> None:
+        if node in done:
+            return
+        assert node not in visiting, "import cycle: " + " -> ".join([*path, node])
+        visiting.add(node)
+        for child in sorted(graph.get(node, ())):
+            visit(child, [*path, node])
+        visiting.discard(node)
+        done.add(node)
+
+    for module in sorted(graph):
+        visit(module, [])
+
+
+def test_executor_calls_and_release_live_in_the_shared_base_only() -> None:
+    """The copied `_call` helper and release blocks are gone: vendor threads are the base's."""
+    for path in (GUI / "brokers").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "run_in_executor" not in text, path
+        assert "ThreadPoolExecutor" not in text, path
+
+
+def test_worker_package_is_qt_free() -> None:
+    for path in (GUI / "worker").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
+                    alias.name for alias in node.names
+                ]
+                assert not any(n.startswith(("PySide6", "qasync", "gui.ui")) for n in names)
