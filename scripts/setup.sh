@@ -15,9 +15,12 @@ DISPLAY_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0
   fonts-noto-cjk)
 
-# What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins)
-# and the C/C++ compilers for the Kingdom stand-ins and shim.
-TEST_PACKAGES=(mono-devel gcc g++)
+# What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins),
+# the C/C++ compilers for the Kingdom stand-ins and shim, and patchelf to build vnpy_ctp.
+TEST_PACKAGES=(mono-devel gcc g++ patchelf)
+# The real CTP gateway the worker tests drive (it used to segfault the console). PyPI has no
+# Linux wheel, so it is built from its sdist; vnpy's utility module needs numpy and TA-Lib.
+VNPY_CTP="vnpy_ctp==6.7.11.4"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -65,6 +68,15 @@ python_env() {
     "$VENV/bin/python" -m pip install -q --no-deps "vnpy>=4.0,<5"
     echo "$want" > "$stamp"
   fi
+}
+
+vnpy_ctp_env() {
+  "$VENV/bin/python" -c 'import vnpy_ctp' 2>/dev/null && return 0
+  say "building $VNPY_CTP from source (a minute or two, once)"
+  "$VENV/bin/python" -m pip install -q "numpy>=1.26" "ta-lib>=0.6" meson meson-python ninja \
+    pybind11
+  PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install -q --no-build-isolation --no-deps \
+    "$VNPY_CTP"
 }
 
 setup_console() {

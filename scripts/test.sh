@@ -4,6 +4,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_console
 apt_install "${TEST_PACKAGES[@]}"
+vnpy_ctp_env
 cd "$ROOT"
 "$VENV/bin/ruff" check gui tests
 "$VENV/bin/ruff" format --check gui tests

@@ -101,7 +101,9 @@ def test_worker_package_is_qt_free() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom | ast.Import):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
-                    alias.name for alias in node.names
-                ]
+                names = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [alias.name for alias in node.names]
+                )
                 assert not any(n.startswith(("PySide6", "qasync", "gui.ui")) for n in names)
