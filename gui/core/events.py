@@ -106,7 +106,7 @@ class BrokerEvent(_EventFields):
     @classmethod
     def trusted(cls, *fields: Any) -> BrokerEvent:
         """All eleven fields, already normalised (raw a read-only mapping, time set)."""
-        return _EventFields.__new__(cls, *fields)
+        return tuple.__new__(cls, fields)
 
     @property
     def kind_label(self) -> str:

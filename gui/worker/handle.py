@@ -31,7 +31,7 @@ from gui.worker.protocol import (
     WORKER_FRAMES,
     ProtocolError,
     read_frame,
-    record_from_wire,
+    records_from_wire,
     write_frame,
 )
 
@@ -215,7 +215,7 @@ class WorkerHandle(DriverHandle):
                 if frame[0] == "bye":
                     self._clean = True
                     continue
-                records = [record_from_wire(self.broker, item) for item in frame[1]]
+                records = records_from_wire(self.broker, frame[1])
                 while len(pump) > INBOX_LIMIT and not self.ended:
                     time.sleep(0.005)  # the loop drains; the worker's own queue absorbs the rest
                 pump.put_many(records)

@@ -16,6 +16,7 @@ import importlib
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -32,11 +33,12 @@ from gui.worker.protocol import (
     CONSOLE_FRAMES,
     ProtocolError,
     read_frame,
-    record_to_wire,
+    records_to_wire,
     write_frame,
 )
 
 BATCH = 4096  # records per frame at most
+COALESCE_SECONDS = 0.002  # under a flood, frames go out at most this often (fewer wake-ups)
 WRITER_IDLE_SECONDS = 5.0  # the writer's bounded wait when there is nothing to send
 CLOSE_SECONDS = 3.0  # flushing what is left at the end
 PARENT_GONE_SECONDS = 2.0  # a last logout when the console went away, then out
@@ -77,18 +79,24 @@ class FrameWriter:
 
     def _run(self) -> None:
         queue = self._queue
+        last_write = 0.0
         while True:
             self._wake.wait(WRITER_IDLE_SECONDS)
+            since = time.monotonic() - last_write
+            if since < COALESCE_SECONDS and len(queue) < BATCH:
+                time.sleep(COALESCE_SECONDS - since)  # let a flood fill the next frame
             self._wake.clear()
+            last_write = time.monotonic()
             while queue or self._dropped:
-                batch: list[Any] = []
+                taken: list[Record] = []
                 flushed: list[threading.Event] = []
-                while queue and len(batch) < BATCH:
+                while queue and len(taken) < BATCH:
                     record = queue.popleft()
                     if record[0] == _FLUSH:
                         flushed.append(record[1])
                         break  # write now: someone is about to call native code
-                    batch.append(record_to_wire(record, self._redactor))
+                    taken.append(record)
+                batch: list[Any] = records_to_wire(taken, self._redactor)
                 if self._dropped:
                     dropped, self._dropped = self._dropped, 0
                     batch.append([DROPPED, dropped])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -12,7 +13,7 @@ from gui.brokers.kgi.surface import TAIPEI, KgiSdk
 from gui.core.blocking import BlockingDriver, vendor_callback
 from gui.core.clock import clock_verdict
 from gui.core.errors import ConnectFailed, LoginRejected
-from gui.core.events import EventKind, Level, local_now
+from gui.core.events import EventKind, Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 LOGOUT_ACK_SECONDS = 5.0
@@ -185,7 +186,7 @@ class KgiDriver(BlockingDriver):
     @vendor_callback("OnRcvServerTime")
     def _on_rcv_server_time(self, _sender: Any, server_time: Any, quality: Any) -> None:
         when = to_datetime(server_time)
-        offset = (when - local_now()).total_seconds()
+        offset = when.timestamp() - time.time()
         level, verdict = clock_verdict(offset, "KGI")
         self.link.emit(
             EventKind.SERVER_TIME,

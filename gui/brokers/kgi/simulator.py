@@ -41,30 +41,31 @@ for _enum in (COM_STATUS, RECOVER_STATUS, CONNECTION_STATUS):
 
 
 class SimEvent:
-    """A .NET event: handlers added with `+=`, removed with `-=`, fired in order."""
+    """A .NET event: handlers added with `+=`, removed with `-=`, fired in order. Like a .NET
+    multicast delegate it is immutable underneath: firing reads the current handlers without a
+    lock (firing threads never wait on each other)."""
 
     def __init__(self) -> None:
-        self._handlers: list[Callable[..., None]] = []
-        self._lock = threading.Lock()
+        self._handlers: tuple[Callable[..., None], ...] = ()
+        self._lock = threading.Lock()  # only for += and -=
 
     def __iadd__(self, handler: Callable[..., None]) -> SimEvent:
         with self._lock:
-            self._handlers.append(handler)
+            self._handlers = (*self._handlers, handler)
         return self
 
     def __isub__(self, handler: Callable[..., None]) -> SimEvent:
         with self._lock:
             if handler in self._handlers:
-                self._handlers.remove(handler)
+                index = self._handlers.index(handler)
+                self._handlers = self._handlers[:index] + self._handlers[index + 1 :]
         return self
 
     def __len__(self) -> int:
         return len(self._handlers)
 
     def fire(self, *args: Any) -> None:
-        with self._lock:
-            handlers = list(self._handlers)
-        for handler in handlers:
+        for handler in self._handlers:
             handler(*args)
 
 
