@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import pickle
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -64,7 +64,7 @@ def test_what_cannot_be_read_is_a_protocol_error(stream: io.BytesIO, fragment: s
 
 
 def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
-    when = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
     raw_event = (
         RAW_EVENT,
         1_763_717_400.25,
