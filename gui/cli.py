@@ -325,7 +325,10 @@ def collect_values(
     for key in [*given, *named]:
         if key not in schema:
             problems[key] = f"unknown field for {spec.id}; the fields are: {', '.join(schema.keys)}"
-    if problems:
+    if problems:  # every problem at once: the known fields' values are checked too
+        known = {key: value for key, value in values.items() if key in schema}
+        for key, problem in schema.problems(known).items():
+            problems.setdefault(key, str(problem))
         raise InvalidSettings(problems)
     return schema, values
 

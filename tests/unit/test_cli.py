@@ -194,3 +194,99 @@ def test_saved_values_are_the_defaults(config_dir: Path) -> None:
     code, out = check("kgi", "--simulator", "--secret", "password=PW", env={"PW": "demo"})
     assert code == 0, out
     assert "LoginDirect 127.0.0.1:8000 as Z999" in out
+
+
+# -- hostile values: exit 2, a result line naming the field, nothing else ----------------------
+
+
+def check_bytes(*args: bytes, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """argv as bytes, so values that are not valid UTF-8 reach the command as they would."""
+    proc = subprocess.run(
+        [sys.executable.encode(), b"-m", b"gui", b"check", *args],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
+
+
+HOSTILE = [
+    (["kgi", "--timeout", "0"], "--timeout"),
+    (["kgi", "--timeout", "-1"], "--timeout"),
+    (["kgi", "--timeout", "nan"], "--timeout"),
+    (["kgi", "--timeout", "inf"], "--timeout"),
+    (["kgi", "--timeout", "1e999"], "--timeout"),
+    (["kgi", "--timeout", "soon"], "--timeout"),
+    (["kgi", "--scenario", "nope"], "scenario"),
+    (["kgi", "--set", "port=8_000"], "port"),
+    (["kgi", "--set", "port=８０００"], "port"),
+    (["kgi", "--set", "port=" + "9" * 309], "port"),
+    (["kgi", "--set", "port=-1"], "port"),
+    (["kgi", "--set", "host=evil\nFAKE LINE"], "host"),
+    (["kgi", "--set", "person_id=" + "A" * 100_000], "person_id"),
+    (["kgi", "--set", "person_id=\x1b[2J\x07"], "person_id"),
+    (["kgi", "--set", "center=AB"], "center"),
+    (["kgi", "--set", "x"], "--set"),
+    (["kgi", "--set", "=x"], "--set"),
+    (["longport", "--set", "region=custom", "--set", "http_url=http://["], "http_url"),
+    (["longport", "--set", "region=custom", "--set", "http_url=https://[zz]"], "http_url"),
+    (["longport", "--set", "app_key=凱基"], "app_key"),
+    (["kingdom", "--set", "log_prefix=😀"], "log_prefix"),
+    (["kingdom", "--set", "algo_name=😀"], "algo_name"),
+    (["hundsun", "--set", "servers=127.0.0.1:99999"], "servers"),
+    (["hundsun", "--set", "mac_address=00-11"], "mac_address"),
+    (["rootnet", "--set", "port=0x1b"], "port"),
+]
+
+
+SECRET_KEY = {"kgi": "password", "hundsun": "password", "rootnet": "operator_password"}
+
+
+@pytest.mark.parametrize(("args", "field"), HOSTILE, ids=lambda v: str(v)[:40])
+def test_hostile_values_exit_2_naming_the_field(args: list[str], field: str) -> None:
+    secret = [b"--secret", f"{SECRET_KEY[args[0]]}=PW".encode()] if args[0] in SECRET_KEY else []
+    code, out, err = check_bytes(
+        *(a.encode() for a in args), b"--simulator", *secret, b"--json", env={"PW": "demo"}
+    )
+    assert code == 2, out + err
+    result = json.loads(out.splitlines()[-1])
+    assert result["kind"] == "result" and result["exit"] == 2
+    assert field in result.get("fields", {}), result
+    assert "Traceback" not in err
+
+
+def test_invalid_utf8_is_refused_and_the_result_line_still_prints() -> None:
+    code, out, _ = check_bytes(
+        b"kgi", b"--simulator", b"--set", b"person_id=A\xff\xfe", b"--json",
+        b"--secret", b"password=PW", env={"PW": "demo"},
+    )  # fmt: skip
+    assert code == 2
+    result = json.loads(out.splitlines()[-1])  # valid JSON, escapes and all
+    assert "person_id" in result["fields"]
+
+
+def test_text_output_cannot_be_forged_by_a_line_break() -> None:
+    code, out, _ = check_bytes(
+        b"kgi", b"--simulator", b"--set", b"host=evil\nFAKE LINE\x1b[31m", env={"PW": "demo"}
+    )
+    assert code == 2
+    assert not [line for line in out.splitlines() if line.startswith("FAKE LINE")]
+    assert "\x1b" not in out
+
+
+def test_an_unknown_broker_is_a_result_line_too() -> None:
+    code, out, _ = check_bytes(b"nosuchbroker", b"--json")
+    assert code == 2
+    result = json.loads(out.splitlines()[-1])
+    assert result["exit"] == 2 and "invalid choice" in result["reason"]
+
+
+def test_check_broker_help_lists_the_fields() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui", "check", "hundsun", "--help"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0
+    for key in ("servers", "operator_no", "authorize_code", "heartbeat_seconds", "no_reply"):
+        assert key in proc.stdout
