@@ -76,3 +76,12 @@ class Explodes(_Hostile):
         raise ZeroDivisionError("division by zero in the vendor glue")
 
     def connect(self, setting: dict) -> None: ...
+
+
+class EchoesThePassword(_Hostile):
+    """Careless vendor code: puts the password in its log and in its error."""
+
+    def connect(self, setting: dict) -> None:
+        password = setting["password"]
+        self.write_log(f"connecting with password={password!r} ({password})")
+        raise RuntimeError(f"login failed for password {password!r}")
