@@ -72,7 +72,7 @@ def test_a_server_that_drips_bytes_cannot_hold_the_process() -> None:
     threading.Thread(target=drip, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        args, code, elapsed, result = timed_check(
+        _args, code, elapsed, result = timed_check(
             "longport", "--set", "region=custom", "--set", f"http_url={url}",
             "--set", "app_key=key", "--secret", "app_secret=PW", "--secret", "access_token=PW",
         )  # fmt: skip
