@@ -1,4 +1,5 @@
-"""Shared set-up: offscreen Qt, and a private config dir per test so nothing touches $HOME."""
+"""Shared set-up: offscreen Qt, a private config dir per test so nothing touches $HOME, and no
+Mono crash dump left in the working folder."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Mono writes mono_crash.*.blob into the working folder when a process that loaded it crashes
+# or is killed (a worker ended at its bound, a test child); the evidence is in stderr anyway.
+os.environ.setdefault("MONO_CRASH_NOFILE", "1")
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +20,13 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("BROKER_CONSOLE_CONFIG_DIR", str(folder))
     return folder
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Crash dumps in the repository are a bug (the before-stop hook looks for them too)."""
+    dumps = sorted(p.name for p in ROOT.glob("mono_crash.*")) + sorted(
+        p.name for p in ROOT.glob("core*") if p.is_file()
+    )
+    if dumps:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\nCrash dumps were left in {ROOT}: {', '.join(dumps[:5])}")
