@@ -10,12 +10,13 @@ SKEW_WARNING_SECONDS = 5.0
 
 
 def clock_verdict(offset_seconds: float, broker: str) -> tuple[Level, str]:
-    """(level, text) for a server-minus-local offset; a warning says what to do."""
-    text = f"clock offset {round(offset_seconds, 1) + 0.0:+.1f} s"  # never "-0.0"
+    """(level, advice) for a server-minus-local offset: no advice while the clocks agree (the
+    event's detail shows the offset anyway); a warning names the offset and what to do."""
     if abs(offset_seconds) <= SKEW_WARNING_SECONDS:
-        return Level.INFO, text
+        return Level.INFO, ""
     direction = "behind" if offset_seconds > 0 else "ahead of"
     return Level.WARNING, (
-        f"{text}: this machine's clock is {abs(offset_seconds):.0f} s {direction} {broker}'s; "
-        "set it right (Windows: Settings > Time > Sync now; Linux: timedatectl)"
+        f"clock offset {offset_seconds:+.1f} s: this machine's clock is "
+        f"{abs(offset_seconds):.0f} s {direction} {broker}'s; set it right (Windows: Settings > "
+        "Time > Sync now; Linux: timedatectl)"
     )

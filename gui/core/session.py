@@ -75,6 +75,7 @@ class SessionInfo:
     server_time: datetime | None = None
     clock_offset: timedelta | None = None  # server minus local, at receipt
     clock_level: Level = Level.INFO  # the broker's own verdict on the offset
+    last_clock_text: str = ""  # what the broker's clock event said (a warning says what to do)
     latency_ms: float | None = None
     last_status: str = ""
     last_event: BrokerEvent | None = None
@@ -288,6 +289,7 @@ class Session:
             info.server_time = event.server_time
             info.clock_offset = event.server_time - event.time
             info.clock_level = event.level
+            info.last_clock_text = event.text
             info.latency_ms = event.latency_ms
             changed = True
         elif kind is EventKind.RECOVER and event.topic:

@@ -26,13 +26,14 @@ from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
-from gui.ui.event_log import EventLogModel
+from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
 from gui.ui.session_panel import SessionPanel, StateBadge
 
 log = logging.getLogger(__name__)
 
+PANEL_FRAME_MS = 16
 ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
 
 
@@ -44,7 +45,7 @@ class BrokerTab(QWidget):
     def __init__(
         self,
         spec: BrokerSpec,
-        model: EventLogModel,
+        feed: LogFeed,
         profiles: ProfileStore,
         parent: QWidget | None = None,
         *,
@@ -52,13 +53,17 @@ class BrokerTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.model = model
+        self.feed = feed
         self.profiles = profiles
         self.controller = controller or LoginController(spec)
         self.session = Session(spec)
-        self.session.event_listeners.append(model.append)
+        self.session.event_listeners.append(feed.append)
         self.session.state_listeners.append(self._render_state)
-        self.session.info_listeners.append(self._render_info)
+        self.session.info_listeners.append(self._info_changed)
+        self._info_timer = QTimer(self)  # the panel follows the session at most once a frame
+        self._info_timer.setSingleShot(True)
+        self._info_timer.setInterval(PANEL_FRAME_MS)
+        self._info_timer.timeout.connect(self._render_info)
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self._running = 0  # probes, actions and logouts in progress
         self._starting = False  # a login was asked for and the session has not taken it yet
@@ -188,7 +193,7 @@ class BrokerTab(QWidget):
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
 
-        self.log_view = EventLogView(model, spec.id, self)
+        self.log_view = EventLogView(feed, spec.id, self)
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(top)
         body.addWidget(self.log_view)
@@ -376,7 +381,8 @@ class BrokerTab(QWidget):
     def _render_state(self, state: SessionState, reason: str) -> None:
         if state is not SessionState.DISCONNECTED:
             self._starting = False  # the session has the login now
-        self.badge.show_state(state)
+        self._info_timer.stop()
+        self._render_info()  # a new state is worth a frame of its own, now
         self._update_controls()
         if reason and state in (SessionState.FAILED, SessionState.DISCONNECTED):
             self._show_reason(reason, "#c62828" if state is SessionState.FAILED else "#555555")
@@ -403,8 +409,22 @@ class BrokerTab(QWidget):
         self.scenario.setVisible(simulated)
         self.scenario_label.setVisible(simulated)
 
+    def _info_changed(self) -> None:
+        if not self._info_timer.isActive():
+            self._info_timer.start()
+
     def _render_info(self) -> None:
-        self.panel.show_info(self.session.info, self.session.context)
+        info = self.session.info
+        self.panel.show_info(info, self.session.context)
+        self.log_view.set_queue_drops(info.dropped)
+        self._show_badge()
+
+    def _show_badge(self) -> None:
+        info = self.session.info
+        warning = ""
+        if info.clock_level is not Level.INFO and info.last_clock_text:
+            warning = info.last_clock_text
+        self.badge.show_state(self.session.state, warning)
 
     def _environment_changed(self) -> None:
         previous = self._current_env

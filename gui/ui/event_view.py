@@ -1,13 +1,15 @@
-"""The event log widget: a filtered view with its toolbar (filters, search, pause, export)."""
+"""The event log widget: one view of the log with its toolbar (filters, search, heartbeats,
+pause, clear, export)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -22,30 +24,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.event_log import RowFilter
 from gui.core.events import KIND_LABELS, EventKind, Level
 from gui.core.export import write_csv, write_jsonl
-from gui.ui.event_log import EventFilterProxy, EventLogModel
+from gui.ui.event_log import LogFeed
 
 LEVEL_CHOICES = (
     (Level.INFO, "All levels"),
     (Level.WARNING, "Warnings and errors"),
     (Level.ERROR, "Errors only"),
 )
+COLUMN_WIDTHS = (96, 70, 110, 150, 360, 60)
+SEARCH_DELAY_MS = 250  # filter after typing pauses, not on every key over 100,000 rows
 
 
 class EventLogView(QWidget):
-    """One view of the shared model; `broker=None` shows every broker."""
+    """One view of the log; `broker=None` shows every broker."""
 
     notice = Signal(str)
 
-    def __init__(
-        self, model: EventLogModel, broker: str | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, feed: LogFeed, broker: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.model = model
+        self.feed = feed
         self.broker = broker
-        self.proxy = EventFilterProxy(broker, self)
-        self.proxy.setSourceModel(model)
+        self.model = feed.model(broker)
+        self.queue_drops = 0  # events a full queue dropped before the log (the sessions say)
 
         self.kind_button = QToolButton(self)
         self.kind_button.setText(self.tr("Events"))
@@ -56,21 +59,29 @@ class EventLogView(QWidget):
             action = kind_menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(True)
-            action.toggled.connect(self._kinds_changed)
+            action.toggled.connect(self._filter_changed)
             self.kind_actions[kind] = action
         self.kind_button.setMenu(kind_menu)
 
         self.level_combo = QComboBox(self)
         for level, label in LEVEL_CHOICES:
             self.level_combo.addItem(self.tr(label), level.value)
-        self.level_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_min_level(Level(self.level_combo.currentData()))
-        )
+        self.level_combo.currentIndexChanged.connect(self._filter_changed)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search status or detail"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._filter_changed)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self.heartbeats = QCheckBox(self.tr("Show every heartbeat"), self)
+        self.heartbeats.setToolTip(
+            self.tr("Off: repeated ServerTime and HEART_BEAT rows are one row with a count")
+        )
+        self.heartbeats.toggled.connect(self._filter_changed)
 
         self.pause_button = QToolButton(self)
         self.pause_button.setText(self.tr("Pause scroll"))
@@ -79,7 +90,7 @@ class EventLogView(QWidget):
 
         clear_button = QToolButton(self)
         clear_button.setText(self.tr("Clear"))
-        clear_button.clicked.connect(lambda: self.model.clear(self.broker))
+        clear_button.clicked.connect(lambda: self.feed.clear(self.broker))
 
         export_button = QToolButton(self)
         export_button.setText(self.tr("Export"))
@@ -90,55 +101,91 @@ class EventLogView(QWidget):
         export_button.setMenu(export_menu)
 
         self.dropped_label = QLabel(self)
+        self.dropped_label.setObjectName("dropped")
         self.dropped_label.setStyleSheet("color: #b26a00;")
         self.dropped_label.hide()
-        model.dropped_changed.connect(self._dropped_changed)
 
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind_button, self.level_combo):
             toolbar.addWidget(widget)
         toolbar.addWidget(self.search, 1)
-        for widget in (self.dropped_label, self.pause_button, clear_button, export_button):
+        for widget in (
+            self.heartbeats,
+            self.dropped_label,
+            self.pause_button,
+            clear_button,
+            export_button,
+        ):
             toolbar.addWidget(widget)
 
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        vertical.setDefaultSectionSize(20)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((96, 70, 90, 150, 360, 60)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         if broker is not None:
             self.table.hideColumn(1)
-        model.flushed.connect(self._follow)
+        self._follow_pending = False
+        self.model.rowsInserted.connect(self._follow)
+        feed.flushed.connect(self._update_dropped)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(toolbar)
         layout.addWidget(self.table)
 
-    def _kinds_changed(self) -> None:
-        self.proxy.set_kinds(k for k, action in self.kind_actions.items() if action.isChecked())
+    # -- filters -----------------------------------------------------------------------------
 
-    def _follow(self, added: int) -> None:
-        if added and not self.pause_button.isChecked():
-            self.table.scrollToBottom()
+    def _filter_changed(self) -> None:
+        kinds = [kind for kind, action in self.kind_actions.items() if action.isChecked()]
+        self.model.filter = RowFilter(
+            kinds=RowFilter.kinds_of(kinds),
+            min_rank=Level(self.level_combo.currentData()).rank,
+            search=self.search.text().strip().casefold(),
+        )
+        self.model.collapse = not self.heartbeats.isChecked()
+        self.model.reload()
 
-    def _dropped_changed(self, dropped: int) -> None:
+    def _follow(self) -> None:
+        """Scroll to the newest row once per batch, unless paused."""
+        if self._follow_pending or self.pause_button.isChecked():
+            return
+        self._follow_pending = True
+        QTimer.singleShot(0, self._scroll)
+
+    def _scroll(self) -> None:
+        self._follow_pending = False
+        self.table.scrollToBottom()
+
+    def set_queue_drops(self, dropped: int) -> None:
+        if dropped != self.queue_drops:
+            self.queue_drops = dropped
+            self._update_dropped()
+
+    def _update_dropped(self) -> None:
+        dropped = self.feed.store.evicted(self.broker) + self.queue_drops
         self.dropped_label.setVisible(dropped > 0)
-        self.dropped_label.setText(self.tr("%n older event(s) dropped", "", dropped))
+        if dropped:
+            self.dropped_label.setText(self.tr("%n older event(s) dropped", "", dropped))
+
+    # -- export ------------------------------------------------------------------------------
 
     def export_to(self, path: Path, fmt: str) -> int:
-        """Write the rows this view shows (its filters applied); returns the row count."""
-        self.model.flush()
-        events = self.proxy.visible_events()
+        """Write every event the view's filters show (heartbeats uncollapsed); the row count."""
+        self.feed.flush()
+        events = self.model.visible_events()
         return write_csv(path, events) if fmt == "csv" else write_jsonl(path, events)
 
     def _export(self, fmt: str) -> None:

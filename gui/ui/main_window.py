@@ -25,7 +25,7 @@ from gui import APP_TITLE, __version__
 from gui.core.profiles import ProfileStore, config_dir
 from gui.core.registry import BrokerSpec, Registry
 from gui.ui.broker_tab import BrokerTab
-from gui.ui.event_log import EventLogModel
+from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.resources import app_icon
 
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings(
             str(config_dir() / "window.ini"), QSettings.Format.IniFormat
         )
-        self.model = EventLogModel(parent=self)
+        self.feed = LogFeed(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("broker_tabs")
         self.broker_tabs = LazyTabs(registry, self._make_tab)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.all_view = EventLogView(self.model, None, self)
+        self.all_view = EventLogView(self.feed, None, self)
         self.all_view.notice.connect(self._notice)
         self.dock = QDockWidget(self.tr("All brokers"), self)
         self.dock.setObjectName("all_brokers_dock")
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
-        tab = BrokerTab(spec, self.model, self._profiles, self)
+        tab = BrokerTab(spec, self.feed, self._profiles, self)
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
         page = self._pages[spec.id]

@@ -1,10 +1,13 @@
-"""The state badge and the session panel: what a trader checks at a glance."""
+"""The state badge and the session panel: what a trader checks at a glance.
+
+Both render the latest state when asked (the tab asks at most once per frame); styles are set
+once and switched by a property, never rebuilt per update."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,41 +20,62 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.context import Context
+from gui.core.events import Level
 from gui.core.session import SessionInfo, SessionState
 
-CLOCK_WARNING_SECONDS = 5.0
-
 _BADGE: dict[SessionState, tuple[str, str]] = {
-    SessionState.DISCONNECTED: ("Disconnected", "#757575"),
-    SessionState.CONNECTING: ("Connecting…", "#ef6c00"),
-    SessionState.CONNECTED: ("Connected, logging in…", "#ef6c00"),
-    SessionState.LOGGED_IN: ("Logged in", "#2e7d32"),
-    SessionState.LOGGING_OUT: ("Logging out…", "#ef6c00"),
-    SessionState.FAILED: ("Failed", "#c62828"),
+    SessionState.DISCONNECTED: ("Disconnected", "idle"),
+    SessionState.CONNECTING: ("Connecting…", "busy"),
+    SessionState.CONNECTED: ("Connected, logging in…", "busy"),
+    SessionState.LOGGED_IN: ("Logged in", "good"),
+    SessionState.LOGGING_OUT: ("Logging out…", "busy"),
+    SessionState.FAILED: ("Failed", "bad"),
 }
+BADGE_STYLE = (
+    "QLabel { color: white; border-radius: 10px; padding: 3px 12px; font-weight: bold; }"
+    ' QLabel[tone="idle"] { background: #757575; }'
+    ' QLabel[tone="busy"] { background: #ef6c00; }'
+    ' QLabel[tone="good"] { background: #2e7d32; }'
+    ' QLabel[tone="warn"] { background: #b26a00; }'
+    ' QLabel[tone="bad"] { background: #c62828; }'
+)
+PANEL_STYLE = 'QLabel[warning="true"] { color: #c62828; font-weight: bold; }'
 
 
 def state_label(state: SessionState) -> str:
     return QCoreApplication.translate("state", _BADGE[state][0])
 
 
+def _set_property(widget: QWidget, name: str, value: str) -> None:
+    """Switch a style property; re-polish only when it changed."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class StateBadge(QLabel):
-    """A coloured pill showing the session state; it renders, never infers."""
+    """A coloured pill showing the session state; it renders, never infers. A logged-in
+    session the broker warned about (its clock) shows amber, the warning as tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("state_badge")
+        self.setStyleSheet(BADGE_STYLE)
         self.state = SessionState.DISCONNECTED
+        self.warning = ""
         self.show_state(SessionState.DISCONNECTED)
 
-    def show_state(self, state: SessionState) -> None:
+    def show_state(self, state: SessionState, warning: str = "") -> None:
         self.state = state
-        colour = _BADGE[state][1]
-        self.setText(state_label(state))
-        self.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: white; border-radius: 10px;"
-            " padding: 3px 12px; font-weight: bold; }"
-        )
+        self.warning = warning if state is SessionState.LOGGED_IN else ""
+        text, tone = state_label(state), _BADGE[state][1]
+        if self.warning:
+            text = QCoreApplication.translate("state", "Logged in — check the clock")
+            tone = "warn"
+        self.setText(text)
+        self.setToolTip(self.warning)
+        _set_property(self, "tone", tone)
 
 
 def describe_offset(offset: timedelta) -> str:
@@ -70,9 +94,11 @@ class SessionPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Session"), parent)
+        self.setStyleSheet(PANEL_STYLE)
         self.server_time = QLabel("—")
         self.offset = QLabel("—")
         self.offset.setObjectName("clock_offset")
+        self.offset.setWordWrap(True)
         self.latency = QLabel("—")
         self.exchanges = QLabel("—")
         self.exchanges.setObjectName("exchanges")
@@ -89,7 +115,13 @@ class SessionPanel(QGroupBox):
             [self.tr("Topic"), self.tr("Status"), self.tr("Count")]
         )
         self.recover.verticalHeader().hide()
-        self.recover.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.recover.verticalHeader().setDefaultSectionSize(20)
+        header = self.recover.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.recover.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the topic's end
+        self.recover.setWordWrap(False)
         self.recover.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.recover_title = QLabel(self.tr("Recovery progress"))
         layout = QVBoxLayout(self)
@@ -103,13 +135,12 @@ class SessionPanel(QGroupBox):
             self.server_time.setText(info.server_time.isoformat(sep=" ", timespec="milliseconds"))
         else:
             self.server_time.setText("—")
+        warning = info.clock_level is not Level.INFO and info.clock_offset is not None
         if info.clock_offset is not None:
             self.offset.setText(describe_offset(info.clock_offset))
-            off = abs(info.clock_offset.total_seconds()) > CLOCK_WARNING_SECONDS
-            self.offset.setStyleSheet("color: #c62828; font-weight: bold;" if off else "")
         else:
             self.offset.setText("—")
-            self.offset.setStyleSheet("")
+        _set_property(self.offset, "warning", "true" if warning else "false")
         self.latency.setText("—" if info.latency_ms is None else f"{info.latency_ms:g} ms")
         self.exchanges.setText(
             ", ".join(e.describe() for e in context.exchanges) if context.exchanges else "—"
@@ -119,6 +150,7 @@ class SessionPanel(QGroupBox):
             if label is None:
                 label = QLabel()
                 label.setObjectName(f"detail_{name.replace(' ', '_').lower()}")
+                label.setWordWrap(True)
                 self.facts.addRow(QCoreApplication.translate("panel", name), label)
                 self._detail_labels[name] = label
             label.setText(value)
@@ -127,12 +159,22 @@ class SessionPanel(QGroupBox):
                 label.setText("—")
         self.recover_title.setVisible(bool(info.recover))
         self.recover.setVisible(bool(info.recover))
-        self.recover.setRowCount(len(info.recover))
+        if self.recover.rowCount() != len(info.recover):
+            self.recover.setRowCount(len(info.recover))
         for row, progress in enumerate(info.recover.values()):
             count = "" if progress.count is None else str(progress.count)
             for column, text in enumerate((progress.topic, progress.status, count)):
                 item = self.recover.item(row, column)
                 if item is None:
-                    self.recover.setItem(row, column, QTableWidgetItem(text))
+                    item = QTableWidgetItem(text)
+                    if column == 0:
+                        item.setToolTip(text)
+                    elif column == 2:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    self.recover.setItem(row, column, item)
                 elif item.text() != text:
                     item.setText(text)
+                    if column == 0:
+                        item.setToolTip(text)

@@ -55,8 +55,10 @@ def test_vnpy_simulator_form_is_the_gateways_with_cjk_keys(qtbot, window: MainWi
     assert list(tab.form.editors)[:2] == ["用户名", "密码"]
     secret = tab.form.editors["密码"].input
     assert isinstance(secret, QLineEdit) and secret.echoMode() is QLineEdit.EchoMode.Password
-    login(qtbot, tab, "密码")
-    assert tab.session.info.recover["contracts"].count == 120
+    login(qtbot, tab, "密码")  # LOGIN_READY comes with the log line; the contracts follow
+    recover = tab.session.info.recover
+    qtbot.waitUntil(lambda: "contracts" in recover, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.session.info.recover["contracts"].count == 120, timeout=WAIT_MS)
 
 
 GATEWAY_FORM = ["gateway", "username", "password", "server", "timeout", "ratio", "verbose"]

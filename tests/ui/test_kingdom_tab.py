@@ -22,8 +22,8 @@ def test_probe_then_login(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: tab.badge.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
     assert not tab.probe_button.isEnabled()
     assert "SSE" in tab.panel.exchanges.text()
-    window.model.flush()
-    statuses = [e.status for e in tab.log_view.proxy.visible_events() if e.kind is EventKind.STATUS]
+    window.feed.flush()
+    statuses = [e.status for e in tab.log_view.model.visible_events() if e.kind is EventKind.STATUS]
     assert statuses == ["CONNECT_READY", "CONNECT_READY", "LOGIN_READY"]
 
 

@@ -32,8 +32,11 @@ def test_login_refresh_and_adopt_the_new_token(qtbot, window: MainWindow) -> Non
     new_token = token_field.value()
     assert new_token.startswith("demo-token-")
     assert not tab.offer.isVisibleTo(tab)
-    window.model.flush()
-    logged = json.dumps([e.to_json_dict() for e in window.model.events()], ensure_ascii=False)
+    window.feed.flush()
+    logged = json.dumps(
+        [e.to_json_dict() for e in (row.event for row in window.feed.store.rows())],
+        ensure_ascii=False,
+    )
     assert new_token not in logged
 
     qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)

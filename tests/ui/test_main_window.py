@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolButton
 
+from gui.core.event_log import EventStore
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.session import SessionState
-from gui.ui.event_log import EventLogModel
+from gui.ui.event_log import LogFeed
 from gui.ui.main_window import MainWindow
 from tests.ui.conftest import close_window, make_window
 
@@ -67,8 +71,10 @@ def test_closing_while_logged_in_logs_out_first(qtbot, window: MainWindow) -> No
     with qtbot.waitSignal(window.closed, timeout=WAIT_MS):
         window.close()
     assert tab.session.state is SessionState.DISCONNECTED
-    window.model.flush()
-    last = [e for e in window.model.events() if e.kind is EventKind.STATUS][-1]
+    window.feed.flush()
+    last = [
+        e for e in (row.event for row in window.feed.store.rows()) if e.kind is EventKind.STATUS
+    ][-1]
     assert last.status == "DISCONNECTED"
     assert not window.isVisible()
 
@@ -127,11 +133,11 @@ def test_export_writes_visible_rows_and_no_secret(qtbot, window: MainWindow, tmp
     view.level_combo.setCurrentIndex(view.level_combo.findData(Level.ERROR.value))
     csv_rows = view.export_to(tmp_path / "errors.csv", "csv")
     jsonl_rows = view.export_to(tmp_path / "errors.jsonl", "jsonl")
-    shown = view.proxy.rowCount()
+    shown = view.model.rowCount()
     assert csv_rows == jsonl_rows == shown >= 1
     lines = (tmp_path / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["status"] for r in records] == [e.status for e in view.proxy.visible_events()]
+    assert [r["status"] for r in records] == [e.status for e in view.model.visible_events()]
     assert all(r["level"] == "error" for r in records)
     assert "LOGIN_FAIL" in (tmp_path / "errors.csv").read_text(encoding="utf-8-sig")
     view.level_combo.setCurrentIndex(0)
@@ -145,51 +151,108 @@ def _event(i: int, level: Level = Level.INFO, broker: str = "kgi") -> BrokerEven
     return BrokerEvent(broker, EventKind.LOG, text=f"event {i}", level=level)
 
 
-def test_model_caps_rows_and_counts_dropped(qtbot, window: MainWindow) -> None:
-    model = EventLogModel(cap=10)
+def _tick(broker: str = "kgi") -> BrokerEvent:
+    now = datetime.now().astimezone()
+    return BrokerEvent(broker, EventKind.SERVER_TIME, text="quality 12 ms", server_time=now)
+
+
+def test_each_broker_keeps_its_own_last_rows(qtbot, loop) -> None:
+    feed = LogFeed(EventStore(rows_per_broker=10))
+    everyone = feed.model(None)
     inserts: list[int] = []
-    model.rowsInserted.connect(lambda _p, first, last: inserts.append(last - first + 1))
+    everyone.rowsInserted.connect(lambda _p, first, last: inserts.append(last - first + 1))
+    feed.append(_event(0, broker="longport"))
     for i in range(25):
-        model.append(_event(i))
-    qtbot.waitUntil(lambda: model.rowCount() == 10, timeout=2_000)
-    assert model.dropped == 15
-    assert [e.text for e in model.events()] == [f"event {i}" for i in range(15, 25)]
-    assert len(inserts) == 1  # one batch, not one insert per event
+        feed.append(_event(i))  # kgi floods
+    feed.flush()
+    assert feed.store.evicted("kgi") == 15 and feed.store.evicted("longport") == 0
+    texts = [(e.broker, e.text) for e in everyone.visible_events()]
+    assert texts == [("longport", "event 0")] + [("kgi", f"event {i}") for i in range(15, 25)]
+    assert everyone.rowCount() == 11
+    assert inserts == [11]  # one insert for the batch, without the rows it evicted itself
 
 
 def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
-    window.model.cap = 5
+    window.feed.store.rows_per_broker = 5
     for i in range(8):
-        window.model.append(_event(i))
-    window.model.flush()
+        window.feed.append(_event(i))
+    window.feed.flush()
     assert window.all_view.dropped_label.isVisibleTo(window)
     assert "3" in window.all_view.dropped_label.text()
 
 
-def test_filters_by_level_kind_search_and_broker(window: MainWindow) -> None:
-    model = window.model
-    model.append(_event(1, Level.INFO))
-    model.append(_event(2, Level.WARNING))
-    model.append(_event(3, Level.ERROR, broker="longport"))
-    model.append(BrokerEvent("kgi", EventKind.STATUS, "CONNECT_READY", "連線成功"))
-    model.flush()
+def pick(qtbot, combo, data: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose an entry the way a person does: open the list, arrow keys, Enter."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+    steps = combo.findData(data) - combo.currentIndex()
+    key = Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up
+    for _ in range(abs(steps)):
+        qtbot.keyClick(combo.view(), key)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+
+
+def toggle_kind(qtbot, view, kind: EventKind) -> None:  # type: ignore[no-untyped-def]
+    """Open the Events menu and click the kind (the menu runs its own loop until clicked)."""
+    menu = view.kind_button.menu()
+
+    def choose() -> None:
+        centre = menu.actionGeometry(view.kind_actions[kind]).center()
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=centre)
+
+    QTimer.singleShot(300, choose)
+    qtbot.mouseClick(view.kind_button, Qt.MouseButton.LeftButton)
+
+
+def test_filters_by_level_kind_search_and_broker(qtbot, window: MainWindow) -> None:
+    feed = window.feed
+    feed.append(_event(1, Level.INFO))
+    feed.append(_event(2, Level.WARNING))
+    feed.append(_event(3, Level.ERROR, broker="longport"))
+    feed.append(BrokerEvent("kgi", EventKind.STATUS, "CONNECT_READY", "連線成功"))
+    feed.flush()
     kgi_view = window.broker_tabs["kgi"].log_view
     all_view = window.all_view
-    assert all_view.proxy.rowCount() == 4
-    assert kgi_view.proxy.rowCount() == 3
-    all_view.level_combo.setCurrentIndex(all_view.level_combo.findData(Level.WARNING.value))
-    assert [e.text for e in all_view.proxy.visible_events()] == ["event 2", "event 3"]
-    all_view.level_combo.setCurrentIndex(0)
-    all_view.kind_actions[EventKind.LOG].setChecked(False)
-    assert [e.status for e in all_view.proxy.visible_events()] == ["CONNECT_READY"]
-    all_view.kind_actions[EventKind.LOG].setChecked(True)
-    all_view.search.setText("連線")
-    assert all_view.proxy.rowCount() == 1
+    assert all_view.model.rowCount() == 4
+    assert kgi_view.model.rowCount() == 3
+    pick(qtbot, all_view.level_combo, Level.WARNING.value)
+    assert [e.text for e in all_view.model.visible_events()] == ["event 2", "event 3"]
+    pick(qtbot, all_view.level_combo, Level.INFO.value)
+    toggle_kind(qtbot, all_view, EventKind.LOG)
+    assert [e.status for e in all_view.model.visible_events()] == ["CONNECT_READY"]
+    toggle_kind(qtbot, all_view, EventKind.LOG)
+    qtbot.keyClicks(all_view.search, "connect_r")  # QTest types Latin-1 only
+    qtbot.waitUntil(lambda: all_view.model.rowCount() == 1, timeout=3000)
+    qtbot.mouseClick(kgi_view.pause_button, Qt.MouseButton.LeftButton)
+    assert kgi_view.pause_button.isChecked()
+    clear = next(b for b in kgi_view.findChildren(QToolButton) if b.text() == "Clear")
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert kgi_view.model.rowCount() == 0
     all_view.search.clear()
-    kgi_view.pause_button.setChecked(True)
-    kgi_view.model.clear("kgi")
-    assert kgi_view.proxy.rowCount() == 0
-    assert all_view.proxy.rowCount() == 1  # longport's row stays
+    qtbot.waitUntil(lambda: all_view.model.rowCount() == 1, timeout=3000)  # longport's stays
+
+
+def test_heartbeats_collapse_into_one_row_and_exports_keep_every_one(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    feed, view = window.feed, window.all_view
+    feed.append(_event(0))
+    for _ in range(5):
+        feed.append(_tick("kgi"))
+        feed.append(_tick("longport"))  # another broker's clock in between
+    feed.flush()
+    for _ in range(5):
+        feed.append(_tick("kgi"))
+    feed.flush()
+    shown = [view.model.data(view.model.index(r, 2)) for r in range(view.model.rowCount())]
+    assert shown == ["Log", "ServerTime ×10", "ServerTime ×5"]
+    assert view.export_to(tmp_path / "all.jsonl", "jsonl") == 16
+    feed.append(_event(1))  # the story moves on: the next tick starts a new row
+    feed.append(_tick("kgi"))
+    feed.flush()
+    assert view.model.rowCount() == 5
+    qtbot.mouseClick(view.heartbeats, Qt.MouseButton.LeftButton)  # "Show every heartbeat"
+    assert view.model.rowCount() == 18
 
 
 def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainWindow) -> None:
@@ -204,7 +267,7 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
     def deliver(records: list) -> None:
         for record in records:
             if record[0] == EVENT:
-                window.model.append(record[1])
+                window.feed.append(record[1])
 
     pump = RecordPump(asyncio.get_event_loop(), "kgi", deliver, Redactor())
     link = DriverLink("kgi", pump, Redactor())
@@ -216,9 +279,11 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
 
     thread = threading.Thread(target=produce)
     thread.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == total, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.all_view.model.rowCount() == total, timeout=WAIT_MS)
     thread.join()
-    assert [e.text for e in window.model.events()] == [f"event {i}" for i in range(total)]
+    assert [e.text for e in window.all_view.model.visible_events()] == [
+        f"event {i}" for i in range(total)
+    ]
 
 
 def test_only_the_shown_tab_is_built_at_start_up(qtbot, loop, config_dir) -> None:

@@ -66,8 +66,8 @@ def log_in_again(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
 
 
 def rows(tab) -> list[str]:  # type: ignore[no-untyped-def]
-    tab.model.flush()
-    return [event.text for event in tab.log_view.proxy.visible_events()]
+    tab.feed.flush()
+    return [event.text for event in tab.log_view.model.visible_events()]
 
 
 @pytest.mark.parametrize("gateway", ["SegfaultOnConnect", "LogsThenSegfaults"])

@@ -190,7 +190,7 @@ class KgiDriver(BlockingDriver):
         level, verdict = clock_verdict(offset, "KGI")
         self.link.emit(
             EventKind.SERVER_TIME,
-            text=f"quality {int(quality)} ms; {verdict}",
+            text=f"quality {int(quality)} ms" + (f"; {verdict}" if verdict else ""),
             level=level,
             server_time=when,
             latency_ms=int(quality),

@@ -163,7 +163,7 @@ class LongPortDriver(BlockingDriver):
         level, verdict = clock_verdict(offset, "LongPort")
         link.emit(
             EventKind.SERVER_TIME,
-            text=f"Date header (±0.5 s), {verdict}",
+            text="Date header (±0.5 s)" + (f"; {verdict}" if verdict else ""),
             level=level,
             server_time=server,
             latency_ms=round(response.latency_ms, 1),
