@@ -29,6 +29,9 @@ def is_heartbeat(event: BrokerEvent) -> bool:
     )
 
 
+_LEVEL_RANKS = {level: level.rank for level in Level}
+
+
 class LogRow:
     """One event in the log, in the global order `seq`."""
 
@@ -37,9 +40,12 @@ class LogRow:
     def __init__(self, seq: int, event: BrokerEvent) -> None:
         self.seq = seq
         self.event = event
-        self.kind_bit = KIND_BITS[event.kind]
-        self.rank = event.level.rank
-        self.heartbeat = is_heartbeat(event)
+        kind = event.kind
+        self.kind_bit = KIND_BITS[kind]
+        self.rank = _LEVEL_RANKS[event.level]
+        self.heartbeat = kind is EventKind.SERVER_TIME or (
+            kind is EventKind.STATUS and event.status in HEARTBEAT_STATUSES
+        )
         self._cells: tuple[str, ...] | None = None
         self._haystack: str | None = None
 
@@ -105,14 +111,21 @@ class EventStore:
     def extend(self, events: Iterable[BrokerEvent]) -> tuple[list[LogRow], set[str]]:
         """Store events in arrival order; returns the new rows and the brokers whose oldest
         rows were evicted to make room."""
-        added = [LogRow(next(self._seq), event) for event in events]
+        seq = self._seq
+        added = [LogRow(next(seq), event) for event in events]
         touched: set[str] = set()
+        rings = self._rings
+        ring: _Ring | None = None
+        broker = None
         for row in added:
-            ring = self._rings.get(row.event.broker)
-            if ring is None:
-                ring = self._rings[row.event.broker] = _Ring()
+            if row.event.broker != broker:  # floods come from one broker: look up once
+                broker = row.event.broker
+                ring = rings.get(broker)
+                if ring is None:
+                    ring = rings[broker] = _Ring()
+                touched.add(broker)
+            assert ring is not None
             ring.rows.append(row)
-            touched.add(row.event.broker)
         evicted: set[str] = set()
         for broker in touched:
             ring = self._rings[broker]

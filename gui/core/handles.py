@@ -18,6 +18,7 @@ from gui.core.redaction import Redactor
 from gui.core.runner import DriverRunner
 
 DEFAULT_BOUND = 10.0
+_RARE = frozenset({RESULT, ENDED})
 
 
 class DriverHandle(ABC):
@@ -107,7 +108,7 @@ class DriverHandle(ABC):
     def _receive(self, records: list[Record]) -> None:
         """Results answer their request here; everything else goes on to the session."""
         forward = records
-        if any(record[0] in (RESULT, ENDED) for record in records):
+        if _RARE & {record[0] for record in records}:
             forward = []
             for record in records:
                 if record[0] == RESULT:

@@ -13,18 +13,20 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from typing import Any
 
-from gui.core.records import DROPPED, EVENT, RAW_EVENT, Record, event_from_raw
+from gui.core.records import DROPPED, EVENT, RAW_EVENT, WIRE, Record, event_from_raw
 from gui.core.redaction import Redactor
 
 log = logging.getLogger(__name__)
 
 SLICE_SECONDS = 0.008
-CHUNK = 512
+CHUNK = 200
 DEFAULT_CAPACITY = 100_000
 
 Deliver = Callable[[list[Record]], None]
+Decode = Callable[[list[Any]], list[Record]]
 
 
 class RecordPump:
@@ -36,31 +38,40 @@ class RecordPump:
         redactor: Redactor,
         *,
         capacity: int = DEFAULT_CAPACITY,
+        decode: Decode | None = None,
+        on_unreadable: Callable[[Exception], None] | None = None,
     ) -> None:
         self._loop = loop
         self._broker = broker
         self._deliver = deliver
         self._redactor = redactor
         self.capacity = capacity
+        self._decode = decode
+        self._on_unreadable = on_unreadable
         self._inbox: deque[Record] = deque()
+        self._waiting = 0  # records queued, those still in wire form included
         self._scheduled = False
         self._dropped = 0  # only ever increased by put() callers; read and reset on the loop
         self._closed = False
 
     def __len__(self) -> int:
-        return len(self._inbox)
+        return self._waiting
 
     def put(self, record: Record) -> None:
         """Any thread; never raises, never blocks."""
-        if record[0] <= EVENT and len(self._inbox) >= self.capacity:
+        if record[0] <= EVENT and self._waiting >= self.capacity:
             self._dropped += 1
         else:
             self._inbox.append(record)
+            self._waiting += 1
         if not self._scheduled:
             self._schedule()
 
-    def put_many(self, records: Iterable[Record]) -> None:
-        self._inbox.extend(records)
+    def put_wire(self, items: list[Any]) -> None:
+        """A frame's records as they came off the pipe: decoded on the loop, in its slices
+        (a reader thread that decoded them would hold the GIL the GUI thread paints with)."""
+        self._inbox.append((WIRE, items, 0))
+        self._waiting += len(items)
         if not self._scheduled:
             self._schedule()
 
@@ -71,6 +82,7 @@ class RecordPump:
         """Deliver nothing more (the session moved on to another login)."""
         self._closed = True
         self._inbox.clear()
+        self._waiting = 0
 
     def _schedule(self) -> None:
         self._scheduled = True
@@ -91,9 +103,9 @@ class RecordPump:
             deadline = time.perf_counter() + SLICE_SECONDS
         inbox = self._inbox
         while inbox:
-            count = min(CHUNK, len(inbox))
-            chunk = [self._prepare(inbox.popleft()) for _ in range(count)]
-            self._deliver_safely(chunk)
+            chunk = self._next_chunk()
+            if chunk:
+                self._deliver_safely(chunk)
             if deadline is not None and time.perf_counter() >= deadline:
                 break
         if self._dropped:
@@ -101,7 +113,36 @@ class RecordPump:
             self._deliver_safely([(DROPPED, dropped)])
         if inbox and not self._closed:
             self._scheduled = True
-            self._loop.call_soon(self._drain)  # let the GUI breathe, then go on
+            self._loop.call_later(0.004, self._drain)  # let the GUI breathe, then go on
+
+    def _next_chunk(self) -> list[Record]:
+        """Up to CHUNK records from the head of the inbox, decoded."""
+        inbox = self._inbox
+        head = inbox[0]
+        if head[0] == WIRE:
+            _, items, start = head
+            stop = start + CHUNK
+            if stop >= len(items):
+                inbox.popleft()
+            else:
+                inbox[0] = (WIRE, items, stop)
+            part = items[start:stop]
+            self._waiting -= len(part)
+            assert self._decode is not None
+            try:
+                return self._decode(part)
+            except Exception as exc:  # a worker that sends garbage is ended, not obeyed
+                self.close()
+                if self._on_unreadable is not None:
+                    self._on_unreadable(exc)
+                return []
+        count = 0
+        chunk: list[Record] = []
+        while inbox and count < CHUNK and inbox[0][0] != WIRE:
+            chunk.append(self._prepare(inbox.popleft()))
+            count += 1
+        self._waiting -= count
+        return chunk
 
     def _prepare(self, record: Record) -> Record:
         if record[0] == RAW_EVENT:

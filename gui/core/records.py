@@ -33,7 +33,8 @@ LOGGED_OUT = 9  # (LOGGED_OUT,): logout finished and the driver released everyth
 RESULT = 10  # (RESULT, request_id, ActionResult | BrokerFailure)
 DROPPED = 11  # (DROPPED, count): events a full queue had to drop
 CRASHED = 12  # (CRASHED, description): the driver's process died without being asked
-ENDED = 13  # (ENDED,): the driver (or its process) is gone; nothing follows
+ENDED = 13  # (ENDED, description, requested): the driver (or its process) is gone
+WIRE = 14  # (WIRE, items, start): a frame's records still in wire form, decoded when drained
 
 LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
 
@@ -42,12 +43,8 @@ _ZONES: dict[int, timezone] = {}  # UTC offset in seconds -> its timezone
 _minute_zone: list[Any] = [None, None]  # (the minute since the epoch, its local zone)
 
 
-def local_time(epoch: float) -> datetime:
-    """An epoch as local, timezone-aware time (the offset right for that instant, DST too).
-
-    The zone is looked up once a minute (offsets change on the minute at the earliest): five
-    times cheaper than `datetime.fromtimestamp(t).astimezone()`, which matters at tens of
-    thousands of events a second."""
+def local_zone(epoch: float) -> timezone:
+    """The local zone at that instant (its offset, DST included), looked up once a minute."""
     minute = int(epoch // 60)
     cached_minute, zone = _minute_zone
     if minute != cached_minute:
@@ -56,7 +53,16 @@ def local_time(epoch: float) -> datetime:
         if zone is None:
             zone = _ZONES[offset] = timezone(timedelta(seconds=offset))
         _minute_zone[:] = [minute, zone]
-    return datetime.fromtimestamp(epoch, zone)
+    return zone
+
+
+def local_time(epoch: float) -> datetime:
+    """An epoch as local, timezone-aware time (the offset right for that instant, DST too).
+
+    The zone is looked up once a minute (offsets change on the minute at the earliest): five
+    times cheaper than `datetime.fromtimestamp(t).astimezone()`, which matters at tens of
+    thousands of events a second."""
+    return datetime.fromtimestamp(epoch, local_zone(epoch))
 
 
 def event_from_raw(broker: str, record: Record, redactor: Redactor) -> BrokerEvent:

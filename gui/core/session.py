@@ -105,7 +105,9 @@ class Session:
         self.failure: BrokerFailure | None = None
         self.info = SessionInfo()
         self.context = Context()
-        self.event_listeners: list[EventListener] = []
+        self.event_listeners: list[EventListener] = []  # each event, one call each
+        # Or several events at once, in order (the log takes floods this way).
+        self.event_batch_listeners: list[Callable[[list[BrokerEvent]], None]] = []
         self.state_listeners: list[StateListener] = []
         self.info_listeners: list[Callable[[], None]] = []
         self._handle: DriverHandle | None = None
@@ -247,11 +249,19 @@ class Session:
         if generation != self._generation:
             return
         info_changed = False
+        events: list[BrokerEvent] = []
+        note = self._note
         for record in records:
             tag = record[0]
             if tag == EVENT:
-                info_changed |= self._on_event(record[1])
-            elif tag == DETAIL:
+                event = record[1]
+                info_changed |= note(event)
+                events.append(event)
+                continue
+            if events:  # what came before this record is told before it
+                self._publish(events)
+                events = []
+            if tag == DETAIL:
                 self.info.details[record[1]] = record[2]
                 info_changed = True
             elif tag == EXCHANGE:
@@ -273,10 +283,25 @@ class Session:
                 info_changed = True
             elif tag == ENDED:
                 self._driver_ended(record[1], record[2])
+        if events:
+            self._publish(events)
         if info_changed:
             self._notify_info()
 
-    def _on_event(self, event: BrokerEvent) -> bool:
+    def _on_event(self, event: BrokerEvent) -> None:
+        """One event the session itself made (a note, a registration)."""
+        if self._note(event):
+            self._notify_info()
+        self._publish([event])
+
+    def _publish(self, events: list[BrokerEvent]) -> None:
+        for listener in self.event_listeners:
+            for event in events:
+                listener(event)
+        for batch_listener in self.event_batch_listeners:
+            batch_listener(events)
+
+    def _note(self, event: BrokerEvent) -> bool:
         """Keep what the panel shows; True when that changed."""
         info = self.info
         info.last_event = event
@@ -295,8 +320,6 @@ class Session:
         elif kind is EventKind.RECOVER and event.topic:
             info.recover[event.topic] = RecoverProgress(event.topic, event.status, event.count)
             changed = True
-        for listener in self.event_listeners:
-            listener(event)
         return changed
 
     def _finish_login(self, outcome: int, failure: BrokerFailure | None = None) -> None:

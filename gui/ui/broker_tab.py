@@ -33,7 +33,7 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 log = logging.getLogger(__name__)
 
-PANEL_FRAME_MS = 16
+PANEL_FRAME_MS = 250  # what a person reads: four frames a second are plenty
 ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
 
 
@@ -57,7 +57,7 @@ class BrokerTab(QWidget):
         self.profiles = profiles
         self.controller = controller or LoginController(spec)
         self.session = Session(spec)
-        self.session.event_listeners.append(feed.append)
+        self.session.event_batch_listeners.append(feed.extend)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._info_changed)
         self._info_timer = QTimer(self)  # the panel follows the session at most once a frame

@@ -8,6 +8,8 @@ heartbeats (ServerTime every second, HEART_BEAT) into one updating row with a co
 
 from __future__ import annotations
 
+import gc
+import time
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
@@ -30,8 +32,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Time", "Broker", "Event", "Status", "Detail", "Count")
 DETAIL_COLUMN = 4
-EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
-FLUSH_MS = 50
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED = frozenset((_DISPLAY, _FOREGROUND, _TOOLTIP, _ALIGNMENT))
+FLUSH_MS = 100  # the log shows new events ten times a second at most: one repaint each
+FLUSH_CHUNK = 500  # events per step of a flush
+FLUSH_SLICE_SECONDS = 0.006  # a flush yields to the GUI after this long
+SLICE_GAP_MS = 4
+# A full garbage collection walks every object the log holds (a 100,000-event log: 30-80 ms,
+# every few hundred milliseconds under a flood). Automatic full passes are put off; they run
+# when the log has been quiet for a while (the young generations still run as usual).
+GC_QUIET_SECONDS = 5.0
+GC_CHECK_MS = 15_000
 COLLAPSE_LOOKBACK = 8  # heartbeat rows of other brokers a repeat may look past
 _BRUSHES = {Level.WARNING: QBrush(QColor("#b26a00")), Level.ERROR: QBrush(QColor("#c62828"))}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -40,17 +54,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class ViewRow:
     """A row of one view: a log row, or a run of heartbeats shown as one (the latest)."""
 
-    __slots__ = ("first", "latest", "repeats")
+    __slots__ = ("first", "key", "latest", "repeats")
 
     def __init__(self, row: LogRow) -> None:
         self.first = row
         self.latest = row
         self.repeats = 1
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        event = self.latest.event
-        return event.broker, event.kind.value, event.status
+        event = row.event
+        self.key = (event.broker, event.kind, event.status)
 
 
 class LogViewModel(QAbstractTableModel):
@@ -68,8 +79,7 @@ class LogViewModel(QAbstractTableModel):
 
     def ingest(self, rows: list[LogRow], evicted: set[str]) -> int:
         """New rows from the store, after dropping what its rings evicted; returns rows added."""
-        broker, accepts = self.broker, self.filter.accepts
-        fresh = [r for r in rows if (broker is None or r.event.broker == broker) and accepts(r)]
+        fresh = self._accepted(rows)
         if evicted:
             self._drop_evicted(evicted)
             oldest = {name: self.store.oldest_seq(name) for name in evicted}
@@ -98,13 +108,32 @@ class LogViewModel(QAbstractTableModel):
             self.endInsertRows()
         return len(added)
 
+    def _accepted(self, rows: list[LogRow]) -> list[LogRow]:
+        """The rows this view shows, filtered in one pass (no call per row)."""
+        broker = self.broker
+        kinds, min_rank, search = self.filter.kinds, self.filter.min_rank, self.filter.search
+        if broker is not None:
+            rows = [r for r in rows if r.event.broker == broker]
+        if search:
+            return [
+                r
+                for r in rows
+                if r.kind_bit & kinds and r.rank >= min_rank and search in r.haystack
+            ]
+        return [r for r in rows if r.kind_bit & kinds and r.rank >= min_rank]
+
     def _repeat_target(
         self, row: LogRow, added: list[ViewRow]
     ) -> tuple[ViewRow, int | None] | None:
         """The heartbeat row this one repeats: same broker, kind and status, with at most a few
         other brokers' heartbeats after it (so each broker's story stays in order)."""
         event = row.event
-        key = (event.broker, event.kind.value, event.status)
+        key = (event.broker, event.kind, event.status)
+        newest = added[-1] if added else (self._rows[-1] if self._rows else None)
+        if newest is None or not newest.latest.heartbeat:
+            return None  # the common case: something else came last
+        if newest.key == key:
+            return newest, None if added else len(self._rows) - 1
         for looked, (view_row, position) in enumerate(self._newest_first(added)):
             if view_row.key == key:
                 return view_row, position
@@ -127,6 +156,15 @@ class LogViewModel(QAbstractTableModel):
         oldest = {broker: self.store.oldest_seq(broker) for broker in brokers}
         limit = max(oldest.values())
         rows = self._rows
+        if self.broker is not None:  # one broker: what it evicted is a prefix of the view
+            if self.broker not in oldest:
+                return
+            cut = bisect_left(rows, oldest[self.broker], key=lambda r: r.latest.seq)
+            if cut:
+                self.beginRemoveRows(QModelIndex(), 0, cut - 1)
+                del rows[:cut]
+                self.endRemoveRows()
+            return
         end = bisect_left(rows, limit, key=lambda r: r.first.seq)
         gone = [
             i
@@ -171,23 +209,24 @@ class LogViewModel(QAbstractTableModel):
             return self.tr(COLUMNS[section])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Qt asks for about eight roles per visible cell per repaint: roles are compared as
+        # ints (an enum comparison costs ten times more) and unknown roles leave at once.
+        if role not in _ANSWERED:
+            return None
         view_row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
+            column = index.column()
             text = view_row.latest.cells[column]
             if column == 2 and view_row.repeats > 1:
                 return f"{text} ×{view_row.repeats}"
             return text
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return _BRUSHES.get(view_row.latest.event.level)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DETAIL_COLUMN:
-            return view_row.latest.cells[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
-            return _RIGHT
-        if role == EVENT_ROLE:
-            return view_row.latest.event
-        return None
+        if role == _TOOLTIP:
+            column = index.column()
+            return view_row.latest.cells[column] if column == DETAIL_COLUMN else None
+        return _RIGHT if index.column() == 5 else None  # _ALIGNMENT
 
 
 def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
@@ -208,21 +247,41 @@ def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
 class LogFeed(QObject):
     """The one way events reach the log: sessions append, a timer flushes in batches."""
 
-    flushed = Signal(int)  # rows stored by the flush
+    flush_started = Signal()  # views hold their repaint until
+    flushed = Signal(int)  # ... the flush is over (rows stored by it)
 
     def __init__(self, store: EventStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store or EventStore()
         self.models: list[LogViewModel] = []
         self._pending: list[BrokerEvent] = []
+        self._run_left = 0  # events the flush under way still has to store
+        self._run_rows = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FLUSH_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._flush_slice)
+        # The next slice of a flush under way: a real 1 ms timer. A zero-delay single shot is a
+        # posted event, and Qt runs events posted while it sends posted events in the same
+        # pass: a long flush would run to its end in one go and freeze the window.
+        self._next_slice = QTimer(self)
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(SLICE_GAP_MS)
+        self._next_slice.timeout.connect(self._flush_slice)
+        self._last_flush = 0.0
+        self._collector = QTimer(self)
+        self._collector.setInterval(GC_CHECK_MS)
+        self._collector.timeout.connect(self._collect_when_quiet)
+        self._collector.start()
+        threshold0, threshold1, _ = gc.get_threshold()
+        gc.set_threshold(threshold0, threshold1, 1_000_000)
 
     def append(self, event: BrokerEvent) -> None:
         """GUI thread (sessions deliver on the loop, which is the GUI thread)."""
-        self._pending.append(event)
+        self.extend([event])
+
+    def extend(self, events: list[BrokerEvent]) -> None:
+        self._pending.extend(events)
         if not self._timer.isActive():
             self._timer.start()
 
@@ -232,14 +291,43 @@ class LogFeed(QObject):
         model.reload()
         return model
 
-    def flush(self) -> None:
-        if not self._pending:
-            return
-        batch, self._pending = self._pending, []
-        rows, evicted = self.store.extend(batch)
-        for model in self.models:
-            model.ingest(rows, evicted)
-        self.flushed.emit(len(rows))
+    def flush(self, budget: float | None = None) -> None:
+        """Store what has arrived and show it. With a time `budget` (the timer's flushes) it
+        yields when the budget is spent and goes on in the next turn of the event loop; views
+        repaint once, when the whole batch is in. Events arriving meanwhile wait for the next
+        flush, so every flush ends."""
+        if not self._run_left:
+            if not self._pending:
+                return
+            self._run_left, self._run_rows = len(self._pending), 0
+            self.flush_started.emit()
+        deadline = None if budget is None else time.perf_counter() + budget
+        while self._run_left:
+            size = min(FLUSH_CHUNK, self._run_left)
+            batch = self._pending[:size]
+            del self._pending[:size]
+            self._run_left -= size
+            rows, evicted = self.store.extend(batch)
+            for model in self.models:
+                model.ingest(rows, evicted)
+            self._run_rows += len(rows)
+            if deadline is not None and time.perf_counter() >= deadline and self._run_left:
+                self._next_slice.start()
+                return
+        self._last_flush = time.monotonic()
+        self.flushed.emit(self._run_rows)
+        if self._pending and not self._timer.isActive():
+            self._timer.start()
+        if budget is None and self._pending:
+            self.flush()  # an unbudgeted flush (export, clear) takes everything
+
+    def _flush_slice(self) -> None:
+        self.flush(FLUSH_SLICE_SECONDS)
+
+    def _collect_when_quiet(self) -> None:
+        """The full collection the flood put off, now that nothing arrives."""
+        if time.monotonic() - self._last_flush >= GC_QUIET_SECONDS and gc.get_count()[2]:
+            gc.collect()
 
     def clear(self, broker: str | None = None) -> None:
         self.flush()

@@ -103,6 +103,10 @@ class EventLogView(QWidget):
         self.dropped_label = QLabel(self)
         self.dropped_label.setObjectName("dropped")
         self.dropped_label.setStyleSheet("color: #b26a00;")
+        # A count that grows under a flood: a fixed width, so it never relays out the toolbar.
+        self.dropped_label.setFixedWidth(
+            self.dropped_label.fontMetrics().horizontalAdvance("9,999,999 older events dropped")
+        )
         self.dropped_label.hide()
 
         toolbar = QHBoxLayout()
@@ -137,9 +141,10 @@ class EventLogView(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         if broker is not None:
             self.table.hideColumn(1)
-        self._follow_pending = False
-        self.model.rowsInserted.connect(self._follow)
-        feed.flushed.connect(self._update_dropped)
+        self._rows_added = False
+        self.model.rowsInserted.connect(self._note_rows)
+        feed.flush_started.connect(lambda: self.table.setUpdatesEnabled(False))
+        feed.flushed.connect(self._flush_done)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -158,16 +163,16 @@ class EventLogView(QWidget):
         self.model.collapse = not self.heartbeats.isChecked()
         self.model.reload()
 
-    def _follow(self) -> None:
-        """Scroll to the newest row once per batch, unless paused."""
-        if self._follow_pending or self.pause_button.isChecked():
-            return
-        self._follow_pending = True
-        QTimer.singleShot(0, self._scroll)
+    def _note_rows(self) -> None:
+        self._rows_added = True
 
-    def _scroll(self) -> None:
-        self._follow_pending = False
-        self.table.scrollToBottom()
+    def _flush_done(self) -> None:
+        """One repaint per flush: follow the newest row (unless paused), then paint."""
+        if self._rows_added and not self.pause_button.isChecked():
+            self.table.scrollToBottom()
+        self._rows_added = False
+        self.table.setUpdatesEnabled(True)
+        self._update_dropped()
 
     def set_queue_drops(self, dropped: int) -> None:
         if dropped != self.queue_drops:

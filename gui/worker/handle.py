@@ -17,7 +17,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Mapping
+from functools import partial
 from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 from gui import WORKER_FLAG
 from gui.core.errors import SdkUnavailable
@@ -41,7 +47,7 @@ CANCEL_GRACE_SECONDS = 1.0  # a cancelled login gets this long to stop before it
 TERMINATE_GRACE_SECONDS = 1.0  # after SIGTERM, before SIGKILL
 REAP_SECONDS = 2.0
 STDERR_LINES = 200
-INBOX_LIMIT = 200_000  # records waiting for the loop; past it the reader waits (backpressure)
+INBOX_LIMIT = 20_000  # records waiting for the loop; past it the reader waits (backpressure)
 
 # Windows exit codes of native crashes (NTSTATUS), named the way support searches them.
 _NTSTATUS = {
@@ -70,6 +76,17 @@ def worker_environment(secrets: list[str]) -> dict[str, str]:
     env.setdefault("MONO_THREADS_SUSPEND", "preemptive")
     env.setdefault("PYTHONIOENCODING", "utf-8:backslashreplace")
     return env
+
+
+PIPE_BYTES = 1 << 20  # a flood's frames are ~100 KB: the usual 64 KB pipe made both sides wait
+
+
+def widen_pipe(fd: int) -> None:
+    """Let the worker write a few frames ahead of the console (Linux; elsewhere as it is)."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is not None:
+        with contextlib.suppress(OSError):  # capped by /proc/sys/fs/pipe-max-size
+            fcntl.fcntl(fd, set_size, PIPE_BYTES)
 
 
 def describe_exit(returncode: int | None) -> str:
@@ -119,7 +136,14 @@ class WorkerHandle(DriverHandle):
 
     def _open(self, redactor: Redactor) -> None:
         self._redactor = redactor
-        self._pump = RecordPump(asyncio.get_running_loop(), self.broker, self._receive, redactor)
+        self._pump = RecordPump(
+            asyncio.get_running_loop(),
+            self.broker,
+            self._receive,
+            redactor,
+            decode=partial(records_from_wire, self.broker),
+            on_unreadable=self._unreadable,
+        )
 
     def login(self, settings: Mapping[str, Any]) -> None:
         self._spawn_worker(settings)
@@ -175,6 +199,7 @@ class WorkerHandle(DriverHandle):
             raise SdkUnavailable(f"The driver process could not start: {exc}") from None
         lifetime.job.adopt(self.process)
         assert self.process.stdout is not None and self.process.stderr is not None
+        widen_pipe(self.process.stdout.fileno())
         threading.Thread(
             target=self._read_records,
             args=(self.process.stdout,),
@@ -215,16 +240,19 @@ class WorkerHandle(DriverHandle):
                 if frame[0] == "bye":
                     self._clean = True
                     continue
-                records = records_from_wire(self.broker, frame[1])
                 while len(pump) > INBOX_LIMIT and not self.ended:
                     time.sleep(0.005)  # the loop drains; the worker's own queue absorbs the rest
-                pump.put_many(records)
+                pump.put_wire(frame[1])
         except ProtocolError as exc:
-            self._problem = f"sent something unreadable ({exc}) and was ended"
-            self._kill_now()
+            self._unreadable(exc)
         except (OSError, ValueError):
             pass
         self._reap()
+
+    def _unreadable(self, exc: Exception) -> None:
+        """Garbage on the pipe: the worker is ended and the session told why."""
+        self._problem = f"sent something unreadable ({exc}) and was ended"
+        self._kill_now()
 
     def _read_stderr(self, stream: IO[bytes]) -> None:
         """What the worker printed (tracebacks, a vendor's own output): masked, kept, logged."""

@@ -39,6 +39,7 @@ from gui.core.records import (
     RESULT,
     Record,
     local_time,
+    local_zone,
 )
 from gui.core.redaction import Redactor
 
@@ -215,15 +216,21 @@ def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
 def records_from_wire(broker: str, items: list[Any]) -> list[Record]:
     """A frame's records; events take the fast path (tens of thousands a second cross here)."""
     new, event_type, kinds, levels = tuple.__new__, BrokerEvent, _KINDS, _LEVELS
-    stamp_of, read_only, empty, at = datetime.fromisoformat, MappingProxyType, EMPTY_RAW, local_time
+    stamp_of, read_only, empty = datetime.fromisoformat, MappingProxyType, EMPTY_RAW
+    from_epoch = datetime.fromtimestamp
     out: list[Record] = []
     append = out.append
+    zone = local_zone(items[0][1]) if items and items[0][0] == EVENT else None
+    zone_until = (int(items[0][1] // 60) + 1) * 60 if zone is not None else 0.0
     try:
         for item in items:
             if item[0] != EVENT:
                 append(record_from_wire(broker, item))
                 continue
             (_, epoch, kind, status, text, topic, count, stamp, latency, level, raw) = item
+            if zone is None or epoch >= zone_until or epoch < zone_until - 60:
+                zone = local_zone(epoch)  # a new minute: the offset may have changed (DST)
+                zone_until = (int(epoch // 60) + 1) * 60
             fields = (
                 broker,
                 kinds[kind],
@@ -235,7 +242,7 @@ def records_from_wire(broker: str, items: list[Any]) -> list[Record]:
                 latency,
                 levels[level],
                 read_only(raw) if raw else empty,
-                at(epoch),
+                from_epoch(epoch, zone),
             )
             append((EVENT, new(event_type, fields)))
     except (KeyError, IndexError, TypeError, ValueError) as exc:

@@ -1,0 +1,316 @@
+"""The event pipeline under a flood, against a vnpy-style log monitor (issue: event pipeline).
+
+    .venv/bin/python tests/benchmarks/event_flood.py --events 100000 --threads 4 --json
+    .venv/bin/python tests/benchmarks/event_flood.py --idle 30
+
+console: the real window, offscreen, with a logged-in KGI tab; the KGI mix (60% RECOVER, 20%
+ServerTime, 10% GetStatus, 10% Message) fired from vendor threads by the real KGI driver in its
+real worker process (tests/benchmarks/flood.py), through the pipe, the session, the log feed,
+into the tab's and the all-brokers views.
+vnpy_style: vnpy's monitor pattern, reproduced here: a QTableWidget that inserts a row at the
+top for every log event, fed by the real vnpy EventEngine through one queued Qt signal per
+event, from the same number of threads.
+
+Both sides run in child processes of their own (clean memory figures); a 10 ms GUI timer
+measures how late the GUI thread answers. One JSON line per run, then the medians.
+--idle N: CPU seconds of the console (and its worker) over N s logged in to the simulator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+TICK_MS = 10
+FLOOD_KINDS = ("recover", "server_time", "message")
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Probe:
+    """A 10 ms GUI timer: how late each tick comes (the GUI thread's responsiveness) and the
+    peak resident memory, sampled on the same tick."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.lateness: list[float] = []
+        self.peak_rss = rss_mb()
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
+        self._last = now
+        self.peak_rss = max(self.peak_rss, rss_mb())
+
+    def figures(self, events: int, seconds: float) -> dict[str, float]:
+        late = sorted(self.lateness) or [0.0]
+        return {
+            "events_per_s": round(events / seconds),
+            "lateness_p50_ms": round(statistics.median(late), 1),
+            "lateness_p99_ms": round(late[min(len(late) - 1, int(len(late) * 0.99))], 1),
+            "lateness_max_ms": round(late[-1], 1),
+            "peak_rss_mb": round(self.peak_rss, 1),
+        }
+
+
+def console_side(events: int, threads: int) -> dict[str, float]:
+    """The real window, a logged-in KGI tab, the flood through the worker."""
+    os.environ.update(
+        FLOOD_EVENTS=str(events), FLOOD_THREADS=str(threads), FLOOD_DELAY_S="1.0",
+        QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=tempfile.mkdtemp(),
+    )  # fmt: skip
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from gui.brokers import default_registry, kgi
+    from gui.core.login import LoginController
+    from gui.core.profiles import ProfileStore
+    from gui.core.session import SessionState
+    from gui.ui.main_window import MainWindow
+
+    app = QApplication([])
+    window = MainWindow(default_registry(), ProfileStore())
+    window.resize(1280, 860)
+    window.show()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    tab = window.broker_tabs["kgi"]
+    tab.controller = LoginController(
+        kgi.SPEC, driver_factory="tests.benchmarks.flood:kgi_flood_driver"
+    )
+    probe = Probe()
+    marks: dict[str, float] = {}
+    seen = 0
+    stored = 0
+
+    def count(event) -> None:  # type: ignore[no-untyped-def]
+        nonlocal seen
+        if event.kind.value in FLOOD_KINDS or event.status == "HEART_BEAT":
+            seen += 1
+            marks.setdefault("first", time.perf_counter())
+
+    def flushed(_rows: int) -> None:
+        nonlocal stored
+        stored = seen  # a flush stores everything the session delivered so far
+        if stored >= events and "last" not in marks:
+            marks["last"] = time.perf_counter()
+
+    tab.session.event_listeners.append(count)
+    window.feed.flushed.connect(flushed)
+
+    async def main() -> dict[str, float]:
+        await asyncio.sleep(0.5)
+        marks["idle_rss"] = rss_mb()
+        tab.form.editors["password"].set_value("demo")
+        tab.connect_clicked()
+        while tab.session.state is not SessionState.LOGGED_IN:
+            await asyncio.sleep(0.01)
+        probe.start()
+        while "last" not in marks:
+            await asyncio.sleep(0.05)
+        probe.stop()
+        figures = probe.figures(events, marks["last"] - marks["first"])
+        figures["idle_rss_mb"] = round(marks["idle_rss"], 1)
+        await tab.session.shutdown()
+        return figures
+
+    with loop:
+        return loop.run_until_complete(main())
+
+
+def vnpy_side(events: int, threads: int) -> dict[str, float]:
+    """vnpy's LogMonitor pattern: QTableWidget.insertRow(0) per event, one queued signal per
+    event, the real vnpy EventEngine."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication, Qt, Signal
+    from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+    from vnpy.event import Event, EventEngine
+    from vnpy.trader.event import EVENT_LOG
+    from vnpy.trader.object import LogData
+
+    app = QApplication([])
+    engine = EventEngine()
+
+    class LogTable(QTableWidget):
+        """A row on top per log event: time, message, gateway, each its own item."""
+
+        signal = Signal(Event)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.setColumnCount(3)
+            self.setHorizontalHeaderLabels(["Time", "Message", "Gateway"])
+            self.verticalHeader().setVisible(False)
+            self.setEditTriggers(self.EditTrigger.NoEditTriggers)
+            self.setAlternatingRowColors(True)
+            self.processed = 0
+            self.signal.connect(self.process_event)
+            engine.register(EVENT_LOG, self.signal.emit)
+
+        def process_event(self, event: Event) -> None:
+            data = event.data
+            self.insertRow(0)
+            for column, text in enumerate(
+                (data.time.astimezone().strftime("%H:%M:%S.%f")[:-3], data.msg, data.gateway_name)
+            ):
+                cell = QTableWidgetItem(str(text))
+                cell.setTextAlignment(
+                    Qt.AlignmentFlag.AlignLeft if column == 1 else Qt.AlignmentFlag.AlignCenter
+                )
+                self.setItem(0, column, cell)
+            self.processed += 1
+
+    table = LogTable()
+    table.resize(1280, 600)
+    table.show()
+    engine.start()
+    probe = Probe()
+    idle_rss = rss_mb()
+
+    def produce(n: int, count: int) -> None:
+        for i in range(count):
+            engine.put(Event(EVENT_LOG, LogData(msg=f"thread {n} message {i}", gateway_name="GW")))
+
+    started = time.perf_counter()
+    probe.start()
+    workers = [
+        threading.Thread(target=produce, args=(n, events // threads)) for n in range(threads)
+    ]
+    for worker in workers:
+        worker.start()
+    while table.processed < events:
+        app.processEvents()
+        QCoreApplication.sendPostedEvents()
+    probe.stop()
+    figures = probe.figures(events, time.perf_counter() - started)
+    figures["idle_rss_mb"] = round(idle_rss, 1)
+    engine.stop()
+    return figures
+
+
+def idle_side(seconds: float) -> dict[str, float]:
+    """CPU used by the console (and its worker) while logged in to the KGI simulator."""
+    os.environ.update(QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=tempfile.mkdtemp())
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from gui.brokers import default_registry
+    from gui.core.profiles import ProfileStore
+    from gui.core.session import SessionState
+    from gui.ui.main_window import MainWindow
+
+    app = QApplication([])
+    window = MainWindow(default_registry(), ProfileStore())
+    window.show()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    tab = window.broker_tabs["kgi"]
+
+    def cpu(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    async def main() -> dict[str, float]:
+        tab.form.editors["password"].set_value("demo")
+        tab.connect_clicked()
+        while tab.session.state is not SessionState.LOGGED_IN:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(2)  # the login's own work is over
+        worker = tab.session._handle.process.pid
+        console0, worker0 = cpu(os.getpid()), cpu(worker)
+        await asyncio.sleep(seconds)
+        console, worker_cpu = cpu(os.getpid()) - console0, cpu(worker) - worker0
+        await tab.session.shutdown()
+        return {
+            "seconds": seconds,
+            "console_cpu_s": round(console, 3),
+            "worker_cpu_s": round(worker_cpu, 3),
+            "console_percent_of_a_core": round(100 * console / seconds, 3),
+            "worker_percent_of_a_core": round(100 * worker_cpu / seconds, 3),
+        }
+
+    with loop:
+        return loop.run_until_complete(main())
+
+
+def child(side: str, *args: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--side", side, *args],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=600,
+    ).stdout  # fmt: skip
+    return json.loads(out.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="JSON lines only")
+    parser.add_argument("--idle", type=float, help="measure idle CPU over this many seconds")
+    parser.add_argument("--side", choices=("console", "vnpy", "idle"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.side == "console":
+        print(json.dumps(console_side(args.events, args.threads)))
+        return
+    if args.side == "vnpy":
+        print(json.dumps(vnpy_side(args.events, args.threads)))
+        return
+    if args.side == "idle" or args.idle:
+        result = (
+            idle_side(args.idle or 30) if args.side else child("idle", "--idle", str(args.idle))
+        )
+        print(json.dumps({"idle": result}))
+        return
+    size = ["--events", str(args.events), "--threads", str(args.threads)]
+    runs = []
+    for _ in range(args.runs):
+        run = {"console": child("console", *size), "vnpy_style": child("vnpy", *size)}
+        runs.append(run)
+        print(json.dumps(run), flush=True)
+    medians = {
+        side: {key: statistics.median(r[side][key] for r in runs) for key in runs[0][side]}
+        for side in ("console", "vnpy_style")
+    }
+    console, vnpy = medians["console"], medians["vnpy_style"]
+    medians["ratios"] = {
+        "events_per_s_vs_vnpy": round(console["events_per_s"] / vnpy["events_per_s"], 2),
+        "lateness_p99_vs_vnpy": round(
+            console["lateness_p99_ms"] / max(vnpy["lateness_p99_ms"], 0.1), 2
+        ),
+        "peak_rss_vs_idle_window": round(console["peak_rss_mb"] / console["idle_rss_mb"], 2),
+    }
+    print(json.dumps({"median_of": args.runs, **medians}))
+
+
+if __name__ == "__main__":
+    main()
