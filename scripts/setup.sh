@@ -63,7 +63,7 @@ python_env() {
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing Python packages into .venv"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[dev]"
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[dev,bench]"
     # vnpy's core for the vnpy tests, without its pins (PySide6 6.8, TA-Lib): see the README.
     "$VENV/bin/python" -m pip install -q --no-deps "vnpy>=4.0,<5"
     echo "$want" > "$stamp"

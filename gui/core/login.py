@@ -10,7 +10,6 @@ from typing import Any
 
 from gui.core.driver import ActionResult, Driver
 from gui.core.errors import BrokerFailure
-from gui.core.handles import InProcessHandle
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
 from gui.core.session import Session
@@ -81,11 +80,13 @@ class LoginController:
         """Where the next driver runs."""
         self.spec.check_scenario(environment, scenario)
         if self.isolation is Isolation.IN_PROCESS:
+            from gui.core.handles import InProcessHandle  # asyncio: not before the window
+
             make = self.in_process_driver or self.spec.create_driver
             return InProcessHandle(
                 self.spec.id, lambda: make(environment, scenario), bound=self.bound
             )
-        from gui.worker.handle import WorkerHandle  # subprocess et al. only with a first login
+        from gui.worker.handle import WorkerHandle  # asyncio, subprocess: with a first login
 
         return WorkerHandle(
             self.spec.id,

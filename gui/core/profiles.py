@@ -12,7 +12,6 @@ import codecs
 import json
 import logging
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -154,6 +153,8 @@ class ProfileStore:
         self._write(data)
 
     def _write(self, data: dict[str, Any]) -> None:
+        import tempfile  # only when saving: not on the window's way up
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-", suffix=".json")
         try:

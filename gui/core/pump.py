@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 SLICE_SECONDS = 0.008
 CHUNK = 200
+RESUME_SECONDS = 0.004  # the pause between slices: at most two thirds of the GUI thread
 DEFAULT_CAPACITY = 100_000
 
 Deliver = Callable[[list[Record]], None]
@@ -113,7 +114,9 @@ class RecordPump:
             self._deliver_safely([(DROPPED, dropped)])
         if inbox and not self._closed:
             self._scheduled = True
-            self._loop.call_later(0.004, self._drain)  # let the GUI breathe, then go on
+            # Let the GUI breathe, then go on. A real timer, not call_soon: Qt runs a chain of
+            # zero-delay callbacks back to back, and its own timers and repaints would wait.
+            self._loop.call_later(RESUME_SECONDS, self._drain)
 
     def _next_chunk(self) -> list[Record]:
         """Up to CHUNK records from the head of the inbox, decoded."""

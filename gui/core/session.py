@@ -1,21 +1,22 @@
-"""One broker login: the state machine every tab and the CLI render."""
+"""One broker login: the state machine every tab and the CLI render.
+
+asyncio is imported where a login needs it: the window shows before it has loaded (start-up).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui.core.context import Context, Exchange
 from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
-from gui.core.handles import DriverHandle
 from gui.core.records import (
     CANCELLED,
     CONNECTED,
@@ -33,6 +34,11 @@ from gui.core.records import (
 from gui.core.redaction import Redactor
 from gui.core.registry import BrokerSpec
 from gui.core.schema import Schema
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from gui.core.handles import DriverHandle
 
 
 class SessionState(StrEnum):
@@ -129,6 +135,8 @@ class Session:
     ) -> None:
         """Validate (against `schema`, else the broker's), then log in. Raises the typed failure
         after the state shows it; returns quietly when the login was cancelled."""
+        import asyncio
+
         if self.state.live:
             raise SessionBusy(f"{self.spec.id}: a login is already {self.state.value}")
         schema = schema or self.spec.schema
@@ -186,6 +194,8 @@ class Session:
 
     async def logout(self) -> None:
         """Log out if logged in; cancel a login in progress; otherwise nothing to do."""
+        import asyncio
+
         if self.state in (SessionState.CONNECTING, SessionState.CONNECTED):
             login = self._login
             self.cancel()
@@ -230,6 +240,8 @@ class Session:
 
     async def shutdown(self) -> None:
         """Leave nothing live (window close, CLI exit); bounded by the handles' own bounds."""
+        import asyncio
+
         await self.logout()
         if self._cleanup:
             await asyncio.gather(*list(self._cleanup), return_exceptions=True)
@@ -375,6 +387,8 @@ class Session:
         return f"The driver process {description or 'ended without an answer'}{after}."
 
     def _close_in_background(self) -> None:
+        import asyncio
+
         handle = self._handle
         if handle is None:
             return

@@ -1,13 +1,15 @@
-"""Starting the GUI: QApplication, the qasync loop, the window; and ending it, bounded."""
+"""Starting the GUI: QApplication, the qasync loop, the window; and ending it, bounded.
+
+Only what the first window needs is imported before it shows: asyncio, qasync and the
+self-test load after (start-up is measured by packaging/benchmark.py).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import logging
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -20,7 +22,6 @@ from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.ui.main_window import MainWindow
 from gui.ui.resources import app_icon, install_translator
-from gui.ui.self_test import run_self_test
 
 LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
 EXIT_SECONDS = 3.0  # after the window is gone, the process is gone within this
@@ -38,6 +39,8 @@ def report_stream() -> TextIO:
     """stdout; a windowed Windows build has none, so the report goes to a file in TEMP."""
     if sys.stdout is not None:
         return sys.stdout
+    import tempfile
+
     path = Path(tempfile.gettempdir()) / f"{APP_NAME}-self-test.txt"
     return path.open("w", encoding="utf-8")
 
@@ -47,6 +50,8 @@ def run_gui(self_test: str | None = None) -> int:
     if self_test:
         # Offscreen, and a throw-away config dir: the trader's saved values stay untouched.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        import tempfile
+
         scratch = tempfile.TemporaryDirectory(prefix="broker-console-self-test-")
         os.environ[CONFIG_DIR_ENV] = scratch.name
     logging.basicConfig(
@@ -72,7 +77,10 @@ def run_gui(self_test: str | None = None) -> int:
     if report is not None:  # the first line marks the shown window (the benchmark times it)
         report.write(f"Broker Login Console self-test ({self_test})\n")
         report.flush()
-    # The event loop is wired after the window shows: importing qasync costs ~100 ms.
+    # The event loop is wired after the window shows: importing asyncio and qasync costs
+    # ~100 ms.
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -83,6 +91,8 @@ def run_gui(self_test: str | None = None) -> int:
     async def main() -> int:
         code = 0
         if self_test and report is not None:
+            from gui.ui.self_test import run_self_test
+
             code = await run_self_test(window, STARTED, shown, self_test, report)
             window.close()
         await closed.wait()

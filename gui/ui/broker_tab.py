@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +29,9 @@ from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
 from gui.ui.session_panel import SessionPanel, StateBadge
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +350,8 @@ class BrokerTab(QWidget):
         return task
 
     def _spawn_task(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        import asyncio  # loaded once the window shows (start-up)
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)

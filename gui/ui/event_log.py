@@ -247,8 +247,10 @@ def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
 class LogFeed(QObject):
     """The one way events reach the log: sessions append, a timer flushes in batches."""
 
-    flush_started = Signal()  # views hold their repaint until
-    flushed = Signal(int)  # ... the flush is over (rows stored by it)
+    # A flush longer than one slice yields to the GUI between slices: views hold their repaint
+    # from `held` until `flushed` (rows stored by the flush), so nobody sees a half batch.
+    held = Signal()
+    flushed = Signal(int)
 
     def __init__(self, store: EventStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +259,7 @@ class LogFeed(QObject):
         self._pending: list[BrokerEvent] = []
         self._run_left = 0  # events the flush under way still has to store
         self._run_rows = 0
+        self._held = False  # views hold their repaint (a flush spans several slices)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FLUSH_MS)
@@ -300,7 +303,6 @@ class LogFeed(QObject):
             if not self._pending:
                 return
             self._run_left, self._run_rows = len(self._pending), 0
-            self.flush_started.emit()
         deadline = None if budget is None else time.perf_counter() + budget
         while self._run_left:
             size = min(FLUSH_CHUNK, self._run_left)
@@ -312,9 +314,13 @@ class LogFeed(QObject):
                 model.ingest(rows, evicted)
             self._run_rows += len(rows)
             if deadline is not None and time.perf_counter() >= deadline and self._run_left:
+                if not self._held:
+                    self._held = True
+                    self.held.emit()
                 self._next_slice.start()
                 return
         self._last_flush = time.monotonic()
+        self._held = False
         self.flushed.emit(self._run_rows)
         if self._pending and not self._timer.isActive():
             self._timer.start()

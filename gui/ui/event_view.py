@@ -143,7 +143,7 @@ class EventLogView(QWidget):
             self.table.hideColumn(1)
         self._rows_added = False
         self.model.rowsInserted.connect(self._note_rows)
-        feed.flush_started.connect(lambda: self.table.setUpdatesEnabled(False))
+        feed.held.connect(lambda: self.table.setUpdatesEnabled(False))
         feed.flushed.connect(self._flush_done)
 
         layout = QVBoxLayout(self)
@@ -171,7 +171,8 @@ class EventLogView(QWidget):
         if self._rows_added and not self.pause_button.isChecked():
             self.table.scrollToBottom()
         self._rows_added = False
-        self.table.setUpdatesEnabled(True)
+        if not self.table.updatesEnabled():  # enabling repaints the whole table: only if held
+            self.table.setUpdatesEnabled(True)
         self._update_dropped()
 
     def set_queue_drops(self, dropped: int) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,6 +28,9 @@ from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.resources import app_icon
+
+if TYPE_CHECKING:
+    import asyncio
 
 CLOSE_TIMEOUT_SECONDS = 8.0
 
@@ -209,11 +212,15 @@ class MainWindow(QMainWindow):
             self.closed.emit()
             return
         event.ignore()
+        import asyncio  # loaded once the window shows (start-up)
+
         if self._closing is None:
             self.statusBar().showMessage(self.tr("Logging out of every broker before closing…"))
             self._closing = asyncio.ensure_future(self._shutdown_then_close())
 
     async def _shutdown_then_close(self) -> None:
+        import asyncio
+
         sessions = [tab.session for tab in self.live_tabs()]
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(

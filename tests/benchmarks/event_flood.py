@@ -7,12 +7,13 @@ console: the real window, offscreen, with a logged-in KGI tab; the KGI mix (60% 
 ServerTime, 10% GetStatus, 10% Message) fired from vendor threads by the real KGI driver in its
 real worker process (tests/benchmarks/flood.py), through the pipe, the session, the log feed,
 into the tab's and the all-brokers views.
-vnpy_style: vnpy's monitor pattern, reproduced here: a QTableWidget that inserts a row at the
-top for every log event, fed by the real vnpy EventEngine through one queued Qt signal per
-event, from the same number of threads.
+vnpy_style: vnpy's own LogMonitor (vnpy.trader.ui.widget; needs the [bench] extra), which
+inserts a row at the top for every log event, fed by the real vnpy EventEngine through one
+queued Qt signal per event, from the same number of threads.
 
 Both sides run in child processes of their own (clean memory figures); a 10 ms GUI timer
-measures how late the GUI thread answers. One JSON line per run, then the medians.
+measures how late the GUI thread answers. One JSON line per run, then the medians
+(--json: only the medians).
 --idle N: CPU seconds of the console (and its worker) over N s logged in to the simulator.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import resource
@@ -89,6 +91,8 @@ def console_side(events: int, threads: int) -> dict[str, float]:
         QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=tempfile.mkdtemp(),
     )  # fmt: skip
     import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from gui.brokers import default_registry, kgi
@@ -101,6 +105,7 @@ def console_side(events: int, threads: int) -> dict[str, float]:
     window = MainWindow(default_registry(), ProfileStore())
     window.resize(1280, 860)
     window.show()
+    gc.freeze()  # as gui.ui.app does once the window shows
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     tab = window.broker_tabs["kgi"]
@@ -131,7 +136,7 @@ def console_side(events: int, threads: int) -> dict[str, float]:
         await asyncio.sleep(0.5)
         marks["idle_rss"] = rss_mb()
         tab.form.editors["password"].set_value("demo")
-        tab.connect_clicked()
+        QTest.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)  # as a trader does
         while tab.session.state is not SessionState.LOGGED_IN:
             await asyncio.sleep(0.01)
         probe.start()
@@ -148,48 +153,19 @@ def console_side(events: int, threads: int) -> dict[str, float]:
 
 
 def vnpy_side(events: int, threads: int) -> dict[str, float]:
-    """vnpy's LogMonitor pattern: QTableWidget.insertRow(0) per event, one queued signal per
-    event, the real vnpy EventEngine."""
+    """vnpy's own LogMonitor (vnpy.trader.ui.widget): a QTableWidget row inserted on top per
+    log event, fed by the real EventEngine through one queued Qt signal per event."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication, Qt, Signal
-    from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
     from vnpy.event import Event, EventEngine
     from vnpy.trader.event import EVENT_LOG
     from vnpy.trader.object import LogData
+    from vnpy.trader.ui.widget import LogMonitor
 
     app = QApplication([])
     engine = EventEngine()
-
-    class LogTable(QTableWidget):
-        """A row on top per log event: time, message, gateway, each its own item."""
-
-        signal = Signal(Event)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.setColumnCount(3)
-            self.setHorizontalHeaderLabels(["Time", "Message", "Gateway"])
-            self.verticalHeader().setVisible(False)
-            self.setEditTriggers(self.EditTrigger.NoEditTriggers)
-            self.setAlternatingRowColors(True)
-            self.processed = 0
-            self.signal.connect(self.process_event)
-            engine.register(EVENT_LOG, self.signal.emit)
-
-        def process_event(self, event: Event) -> None:
-            data = event.data
-            self.insertRow(0)
-            for column, text in enumerate(
-                (data.time.astimezone().strftime("%H:%M:%S.%f")[:-3], data.msg, data.gateway_name)
-            ):
-                cell = QTableWidgetItem(str(text))
-                cell.setTextAlignment(
-                    Qt.AlignmentFlag.AlignLeft if column == 1 else Qt.AlignmentFlag.AlignCenter
-                )
-                self.setItem(0, column, cell)
-            self.processed += 1
-
-    table = LogTable()
+    table = LogMonitor(None, engine)  # the main engine is only stored, never used by the table
     table.resize(1280, 600)
     table.show()
     engine.start()
@@ -207,7 +183,7 @@ def vnpy_side(events: int, threads: int) -> dict[str, float]:
     ]
     for worker in workers:
         worker.start()
-    while table.processed < events:
+    while table.rowCount() < events:
         app.processEvents()
         QCoreApplication.sendPostedEvents()
     probe.stop()
@@ -221,6 +197,8 @@ def idle_side(seconds: float) -> dict[str, float]:
     """CPU used by the console (and its worker) while logged in to the KGI simulator."""
     os.environ.update(QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=tempfile.mkdtemp())
     import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from gui.brokers import default_registry
@@ -231,17 +209,20 @@ def idle_side(seconds: float) -> dict[str, float]:
     app = QApplication([])
     window = MainWindow(default_registry(), ProfileStore())
     window.show()
+    gc.freeze()  # as gui.ui.app does once the window shows
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     tab = window.broker_tabs["kgi"]
 
     def cpu(pid: int) -> float:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU seconds of the process's live threads, to the nanosecond (the scheduler's own
+        account; /proc/PID/stat counts 10 ms ticks, too coarse for an idle window)."""
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return sum(int((task / "schedstat").read_text().split()[0]) for task in tasks) / 1e9
 
     async def main() -> dict[str, float]:
         tab.form.editors["password"].set_value("demo")
-        tab.connect_clicked()
+        QTest.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)  # as a trader does
         while tab.session.state is not SessionState.LOGGED_IN:
             await asyncio.sleep(0.05)
         await asyncio.sleep(2)  # the login's own work is over
@@ -252,8 +233,8 @@ def idle_side(seconds: float) -> dict[str, float]:
         await tab.session.shutdown()
         return {
             "seconds": seconds,
-            "console_cpu_s": round(console, 3),
-            "worker_cpu_s": round(worker_cpu, 3),
+            "console_cpu_s": round(console, 4),
+            "worker_cpu_s": round(worker_cpu, 4),
             "console_percent_of_a_core": round(100 * console / seconds, 3),
             "worker_percent_of_a_core": round(100 * worker_cpu / seconds, 3),
         }
@@ -275,7 +256,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", action="store_true", help="JSON lines only")
+    parser.add_argument("--json", action="store_true", help="only the line of medians")
     parser.add_argument("--idle", type=float, help="measure idle CPU over this many seconds")
     parser.add_argument("--side", choices=("console", "vnpy", "idle"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -286,17 +267,18 @@ def main() -> None:
         print(json.dumps(vnpy_side(args.events, args.threads)))
         return
     if args.side == "idle" or args.idle:
-        result = (
-            idle_side(args.idle or 30) if args.side else child("idle", "--idle", str(args.idle))
-        )
-        print(json.dumps({"idle": result}))
+        if args.side:
+            print(json.dumps(idle_side(args.idle or 30)))
+        else:
+            print(json.dumps({"idle": child("idle", "--idle", str(args.idle))}))
         return
     size = ["--events", str(args.events), "--threads", str(args.threads)]
     runs = []
     for _ in range(args.runs):
         run = {"console": child("console", *size), "vnpy_style": child("vnpy", *size)}
         runs.append(run)
-        print(json.dumps(run), flush=True)
+        if not args.json:
+            print(json.dumps(run), flush=True)
     medians = {
         side: {key: statistics.median(r[side][key] for r in runs) for key in runs[0][side]}
         for side in ("console", "vnpy_style")
@@ -309,7 +291,7 @@ def main() -> None:
         ),
         "peak_rss_vs_idle_window": round(console["peak_rss_mb"] / console["idle_rss_mb"], 2),
     }
-    print(json.dumps({"median_of": args.runs, **medians}))
+    print(json.dumps({**medians, "median_of": args.runs}))
 
 
 if __name__ == "__main__":

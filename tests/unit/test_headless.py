@@ -51,3 +51,53 @@ def test_a_headless_check_never_loads_qt() -> None:
         timeout=60,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_help_loads_no_qt() -> None:
+    code = (
+        "import sys\n"
+        "from gui.cli import main\n"
+        "sys.argv = ['broker-console', '--help']\n"
+        "rc = main()\n"
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
+        "sys.exit(rc)\n"
+    )
+    proc = run_python(code)
+    assert proc.returncode == 0, proc.stderr
+    assert "usage:" in proc.stdout
+
+
+def test_the_first_window_shows_before_asyncio_the_self_test_and_the_drivers_load(
+    tmp_path: Path,
+) -> None:
+    """Start-up: what the window does not need is imported after it shows."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.brokers import default_registry\n"
+        "from gui.core.profiles import ProfileStore\n"
+        "from gui.ui.main_window import MainWindow\n"
+        "import gui.ui.app\n"
+        "window = MainWindow(default_registry(), ProfileStore())\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "late = ['asyncio', 'qasync', 'gui.ui.self_test', 'importlib.metadata',\n"
+        "        'gui.worker.handle', 'gui.core.handles', 'gui.core.machine', 'subprocess']\n"
+        "loaded = [name for name in late if name in sys.modules]\n"
+        "assert not loaded, loaded\n"
+        "assert window.broker_tabs['kgi'].isVisible()\n"
+    )
+    proc = run_python(code, QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=str(tmp_path))
+    assert proc.returncode == 0, proc.stderr

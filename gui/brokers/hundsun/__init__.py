@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import platform
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from gui import APP_TITLE, __version__
-from gui.core import machine
 from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
@@ -102,6 +100,10 @@ def terminal_info(ip: str, mac: str) -> str:
     """cpuid;内网ip;手机号;手机设备号;计算机名;磁盘信息;客户端版本号;操作系统版本号;公司名称;
     外网IP地址;PC终端序列号;PC生产厂商;PC产品型号;IP2;MAC2;[站点名称]IP:Port — unknown parts empty,
     trimmed to the 256 bytes the field holds."""
+    import platform
+
+    from gui.core import machine  # read at the first login, not when the window starts
+
     disk = machine.volume()
     disk_text = (
         f"{disk.drive},{disk.file_system},{disk.size // 2**30},{disk.serial}" if disk.drive else ""
@@ -134,6 +136,8 @@ def terminal_info(ip: str, mac: str) -> str:
 def station_fields() -> dict[str, str]:
     """mac_address, ip_address, hd_volserial, op_station (`IP|MAC`) and terminal_info, collected
     from this machine (cached: the machine does not change), so support never types them."""
+    from gui.core import machine  # read at the first login, not when the window starts
+
     mac = machine.mac_address()
     ip = machine.ip_address()
     return {
