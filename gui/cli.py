@@ -23,13 +23,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from gui import WORKER_FLAG, __version__
 
 if TYPE_CHECKING:
+    from gui.core.diagnosis import Step
     from gui.core.events import BrokerEvent
     from gui.core.session import Session
 
 DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.core.login.LOGIN_BOUND_SECONDS)
+DIAGNOSE_TIMEOUT = 30.0  # as gui.core.login.DIAGNOSIS_BOUND_SECONDS
 SERVER_TIME_WAIT = 3.0  # after login, how long `check` waits to show the clock offset
 EXIT_GRACE = 1.8  # past the bound, the process ends even if a cleanup hangs
 AFTER_LOGIN_GRACE = 0.8  # the clock check and logout may use this much past the bound
+LOG_CLOSE_SECONDS = 0.5  # writing the session log's last lines
 BROKER_IDS = ("kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy")
 
 # Control characters would forge lines or drive the terminal (ESC, BEL) in text output.
@@ -75,6 +78,35 @@ def build_parser() -> argparse.ArgumentParser:
     add_login_arguments(check)
     check.add_argument("--json", action="store_true", help="one JSON object per line")
 
+    diagnose = commands.add_parser(
+        "diagnose",
+        help="find where the connection to a broker breaks, phase by phase",
+        description="For every endpoint in the broker's settings: dns, tcp, tls, proxy, http, "
+        "clock; then the vendor SDK; with --login a real login and logout. Exit codes: 0 every "
+        "step passed, 2 invalid input, 3 a network, TLS, clock or SDK step failed, 4 the broker "
+        "refused the login.",
+    )
+    diagnose.add_argument("broker", choices=BROKER_IDS)
+    add_login_arguments(diagnose, DIAGNOSE_TIMEOUT)
+    diagnose.add_argument("--login", action="store_true", help="also log in and out for real")
+    diagnose.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    bundle = commands.add_parser(
+        "bundle",
+        help="write a support bundle: runtime report, session logs, diagnoses, settings",
+        description="A zip for a support ticket: a manifest, the runtime report, the last days' "
+        "session logs, the latest diagnosis of each broker, the non-secret settings and the "
+        "console's error log. No secret is in it.",
+    )
+    bundle.add_argument("--out", required=True, metavar="FILE.zip")
+    bundle.add_argument("--days", default="3", help="days of session logs (default 3)")
+    bundle.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="diagnose every broker now (its saved settings, without logging in) first",
+    )
+    bundle.add_argument("--json", action="store_true", help="the result as JSON")
+
     simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
     simulate.add_argument("broker", choices=BROKER_IDS)
     simulate.add_argument("--host", default="127.0.0.1")
@@ -84,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_login_arguments(command: argparse.ArgumentParser) -> None:
+def add_login_arguments(command: argparse.ArgumentParser, timeout: float = DEFAULT_TIMEOUT) -> None:
     command.add_argument(
         "--simulator", action="store_true", help="use the broker's built-in simulator"
     )
@@ -107,9 +139,9 @@ def add_login_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--timeout",
-        default=str(DEFAULT_TIMEOUT),
+        default=str(timeout),
         metavar="SECONDS",
-        help=f"upper bound for the whole command, in seconds (default {DEFAULT_TIMEOUT:g})",
+        help=f"upper bound for the whole command, in seconds (default {timeout:g})",
     )
 
 
@@ -146,7 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         Printer(sys.stdout, as_json).result(CheckOutcome(False, 2, f"Invalid command: {exc}"))
         return 2
     except SystemExit as done:  # --help, --version
-        if arguments[:1] == ["check"] and {"-h", "--help"} & set(arguments) and len(arguments) > 1:
+        helped = arguments[:1] in (["check"], ["diagnose"])
+        if helped and {"-h", "--help"} & set(arguments) and len(arguments) > 1:
             broker = next((a for a in arguments[1:] if a in BROKER_IDS), None)
             if broker:
                 sys.stdout.write(broker_help(broker))
@@ -162,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return quiet_stdout_end(run_gui(args.self_test))
     if args.command == "check":
         return run_check(args, sys.stdout)
+    if args.command == "diagnose":
+        return run_check(args, sys.stdout, diagnosis=True)
+    if args.command == "bundle":
+        return run_bundle(args, sys.stdout)
     return run_simulate(args)
 
 
@@ -185,6 +222,7 @@ class CheckOutcome:
     reason: str
     fields: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    cls: str | None = None  # a diagnosis' first failing class
 
 
 def escape_controls(text: str) -> str:
@@ -207,6 +245,7 @@ class Printer:
         self.as_json = as_json
         self.lock = threading.Lock()
         self.done = False
+        self.classified = False  # a diagnosis: the result line names the first failing class
         if hasattr(out, "reconfigure"):
             out.reconfigure(encoding="utf-8", errors="backslashreplace")
 
@@ -227,6 +266,13 @@ class Printer:
             line += f"  ({event.level.value})"
         self._line(line.rstrip())
 
+    def step(self, step: Step) -> None:
+        if self.as_json:
+            self._line(safe_json(step.to_json()))
+        else:
+            for line in step.text().splitlines():
+                self._line(escape_controls(line))
+
     def result(self, outcome: CheckOutcome, session: Session | None = None) -> bool:
         """The last line; False when one was already written."""
         with self.lock:
@@ -240,16 +286,19 @@ class Printer:
                 "exit": outcome.exit,
                 "reason": outcome.reason,
             }
+            if self.classified:
+                payload["class"] = outcome.cls
             if outcome.fields:
                 payload["fields"] = outcome.fields
             if outcome.warnings:
                 payload["warnings"] = outcome.warnings
-            if session is not None:
+            if session is not None and not self.classified:
                 payload["context"] = session.context.to_json()
             self._line(safe_json(payload), final=True)
             return True
         verdict = "OK" if outcome.ok else "FAILED"
-        lines = [f"{verdict} (exit {outcome.exit}): {escape_controls(outcome.reason)}"]
+        named = f"{outcome.cls}: " if outcome.cls else ""
+        lines = [f"{verdict} (exit {outcome.exit}): {named}{escape_controls(outcome.reason)}"]
         lines += [f"  warning: {escape_controls(text)}" for text in outcome.warnings]
         lines += [f"  {key}: {escape_controls(msg)}" for key, msg in outcome.fields.items()]
         for line in lines:
@@ -333,10 +382,12 @@ def collect_values(
     return schema, values
 
 
-def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    """Log in, print every event, log out; the whole command within --timeout (+ a grace)."""
+def run_check(args: argparse.Namespace, out: TextIO, *, diagnosis: bool = False) -> int:
+    """Log in, print every event, log out (or, for `diagnose`, every step of a diagnosis); the
+    whole command within --timeout (+ a grace)."""
     started = time.monotonic()
     printer = Printer(out, args.json)
+    printer.classified = diagnosis
     from gui.core.errors import BrokerFailure, InvalidSettings
 
     secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
@@ -350,7 +401,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     watchdog.start()
     session: Session | None = None
     try:
-        outcome, session = _check(args, printer, timeout, started + timeout + AFTER_LOGIN_GRACE)
+        deadline = started + timeout + AFTER_LOGIN_GRACE
+        outcome, session = _check(args, printer, timeout, deadline, diagnosis)
     except InvalidSettings as failure:
         outcome = _invalid(failure)
     except BrokerFailure as failure:
@@ -387,7 +439,7 @@ def _bound_reached(printer: Printer, timeout: float) -> None:
 
 
 def _check(
-    args: argparse.Namespace, printer: Printer, timeout: float, deadline: float
+    args: argparse.Namespace, printer: Printer, timeout: float, deadline: float, diagnosis: bool
 ) -> tuple[CheckOutcome, Session]:
     import asyncio
 
@@ -406,6 +458,8 @@ def _check(
 
         raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
     spec.check_scenario(environment, args.scenario)
+    if diagnosis:
+        return asyncio.run(_diagnose(spec, environment, args, saved, printer, timeout))
     schema, values = collect_values(spec, environment, args.sets, args.secrets, os.environ, saved)
     schema.validate(values)
     return asyncio.run(
@@ -430,8 +484,11 @@ async def _login_and_out(
     from gui.core.events import EventKind, Level
     from gui.core.login import LoginController
     from gui.core.session import Session
+    from gui.core.session_log import SessionLog
 
     session = Session(spec)
+    session_log = SessionLog()
+    session_log.attach(session)
     server_time = asyncio.Event()
     warnings: dict[str, str] = {}
 
@@ -462,7 +519,134 @@ async def _login_and_out(
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     finally:
         await session.shutdown()
+        session_log.close(LOG_CLOSE_SECONDS)
     return outcome, session
+
+
+async def _diagnose(
+    spec: Any,
+    environment: Any,
+    args: argparse.Namespace,
+    saved: Mapping[str, Any],
+    printer: Printer,
+    timeout: float,
+) -> tuple[CheckOutcome, Session]:
+    """Every step as it comes, then the verdict naming the first failing class; the latest
+    diagnosis is kept in the log folder for a support bundle."""
+    from gui.core import diagnosis as verdict
+    from gui.core.errors import SdkMismatch, SdkUnavailable
+    from gui.core.login import LoginController
+    from gui.core.session import DIAGNOSIS_STATUS, Session
+    from gui.core.session_log import SessionLog, save_diagnosis
+
+    session = Session(spec)
+    session_log = SessionLog()
+    session_log.attach(session)
+    session.step_listeners.append(printer.step)
+    try:
+        _schema, values = collect_values(
+            spec, environment, args.sets, args.secrets, os.environ, saved
+        )
+    except SdkUnavailable as failure:  # vnpy: the gateway's module is not installed
+        cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
+        session.add_step(verdict.failed("sdk", spec.title, cls, 0.0, failure.reason))
+    else:
+        if args.login:  # the login's events; the steps print as steps
+            session.event_listeners.append(
+                lambda event: None if event.status == DIAGNOSIS_STATUS else printer.event(event)
+            )
+        try:
+            await LoginController(spec).diagnose(
+                session, environment, args.scenario, values, login=args.login, timeout=timeout
+            )
+        finally:
+            await session.shutdown()
+    session_log.close(LOG_CLOSE_SECONDS)
+    steps = session.diagnosis
+    save_diagnosis(spec.id, environment.value, steps)
+    failure = verdict.first_failure(steps)
+    if failure is None:
+        reason = f"all {len(steps)} steps passed"
+        return CheckOutcome(True, 0, reason, warnings=_warnings(steps)), session
+    reason = f"{failure.step} {failure.target}: {failure.detail} — {failure.fix}"
+    return CheckOutcome(False, verdict.exit_code(steps), reason, cls=failure.cls), session
+
+
+def _warnings(steps: Sequence[Step]) -> list[str]:
+    return [f"{step.step} {step.target}: {step.detail}" for step in steps if step.level == "warn"]
+
+
+# -- bundle --------------------------------------------------------------------------------
+
+
+def run_bundle(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the support bundle (after diagnosing every broker, with --diagnose)."""
+    from pathlib import Path
+
+    from gui.brokers import default_registry
+    from gui.core import bundle
+
+    printer = Printer(out, args.json)
+    if not re.fullmatch(r"[0-9]{1,3}", args.days) or not 1 <= int(args.days) <= 365:
+        return _finish(
+            printer, CheckOutcome(False, 2, f"--days must be 1 to 365 (got {args.days!r})"), None
+        )
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        return _finish(printer, CheckOutcome(False, 2, f"--out {target} is a folder"), None)
+    registry = default_registry()
+    notes: dict[str, str] = {}
+    if args.diagnose:
+        import asyncio
+
+        notes = asyncio.run(diagnose_all(registry))
+    try:
+        made = bundle.build(target, registry, days=int(args.days))
+    except OSError as exc:
+        return _finish(
+            printer, CheckOutcome(False, 1, f"The bundle could not be written: {exc}"), None
+        )
+    notes.update({f"problem {i + 1}": text for i, text in enumerate(made.problems)})
+    reason = f"support bundle {made.path} ({len(made.files)} files)"
+    return _finish(printer, CheckOutcome(True, 0, reason, fields=notes), None)
+
+
+async def diagnose_all(registry: Any) -> dict[str, str]:
+    """Every broker diagnosed side by side with its saved settings (its last environment), no
+    login; each one's latest diagnosis is kept for the bundle. Returns a verdict per broker."""
+    import asyncio
+
+    from gui.core.diagnosis import first_failure
+    from gui.core.errors import BrokerFailure
+    from gui.core.login import LoginController, layered_values
+    from gui.core.profiles import ProfileStore
+    from gui.core.registry import Environment
+    from gui.core.session import Session
+    from gui.core.session_log import save_diagnosis
+
+    store = ProfileStore()
+
+    async def one(spec: Any) -> str:
+        environment = Environment(store.broker(spec.id).get("environment") or "live")
+        scenario = str(store.broker(spec.id).get("scenario") or "normal")
+        session = Session(spec)
+        try:
+            _schema, values = layered_values(
+                spec, environment, store.raw(spec.id, environment.value), {}
+            )
+            steps = await LoginController(spec).diagnose(session, environment, scenario, values)
+        except BrokerFailure as failure:
+            return f"not diagnosed ({environment.value}): {failure.reason}"
+        finally:
+            await session.shutdown()
+        save_diagnosis(spec.id, environment.value, steps)
+        failure = first_failure(steps)
+        verdict = "all steps passed" if failure is None else f"{failure.cls} at {failure.step}"
+        return f"{verdict} ({environment.value})"
+
+    specs = [spec for spec in registry if spec.available]
+    verdicts = await asyncio.gather(*(one(spec) for spec in specs))
+    return {spec.id: verdict for spec, verdict in zip(specs, verdicts, strict=True)}
 
 
 # -- simulate ------------------------------------------------------------------------------

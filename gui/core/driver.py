@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from gui.core.diagnosis import Step
 from gui.core.errors import BrokerFailure
 from gui.core.events import EventKind, Level
 from gui.core.records import (
@@ -23,6 +24,7 @@ from gui.core.records import (
     LOST,
     RAW_EVENT,
     RESULT,
+    STEP,
     Record,
 )
 from gui.core.redaction import Redactor
@@ -112,6 +114,10 @@ class DriverLink:
     def register(self, code: str, name: str, boards: Sequence[str] = ()) -> None:
         """Register an exchange (and its boards) in the session's context."""
         self._put((EXCHANGE, code, name, tuple(boards), time.time()))
+
+    def step(self, step: Step) -> None:
+        """One phase of a diagnosis, done."""
+        self._put((STEP, step))
 
     # -- typed outcomes --------------------------------------------------------------------
 

@@ -50,6 +50,13 @@ class SdkUnavailable(ConnectFailed):
     title = "Broker SDK unavailable"
 
 
+class SdkMismatch(SdkUnavailable):
+    """The vendor SDK is there but does not load: its files are damaged or from different
+    versions, or built for another platform or runtime."""
+
+    title = "Broker SDK does not load"
+
+
 class LoginRejected(BrokerFailure):
     """The broker answered and refused the credentials."""
 
@@ -84,6 +91,7 @@ FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
         BrokerFailure,
         ConnectFailed,
         SdkUnavailable,
+        SdkMismatch,
         LoginRejected,
         LoginTimeout,
         BrokerError,

@@ -10,8 +10,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from gui.core.diagnosis import Step
 from gui.core.driver import ActionResult, Driver, DriverLink
-from gui.core.errors import BrokerFailure, LoginTimeout
+from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.pump import Deliver, RecordPump
 from gui.core.records import ENDED, RESULT, Record
 from gui.core.redaction import Redactor
@@ -79,17 +80,24 @@ class DriverHandle(ABC):
     async def probe(self, settings: Mapping[str, Any]) -> ActionResult:
         return await self._request("probe", dict(settings), "the check")
 
-    async def _request(self, kind: str, argument: Any, what: str) -> ActionResult:
+    async def diagnose(self, settings: Mapping[str, Any], seconds: float) -> ActionResult:
+        """Run a diagnosis (its steps arrive as records before the answer) within `seconds`."""
+        return await self._request("diagnose", dict(settings), "the diagnosis", seconds)
+
+    async def _request(
+        self, kind: str, argument: Any, what: str, seconds: float | None = None
+    ) -> ActionResult:
         request_id = next(self._ids)
         future: asyncio.Future[ActionResult | BrokerFailure] = (
             asyncio.get_running_loop().create_future()
         )
         self._requests[request_id] = future
         self._send_request(request_id, kind, argument)
+        seconds = seconds or self.bound + 1
         try:
-            outcome = await asyncio.wait_for(future, self.bound + 1)
+            outcome = await asyncio.wait_for(future, seconds)
         except TimeoutError:
-            raise LoginTimeout(f"{what} got no answer within {self.bound + 1:g} s") from None
+            raise LoginTimeout(f"{what} got no answer within {seconds:g} s") from None
         finally:
             self._requests.pop(request_id, None)
         if isinstance(outcome, BrokerFailure):
@@ -121,7 +129,11 @@ class DriverHandle(ABC):
                     self._ended.set()
                     for future in self._requests.values():
                         if not future.done():
-                            future.set_result(BrokerFailure("the driver ended before answering"))
+                            future.set_result(
+                                DriverCrashed(
+                                    f"The driver process {record[1] or 'ended'} before answering."
+                                )
+                            )
                 forward.append(record)
         if forward and self._deliver is not None:
             self._deliver(forward)
@@ -131,10 +143,16 @@ class InProcessHandle(DriverHandle):
     """The driver on the console's own loop: for unit tests, which need no process."""
 
     def __init__(
-        self, broker: str, make_driver: Callable[[], Driver], *, bound: float = DEFAULT_BOUND
+        self,
+        broker: str,
+        make_driver: Callable[[], Driver],
+        *,
+        bound: float = DEFAULT_BOUND,
+        diagnosis: Callable[[Mapping[str, Any], Callable[[Step], None]], str] | None = None,
     ) -> None:
         super().__init__(broker, bound=bound)
         self._make_driver = make_driver
+        self._diagnosis = diagnosis  # the diagnosis run, for the given settings and reporter
         self._runner: DriverRunner | None = None
         self._pump: RecordPump | None = None
 
@@ -169,5 +187,13 @@ class InProcessHandle(DriverHandle):
         runner = self.runner
         if kind == "action":
             self._spawn(runner.action(request_id, argument))
+        elif kind == "diagnose":
+            self._spawn(self._diagnose(request_id, argument))
         else:
             self._spawn(runner.probe(request_id, argument))
+
+    async def _diagnose(self, request_id: int, settings: Mapping[str, Any]) -> None:
+        link = self.runner.link
+        assert self._diagnosis is not None, "a diagnosis needs the spec's run"
+        summary = await asyncio.to_thread(self._diagnosis, settings, link.step)
+        link.result(request_id, ActionResult(summary))

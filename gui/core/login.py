@@ -6,16 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui.core.driver import ActionResult, Driver
-from gui.core.errors import BrokerFailure
+from gui.core.errors import (
+    BrokerError,
+    BrokerFailure,
+    ConnectFailed,
+    DriverCrashed,
+    LoginRejected,
+    LoginTimeout,
+    SdkMismatch,
+    SdkUnavailable,
+)
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
 from gui.core.session import Session
 
+if TYPE_CHECKING:
+    from gui.core.diagnosis import Step
+
 # Every login ends within this bound, also when a vendor call hangs (the GUI's and `check`'s).
 LOGIN_BOUND_SECONDS = 60.0
+# A diagnosis (its phases run side by side, each bounded; loading an SDK takes the longest).
+DIAGNOSIS_BOUND_SECONDS = 30.0
+SERVER_TIME_WAIT_SECONDS = 3.0  # after a diagnosis' login, for the broker's clock
 
 
 class Isolation(Enum):
@@ -83,8 +98,15 @@ class LoginController:
             from gui.core.handles import InProcessHandle  # asyncio: not before the window
 
             make = self.in_process_driver or self.spec.create_driver
+            from functools import partial
+
+            from gui.core.diagnosis_run import diagnose
+
             return InProcessHandle(
-                self.spec.id, lambda: make(environment, scenario), bound=self.bound
+                self.spec.id,
+                lambda: make(environment, scenario),
+                bound=self.bound,
+                diagnosis=partial(diagnose, self.spec, environment, scenario),
             )
         from gui.worker.handle import WorkerHandle  # asyncio, subprocess: with a first login
 
@@ -125,3 +147,108 @@ class LoginController:
         schema = schema or resolve_schema(self.spec, environment, values)
         schema.validate(values)
         return await session.probe(self.handle(environment, scenario), values, schema=schema)
+
+    async def diagnose(
+        self,
+        session: Session,
+        environment: Environment,
+        scenario: str,
+        values: Mapping[str, Any],
+        *,
+        login: bool = False,
+        timeout: float = DIAGNOSIS_BOUND_SECONDS,
+    ) -> list[Step]:
+        """Every phase of reaching the broker (and, with `login`, a real login and logout), as
+        steps on the session; raises InvalidSettings (nothing runs) for bad input. Without a
+        login, only the fields saying where the broker is are required."""
+        import asyncio
+
+        from gui.core.diagnosis import failed, first_failure
+
+        self.spec.check_scenario(environment, scenario)
+        started = asyncio.get_running_loop().time()
+        try:
+            schema = resolve_schema(self.spec, environment, values)
+        except SdkUnavailable as failure:  # vnpy: the chosen gateway is not installed
+            cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
+            session.diagnosis = []
+            session.add_step(failed("sdk", self.spec.title, cls, 0.0, failure.reason))
+            return list(session.diagnosis)
+        checked = schema if login else schema.relaxed(self.spec.endpoint_keys)
+        checked.validate(values)
+        try:
+            await session.diagnose(
+                self.handle(environment, scenario), values, schema=checked, seconds=timeout
+            )
+        except BrokerFailure as failure:  # the process crashed or hung: loading the SDK did
+            session.add_step(
+                failed(
+                    "sdk",
+                    self.spec.title,
+                    "sdk_mismatch",
+                    0.0,
+                    f"The diagnosis could not finish: {failure.reason}",
+                )
+            )
+        if login and first_failure(session.diagnosis) is None:
+            left = timeout - (asyncio.get_running_loop().time() - started)
+            await self._login_step(session, environment, scenario, values, schema, max(left, 5.0))
+        return list(session.diagnosis)
+
+    async def _login_step(
+        self,
+        session: Session,
+        environment: Environment,
+        scenario: str,
+        values: Mapping[str, Any],
+        schema: Schema,
+        timeout: float,
+    ) -> None:
+        """A real login and logout as one step, then the broker's clock if it tells it."""
+        import asyncio
+        import time
+
+        from gui.core.diagnosis import Step, clock_step, failed
+
+        target = self.spec.title
+        started = time.perf_counter()
+        try:
+            await self.login(session, environment, scenario, values, schema=schema, timeout=timeout)
+        except BrokerFailure as failure:
+            ms = (time.perf_counter() - started) * 1000
+            detail = f"{failure.title}: {failure.reason}"
+            session.add_step(failed("login", target, login_failure_class(failure), ms, detail))
+            await session.logout()
+            return
+        ms = (time.perf_counter() - started) * 1000
+        session.add_step(Step("login", target, True, ms=ms, detail="logged in"))
+        if self.spec.reports_server_time:
+            waited = 0.0
+            while session.info.clock_offset is None and waited < SERVER_TIME_WAIT_SECONDS:
+                await asyncio.sleep(0.1)
+                waited += 0.1
+            offset = session.info.clock_offset
+            if offset is not None:
+                source = "the broker's server time at login"
+                session.add_step(clock_step(target, offset.total_seconds(), source))
+        await session.logout()
+
+
+def login_failure_class(failure: BrokerFailure) -> str:
+    """The diagnosis class of a failed login (the network phases before it passed)."""
+    if isinstance(failure, LoginRejected):
+        return "login_rejected"
+    if isinstance(failure, SdkMismatch | DriverCrashed):
+        return "sdk_mismatch"
+    if isinstance(failure, SdkUnavailable):
+        return "sdk_missing"
+    if isinstance(failure, BrokerError):
+        return "http_error"
+    reason = failure.reason.lower()
+    if isinstance(failure, ConnectFailed) and "refused" in reason:
+        return "tcp_refused"
+    if isinstance(failure, ConnectFailed) and "certificate" in reason:
+        return "tls_untrusted"
+    if isinstance(failure, ConnectFailed | LoginTimeout):
+        return "no_answer"
+    return "sdk_mismatch"  # the driver or the SDK failed in a way of its own

@@ -35,6 +35,7 @@ DROPPED = 11  # (DROPPED, count): events a full queue had to drop
 CRASHED = 12  # (CRASHED, description): the driver's process died without being asked
 ENDED = 13  # (ENDED, description, requested): the driver (or its process) is gone
 WIRE = 14  # (WIRE, items, start): a frame's records still in wire form, decoded when drained
+STEP = 15  # (STEP, Step): one phase of a diagnosis
 
 LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
 

@@ -6,6 +6,7 @@ A secret can reach text in other shapes than typed: stripped, split over lines, 
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import threading
@@ -18,7 +19,8 @@ _MIN_SECRET_LENGTH = 3  # shorter values would mask ordinary digits and letters 
 
 
 def secret_forms(secret: str) -> set[str]:
-    """The shapes a secret takes in text: as typed, stripped, each line, escaped, encoded."""
+    """The shapes a secret takes in text: as typed, stripped, each line, escaped, encoded (URL,
+    hex, base64)."""
     forms = {secret, secret.strip()}
     forms.update(line for line in re.split(r"[\r\n]+", secret))
     forms.add(repr(secret)[1:-1])
@@ -26,6 +28,10 @@ def secret_forms(secret: str) -> set[str]:
     forms.add(json.dumps(secret, ensure_ascii=False)[1:-1])
     forms.add(quote(secret, safe=""))
     forms.add(secret.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    raw = secret.encode("utf-8", "surrogatepass")
+    forms.update((raw.hex(), raw.hex().upper()))
+    encoded = base64.b64encode(raw).decode("ascii")
+    forms.update((encoded, encoded.rstrip("=")))
     return {form for form in forms if len(form.strip()) >= _MIN_SECRET_LENGTH}
 
 
@@ -72,3 +78,8 @@ class Redactor:
         if isinstance(value, list | tuple):
             return [self.value(item) for item in value]
         return value
+
+
+# Every secret any session of this process used: the app's own log files mask with it (a
+# library's warning may quote a value the session's redactor would have masked).
+PROCESS_SECRETS = Redactor()

@@ -74,6 +74,11 @@ class BrokerSpec:
     # Checks before the form is resolved (vnpy: the chosen gateway is installed); raises a
     # typed failure.
     preflight: Callable[[Environment, Mapping[str, Any]], None] | None = None
+    # Where the broker is, for a diagnosis: the settings' endpoints as URLs (`tcp://h:p`,
+    # `ssl://`, `http(s)://`), and the fields they come from (the only ones a diagnosis
+    # without a login requires).
+    endpoints: Callable[[Mapping[str, Any]], list[str]] | None = None
+    endpoint_keys: tuple[str, ...] = ()
 
     @property
     def available(self) -> bool:
@@ -115,6 +120,12 @@ class BrokerSpec:
         driver_class = getattr(importlib.import_module(module), name)
         assert self.surface is not None
         return driver_class(self.surface(environment, scenario))
+
+
+def url(host: str, port: int, scheme: str = "tcp") -> str:
+    """`scheme://host:port`, an IPv6 address in brackets."""
+    host = str(host).strip().strip("[]")
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
 class Registry:

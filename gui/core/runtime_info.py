@@ -9,6 +9,7 @@ import os
 import platform
 import sys
 from importlib import metadata
+from typing import Any
 
 from gui import __version__
 
@@ -55,3 +56,12 @@ def report() -> dict[str, str]:
         "pythonnet": package_version("pythonnet"),
         ".NET runtime": dotnet_runtime(),
     }
+
+
+def module_facts(module: Any) -> str:
+    """An imported vendor module as support asks for it: name, version, where it was loaded
+    from."""
+    name = getattr(module, "__name__", "?")
+    version = getattr(module, "__version__", None) or package_version(name.split(".")[0])
+    where = getattr(module, "__file__", None) or "built in"
+    return f"{name} {version} ({where})"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -407,6 +407,17 @@ class Schema:
         if found:
             raise InvalidSettings(found)
         return parsed
+
+    def relaxed(self, keep: Collection[str]) -> Schema:
+        """The same form with only the `keep` fields required: a diagnosis needs where the
+        broker is, not who logs in (every value given is still checked)."""
+        return Schema(
+            tuple(
+                fld if fld.key in keep or not fld.required else replace(fld, required=False)
+                for fld in self.fields
+            ),
+            self.rules,
+        )
 
     def public(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The values that may be written to disk: everything the schema does not mark secret."""

@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from gui.core.context import Context, Exchange
+from gui.core.diagnosis import Step
 from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
@@ -28,10 +29,11 @@ from gui.core.records import (
     FAILED,
     LOGGED_IN,
     LOST,
+    STEP,
     Record,
     local_time,
 )
-from gui.core.redaction import Redactor
+from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.registry import BrokerSpec
 from gui.core.schema import Schema
 
@@ -61,6 +63,9 @@ _LIVE = {
     SessionState.LOGGED_IN,
     SessionState.LOGGING_OUT,
 }
+
+
+DIAGNOSIS_STATUS = "DIAGNOSIS"  # the status of a diagnosis step's row in the log
 
 
 class SessionBusy(RuntimeError):
@@ -116,6 +121,8 @@ class Session:
         self.event_batch_listeners: list[Callable[[list[BrokerEvent]], None]] = []
         self.state_listeners: list[StateListener] = []
         self.info_listeners: list[Callable[[], None]] = []
+        self.diagnosis: list[Step] = []  # the latest diagnosis, step by step
+        self.step_listeners: list[Callable[[Step], None]] = []
         self._handle: DriverHandle | None = None
         self._generation = 0
         self._login: asyncio.Future[Any] | None = None
@@ -183,6 +190,39 @@ class Session:
             raise failure.mask(self._redactor.text) from None
         finally:
             await handle.close()
+
+    async def diagnose(
+        self, handle: DriverHandle, values: Mapping[str, Any], *, schema: Schema, seconds: float
+    ) -> list[Step]:
+        """Where the connection breaks, phase by phase (steps reach `step_listeners` and the
+        log as they come); the state does not move. A diagnosis that cannot finish raises."""
+        if self.state.live:
+            raise SessionBusy(f"{self.spec.id}: a login is {self.state.value}")
+        settings = schema.validate(values)
+        self.diagnosis = []
+        self._attach(handle, schema, settings)
+        try:
+            await handle.diagnose(settings, seconds)
+        except BrokerFailure as failure:
+            raise failure.mask(self._redactor.text) from None
+        finally:
+            await handle.close()
+        return list(self.diagnosis)
+
+    def add_step(self, step: Step) -> None:
+        """A diagnosis step (from the worker, or the console's own: the login, the clock):
+        masked, kept, told to listeners, and written to the log."""
+        step = Step.from_json(self._redactor.value(step.to_json()))
+        self.diagnosis.append(step)
+        level = {"ok": Level.INFO, "warn": Level.WARNING}.get(step.level, Level.ERROR)
+        text = f"{step.step} {step.target}: {step.detail}" + (f" [{step.cls}]" if step.cls else "")
+        self._on_event(
+            BrokerEvent(
+                self.spec.id, EventKind.LOG, DIAGNOSIS_STATUS, text, level=level, raw=step.to_json()
+            )
+        )
+        for listener in list(self.step_listeners):
+            listener(step)
 
     def cancel(self) -> bool:
         """Abort a login in progress; the driver releases what it created (bounded)."""
@@ -252,7 +292,10 @@ class Session:
         """Make `handle` the current one; records of earlier handles are ignored from now on."""
         self._generation += 1
         self._handle = handle
-        self._redactor = Redactor(schema.secrets_in(settings))
+        secrets = schema.secrets_in(settings)
+        self._redactor = Redactor(secrets)
+        for secret in secrets:
+            PROCESS_SECRETS.add(secret)
         handle.start(
             partial(self._deliver, self._generation), self._redactor, list(schema.secret_keys)
         )
@@ -290,6 +333,8 @@ class Session:
                 self._finish_login(CANCELLED)
             elif tag == LOST:
                 self._connection_lost(record[1])
+            elif tag == STEP:
+                self.add_step(record[1])
             elif tag == DROPPED:
                 self.info.dropped += record[1]
                 info_changed = True

@@ -150,7 +150,7 @@ class WorkerHandle(DriverHandle):
         self._send(["login", dict(settings), self.secret_keys])
 
     def _send_request(self, request_id: int, kind: str, argument: Any) -> None:
-        if kind == "probe":
+        if kind in ("probe", "diagnose"):
             self._spawn_worker(argument)
             self._send(["request", request_id, kind, argument, self.secret_keys])
         else:

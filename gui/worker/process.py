@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, BinaryIO
 
-from gui.core.driver import Driver, DriverLink
+from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure
 from gui.core.records import DROPPED, LOGGED_IN, RAW_EVENT, Record
 from gui.core.redaction import Redactor
@@ -179,6 +179,8 @@ class WorkerService:
                 runner = self._runner(argument, secrets, partial(self.link.result, request_id))
                 if runner is not None:
                     self._spawn(runner.probe(request_id, argument))
+            elif kind == "diagnose":
+                self._diagnose(request_id, argument, secrets)
             elif self.runner is not None:
                 self._spawn(self.runner.action(request_id, argument))
         elif name == "cancel" and self.runner is not None:
@@ -188,6 +190,32 @@ class WorkerService:
         elif name == "eof":  # the console went away: a short last logout, then out
             threading.Timer(PARENT_GONE_SECONDS + 1, os._exit, (0,)).start()
             self._end(PARENT_GONE_SECONDS)
+
+    def _diagnose(
+        self, request_id: int, settings: Mapping[str, Any], secret_keys: list[str]
+    ) -> None:
+        """The diagnosis on a thread of its own (its phases block, each bounded); the worker
+        ends after answering."""
+        for key in secret_keys:
+            if settings.get(key):
+                self.redactor.add(str(settings[key]))
+        loop = asyncio.get_running_loop()
+
+        def run() -> None:
+            from gui.brokers import default_registry
+            from gui.core.diagnosis_run import diagnose
+
+            try:
+                spec = default_registry().get(self.broker)
+                environment = Environment(self.hello["environment"])
+                scenario = str(self.hello.get("scenario") or "")
+                summary = diagnose(spec, environment, scenario, settings, self.link.step)
+                self.link.result(request_id, ActionResult(summary))
+            except Exception as exc:
+                self.link.result(request_id, unexpected(self.broker, exc, self.link))
+            loop.call_soon_threadsafe(self._end)
+
+        threading.Thread(target=run, name="diagnosis", daemon=True).start()
 
     def _runner(
         self,

@@ -21,6 +21,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, BinaryIO
 
+from gui.core.diagnosis import Step
 from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, failure_from_wire, failure_to_wire
 from gui.core.events import EMPTY_RAW, BrokerEvent, EventKind, Level
@@ -37,6 +38,7 @@ from gui.core.records import (
     LOST,
     RAW_EVENT,
     RESULT,
+    STEP,
     Record,
     local_time,
     local_zone,
@@ -208,6 +210,8 @@ def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
         ]
     if tag == DETAIL:
         return [DETAIL, record[1], mask(str(record[2]))]
+    if tag == STEP:
+        return [STEP, plain(redactor.value(record[1].to_json()))]
     if tag in (CONNECTED, LOST):
         return [tag, mask(str(record[1]))]
     return plain(list(record))
@@ -284,8 +288,10 @@ def record_from_wire(broker: str, item: list[Any]) -> Record:
             return (RESULT, int(item[1]), outcome)
         if tag == EXCHANGE:
             return (EXCHANGE, str(item[1]), str(item[2]), tuple(item[3]), float(item[4]))
+        if tag == STEP:
+            return (STEP, Step.from_json(item[1]))
         if tag not in _PLAIN_TAGS:
             raise ProtocolError(f"an unknown record {str(item)[:80]!r}")
         return tuple(item)
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise ProtocolError(f"an unreadable record {str(item)[:80]!r} ({exc})") from None

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gui import APP_TITLE, __version__
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
 # py_t2sdk's AddStr encodes its str as UTF-8 itself: that is what the C<width> fields receive.
@@ -160,6 +160,16 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """Every `ip:port` of the T2 SDK's `servers` list (it tries them in turn)."""
+    found = []
+    for item in str(settings["servers"]).split(";"):
+        host, _, port = item.strip().rpartition(":")
+        if host and port.isdigit():
+            found.append(url(host, int(port)))
+    return found
+
+
 SPEC = BrokerSpec(
     id="hundsun",
     title="Hundsun 恒生 UFX",
@@ -167,6 +177,8 @@ SPEC = BrokerSpec(
     driver="gui.brokers.hundsun.driver:HundsunDriver",
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
+    endpoints=endpoints,
+    endpoint_keys=("servers",),
     simulator_defaults={
         "servers": "127.0.0.1:9003",
         "operator_no": "10001",

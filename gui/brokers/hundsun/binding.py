@@ -18,6 +18,7 @@ from typing import Any
 
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
 from gui.core.errors import SdkUnavailable
+from gui.core.runtime_info import module_facts
 
 MODULE = "py_t2sdk"
 ENCODING = "gbk"  # what the counter answers in, where the module hands back bytes
@@ -183,3 +184,14 @@ def read_datasets(unpacker: Any) -> Reply:
             unpacker.Next()
         reply.datasets.append(rows)
     return reply
+
+
+def describe(transport: T2SdkTransport, settings: Mapping[str, Any]) -> str:
+    """The imported py_t2sdk and the license file it will be given (for a diagnosis)."""
+    license_file = str(settings.get("license_file") or "")
+    if not license_file:
+        raise SdkUnavailable("Set the license file (license.dat from Hundsun).")
+    if not Path(license_file).is_file():
+        raise SdkUnavailable(f"The license file {license_file} is missing.")
+    size = Path(license_file).stat().st_size
+    return f"{module_facts(transport.t2)}; license file {license_file} ({size} bytes)"

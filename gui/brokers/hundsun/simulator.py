@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
+from gui.core.fronts import listening, refusing
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
 DEMO_PASSWORD = "demo"
@@ -122,3 +124,10 @@ class SimT2Transport:
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:
     return SimT2Transport(scenario)
+
+
+@contextlib.contextmanager
+def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Where a diagnosis reaches this simulator: nothing listens when it is unreachable."""
+    with refusing() if scenario == "unreachable" else listening() as address:
+        yield [address]

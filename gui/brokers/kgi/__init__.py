@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -79,6 +81,11 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """LoginDirect's host and port (a TCP front)."""
+    return [url(settings["host"], settings["port"])]
+
+
 SPEC = BrokerSpec(
     id="kgi",
     title="KGI 凱基",
@@ -87,5 +94,7 @@ SPEC = BrokerSpec(
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
     reports_server_time=True,
+    endpoints=endpoints,
+    endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
 )

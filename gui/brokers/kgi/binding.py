@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.brokers.kgi.surface import KgiSdk
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import SdkMismatch, SdkUnavailable
 from gui.core.runtime_info import default_dotnet_runtime, package_version
 
 ASSEMBLIES = ("Package", "PushClient", "TradeCom")
@@ -92,7 +92,7 @@ def start_runtime() -> str:
             "coreclr": "install the .NET runtime and set PYTHONNET_CORECLR_RUNTIME_CONFIG",
         }.get(kind, f"check PYTHONNET_RUNTIME={kind}")
         cause = exc.__cause__ or exc
-        raise SdkUnavailable(
+        raise SdkMismatch(
             f"The .NET runtime ({kind}) could not start: {type(cause).__name__}: {cause}. "
             f"To fix: {hint}."
         ) from None
@@ -141,7 +141,7 @@ def _bind(folder: Path, kind: str) -> KgiSdk:
         try:
             clr.AddReference(name)
         except Exception as exc:
-            raise SdkUnavailable(
+            raise SdkMismatch(
                 f"{name}.dll in {folder} could not be loaded: {_dotnet_error(exc)}. The files "
                 "may be damaged or built for another platform: copy KGI's API folder again."
             ) from None
@@ -149,11 +149,11 @@ def _bind(folder: Path, kind: str) -> KgiSdk:
         from Smart import TaiFexCom  # type: ignore[import-not-found]
         from System import Boolean, Nullable, UInt16  # type: ignore[import-not-found]
     except ImportError:
-        raise SdkUnavailable(
+        raise SdkMismatch(
             f"TradeCom.dll in {folder} does not define Smart.TaiFexCom: is this KGI's futures API?"
         ) from None
     except Exception as exc:
-        raise SdkUnavailable(_type_load_message(exc, folder)) from None
+        raise SdkMismatch(_type_load_message(exc, folder)) from None
     nullable_bool = Nullable[Boolean]
     return KgiSdk(
         TaiFexCom=_guard_type_load(TaiFexCom, folder),
@@ -172,7 +172,7 @@ def _guard_type_load(cls: Any, folder: Path) -> Any:
             return cls(host, port, source_id)
         except Exception as exc:
             if "TypeLoad" in type(exc).__name__ or "TypeLoad" in str(exc):
-                raise SdkUnavailable(_type_load_message(exc, folder)) from None
+                raise SdkMismatch(_type_load_message(exc, folder)) from None
             raise
 
     return construct
@@ -200,3 +200,18 @@ def _innermost(exc: BaseException) -> BaseException:
 def _dotnet_error(exc: BaseException) -> str:
     message = getattr(exc, "Message", None) or str(exc)
     return f"{type(exc).__name__}: {str(message).strip().splitlines()[0] if message else ''}"
+
+
+def describe(sdk: KgiSdk, settings: Mapping[str, Any]) -> str:
+    """The loaded assemblies with their versions, and the runtime (for a diagnosis)."""
+    from System.Reflection import AssemblyName  # type: ignore[import-not-found]
+
+    folder = sdk_folder(settings.get("sdk_dir"))
+    versions = []
+    for name in ASSEMBLIES:
+        try:
+            version = str(AssemblyName.GetAssemblyName(str(folder / f"{name}.dll")).Version)
+        except Exception as exc:
+            version = f"version unreadable ({_dotnet_error(exc)})"
+        versions.append(f"{name}.dll {version}")
+    return f"{', '.join(versions)} in {folder}; {sdk.runtime}"

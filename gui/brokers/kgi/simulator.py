@@ -6,9 +6,10 @@ its own. It plays the seed's login (seed 000) and the failure scenarios desk sup
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import partial
@@ -16,6 +17,7 @@ from typing import Any
 
 from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
+from gui.core.fronts import listening, refusing
 
 COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
 
@@ -236,3 +238,10 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> KgiSdk:
         nullable_bool=bool,
         runtime="built-in simulator",
     )
+
+
+@contextlib.contextmanager
+def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Where a diagnosis reaches this simulator: nothing listens when it is unreachable."""
+    with refusing() if scenario == "unreachable" else listening() as address:
+        yield [address]

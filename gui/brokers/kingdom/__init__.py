@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
-from gui.core.registry import Action, BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import (
+    Action,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+    url,
+)
 from gui.core.schema import Field, FieldKind, Schema
 
 
@@ -69,6 +78,11 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """The KCBP server (KCXP over TCP); the plugin itself talks through it."""
+    return [url(settings["kcbp_ip"], settings["kcbp_port"])]
+
+
 SPEC = BrokerSpec(
     id="kingdom",
     title="Kingdom 金证 KCBP",
@@ -76,6 +90,8 @@ SPEC = BrokerSpec(
     driver="gui.brokers.kingdom.driver:KingdomDriver",
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
+    endpoints=endpoints,
+    endpoint_keys=("kcbp_ip", "kcbp_port"),
     # The simulator's demo credentials (the seed's KCBP example and the demo operator password).
     simulator_defaults={
         "operator_user": "operator01",

@@ -20,7 +20,7 @@ from gui.brokers.kingdom.surface import (
     KingdomApis,
     abi,
 )
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import SdkMismatch, SdkUnavailable
 
 KCBP_NAMES = ("KCBPCli.dll",) if sys.platform == "win32" else ("libKCBPCli.so",)
 ERROR_BUFFER = 1024
@@ -50,12 +50,10 @@ class ShimPlugin:
         try:
             lib = ctypes.CDLL(str(shim_path))  # our shim is extern "C", cdecl everywhere
         except OSError as exc:
-            raise SdkUnavailable(
-                f"The plugin shim could not be loaded: {exc}. {SHIM_HELP}"
-            ) from None
+            raise SdkMismatch(f"The plugin shim could not be loaded: {exc}. {SHIM_HELP}") from None
         for name in ("lbm_abi", "lbm_create", "lbm_init", "lbm_close", "lbm_last_error"):
             if not hasattr(lib, name):
-                raise SdkUnavailable(f"{shim_path} is not the Kingdom shim (no {name}).")
+                raise SdkMismatch(f"{shim_path} is not the Kingdom shim (no {name}).")
         lib.lbm_abi.argtypes = (ctypes.POINTER(ctypes.c_int), ctypes.c_int)
         lib.lbm_abi.restype = ctypes.c_int
         lib.lbm_create.restype = ctypes.c_void_p
@@ -84,7 +82,7 @@ class ShimPlugin:
         reported = (ctypes.c_int * len(expected))()
         lib.lbm_abi(reported, len(expected))
         if list(reported) != expected:
-            raise SdkUnavailable(
+            raise SdkMismatch(
                 f"The shim was built with another struct layout (sizes and offsets {list(reported)}"
                 f", expected {expected}): rebuild it against Kingdom's header for this platform."
             )
@@ -148,7 +146,7 @@ class KcbpClientLib:
         try:
             lib = _library(path)
         except OSError as exc:
-            raise SdkUnavailable(f"The KCBP client {path} could not be loaded: {exc}") from None
+            raise SdkMismatch(f"The KCBP client {path} could not be loaded: {exc}") from None
         handle_p = ctypes.POINTER(ctypes.c_void_p)
         signatures = {
             "KCBPCLI_Init": (handle_p,),
@@ -168,9 +166,7 @@ class KcbpClientLib:
             try:
                 function = getattr(lib, name)
             except AttributeError:
-                raise SdkUnavailable(
-                    f"{path} has no {name}: is it Kingdom's KCBP client?"
-                ) from None
+                raise SdkMismatch(f"{path} has no {name}: is it Kingdom's KCBP client?") from None
             function.argtypes = argtypes
             function.restype = ctypes.c_int
         self._lib = lib
@@ -217,5 +213,12 @@ def load(settings: Mapping[str, Any]) -> KingdomApis:
     plugin = ShimPlugin(Path(str(settings["sdk_path"])).expanduser())
     client_path = find_kcbp_client(plugin.folder)
     return KingdomApis(
-        plugin, partial(KcbpClientLib, client_path), f"shim {settings['sdk_path']} (ctypes)"
+        plugin,
+        partial(KcbpClientLib, client_path),
+        f"shim {settings['sdk_path']}, KCBP client {client_path} (ctypes)",
     )
+
+
+def describe(apis: KingdomApis, _settings: Mapping[str, Any]) -> str:
+    """The loaded shim (its struct layout checked) and KCBP client (for a diagnosis)."""
+    return f"{apis.runtime}; struct layout matches"

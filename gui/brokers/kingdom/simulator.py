@@ -6,13 +6,15 @@ queues req_market / ans_market.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
 from gui.brokers.kingdom import SCENARIOS
 from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
+from gui.core.fronts import listening, refusing
 
 DEMO_OPERATOR_PASSWORD = "demo"
 DEMO_KCBP = (b"KCXP00", b"888888")
@@ -117,3 +119,11 @@ def load(scenario: str, settings: Mapping[str, Any]) -> KingdomApis:
     if scenario not in SCENARIOS:
         raise ValueError(f"unknown Kingdom simulator scenario {scenario!r}")
     return KingdomApis(SimPlugin(scenario), partial(SimKcbp, scenario), "built-in simulator")
+
+
+@contextlib.contextmanager
+def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Where a diagnosis reaches this simulator's KCBP server: nothing listens when it is
+    unreachable."""
+    with refusing() if scenario == "kcbp_unreachable" else listening() as address:
+        yield [address]

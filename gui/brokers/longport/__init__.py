@@ -114,6 +114,15 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """The HTTP API of the settings' region, or the custom URL."""
+    from gui.brokers.longport.surface import REGION_URLS
+
+    if settings["region"] == "custom":
+        return [str(settings["http_url"]).rstrip("/")]
+    return [REGION_URLS[settings["region"]]]
+
+
 SPEC = BrokerSpec(
     id="longport",
     title="LongPort",
@@ -121,6 +130,8 @@ SPEC = BrokerSpec(
     driver="gui.brokers.longport.driver:LongPortDriver",
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
+    endpoints=endpoints,
+    endpoint_keys=("region",),
     # The simulator's published demo credentials (DESIGN.md), not anybody's secrets.
     simulator_defaults={
         "app_key": DEMO_APP_KEY,

@@ -259,3 +259,10 @@ def explain_local_tls(exc: OSError) -> LongPortTransportError:
             "it at your network's root certificate file, or unset it."
         )
     return LongPortTransportError(f"This machine's TLS set-up failed: {exc}")
+
+
+def describe(endpoint: Endpoint, _settings: Mapping[str, Any]) -> str:
+    """LongPort has no vendor SDK to load: signed REST over requests (for a diagnosis)."""
+    return (
+        f"no vendor SDK needed: signed REST over requests {requests.__version__} to {endpoint.url}"
+    )

@@ -8,6 +8,7 @@ tampered one is refused. Demo credentials: app key `demo-app-key`, secret `demo`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -18,7 +19,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -264,3 +265,13 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> Endpoint:
         note=f"Built-in LongPort simulator ({scenario}) at {url}",
         stop=simulator.stop,
     )
+
+
+@contextlib.contextmanager
+def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+    """The simulator itself, serving HTTP on loopback for the diagnosis."""
+    simulator = LongPortSimulator(scenario=scenario).start()
+    try:
+        yield [simulator.url]
+    finally:
+        simulator.stop()

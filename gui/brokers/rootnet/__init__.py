@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -39,6 +41,11 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """CtsServer's host and port (a TCP front)."""
+    return [url(settings["host"], settings["port"])]
+
+
 SPEC = BrokerSpec(
     id="rootnet",
     title="Rootnet 根网 CTS",
@@ -46,5 +53,7 @@ SPEC = BrokerSpec(
     driver="gui.brokers.rootnet.driver:RootnetDriver",
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
+    endpoints=endpoints,
+    endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 7001, "operator_id": "8001"},
 )

@@ -7,7 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from gui.brokers.rootnet.surface import CtsServerApi, ServerFactory
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import SdkMismatch, SdkUnavailable
+from gui.core.runtime_info import module_facts
 
 
 def load(_settings: Mapping[str, Any]) -> ServerFactory:
@@ -21,7 +22,7 @@ def load(_settings: Mapping[str, Any]) -> ServerFactory:
         ) from None
     vendor = getattr(module, "CtsServer", None)
     if not isinstance(vendor, type):
-        raise SdkUnavailable("CTSlib has no CtsServer class: is it Rootnet's CTS API?")
+        raise SdkMismatch("CTSlib has no CtsServer class: is it Rootnet's CTS API?")
 
     def make(on_socket_error: Callable[[int], None]) -> CtsServerApi:
         class Server(vendor):  # type: ignore[misc, valid-type]
@@ -31,3 +32,8 @@ def load(_settings: Mapping[str, Any]) -> ServerFactory:
         return Server()
 
     return make
+
+
+def describe(_factory: ServerFactory, _settings: Mapping[str, Any]) -> str:
+    """The imported CTSlib (for a diagnosis)."""
+    return module_facts(importlib.import_module("CTSlib"))

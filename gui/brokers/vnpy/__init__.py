@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.errors import InvalidSettings, SdkUnavailable
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
 from gui.core.schema import Field, FieldKind, Schema
 
 # A setting whose key names a password, secret, token or key — in any language — is a secret.
@@ -259,6 +259,25 @@ def surface(environment: Environment, scenario: str) -> SurfaceLoader:
     return binding.load
 
 
+_URL = re.compile(r"(?i)^(tcp|ssl|https?)://\S+$")
+_HOST_PORT = re.compile(r"^\[?[\w.:-]+\]?:\d{1,5}$")
+_SERVER_KEY = re.compile(r"(?i)server|address|addr|host|front|服务器|伺服器|地址")
+
+
+def endpoints(settings: Mapping[str, Any]) -> list[str]:
+    """The `tcp://` / `ssl://` / `http(s)://` addresses in the gateway's settings; a bare
+    `host:port` under a server-like key counts as TCP (vnpy_ctp adds `tcp://` itself)."""
+    found: list[str] = []
+    for key, value in settings.items():
+        text = str(value or "").strip()
+        if _URL.match(text):
+            found.append(text)
+        elif _HOST_PORT.match(text) and _SERVER_KEY.search(str(key)):
+            host, _, port = text.rpartition(":")
+            found.append(url(host, int(port)))
+    return list(dict.fromkeys(found))
+
+
 SPEC = BrokerSpec(
     id="vnpy",
     title="vnpy gateway",
@@ -266,6 +285,7 @@ SPEC = BrokerSpec(
     driver="gui.brokers.vnpy.driver:VnpyDriver",
     surface=surface,
     scenarios=scenarios_from(SCENARIOS),
+    endpoints=endpoints,
     simulator_defaults={"用户名": "000001"},
     schema_resolver=resolve_schema,
     notice=_notice,

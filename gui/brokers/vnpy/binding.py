@@ -8,7 +8,8 @@ from typing import Any
 
 from gui.brokers.vnpy import INSTALL_HINT, split_path
 from gui.brokers.vnpy.surface import VnpyApi
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import SdkMismatch, SdkUnavailable
+from gui.core.runtime_info import package_version
 
 
 def load_gateway_class(path: str) -> type:
@@ -19,10 +20,12 @@ def load_gateway_class(path: str) -> type:
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] == "vnpy":
             raise SdkUnavailable(INSTALL_HINT) from None
-        raise SdkUnavailable(f"The gateway module {module} cannot be imported: {exc}") from None
+        if isinstance(exc, ModuleNotFoundError) and exc.name and module.startswith(exc.name):
+            raise SdkUnavailable(f"The gateway module {module} is not installed: {exc}") from None
+        raise SdkMismatch(f"The gateway module {module} cannot be imported: {exc}") from None
     gateway = getattr(imported, cls, None)
     if not isinstance(gateway, type):
-        raise SdkUnavailable(f"{module} has no gateway class {cls}.")
+        raise SdkMismatch(f"{module} has no gateway class {cls}.")
     return gateway
 
 
@@ -46,4 +49,14 @@ def load(settings: Mapping[str, Any]) -> VnpyApi:
             str(getattr(e, "value", e)) for e in (getattr(gateway, "exchanges", ()) or ())
         ),
         origin=f"{gateway.__module__}:{gateway.__name__}",
+    )
+
+
+def describe(api: VnpyApi, _settings: Mapping[str, Any]) -> str:
+    """The gateway class and the versions of vnpy and the gateway's package (for a
+    diagnosis)."""
+    top = api.origin.split(".")[0]
+    return (
+        f"{api.origin} ({top} {package_version(top)}), vnpy {package_version('vnpy')}, "
+        f"exchanges: {', '.join(api.exchanges) or 'none listed'}"
     )

@@ -6,15 +6,17 @@ contracts and an account through the engine, from threads of its own. Password `
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from queue import Empty, Queue
 from typing import Any, ClassVar
 
 from gui.brokers.vnpy import SCENARIOS, SIMULATED_SETTING
 from gui.brokers.vnpy.surface import VnpyApi
+from gui.core.fronts import listening, refusing
 
 EVENT_LOG = "eLog"
 EVENT_ACCOUNT = "eAccount."
@@ -166,3 +168,12 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> VnpyApi:
         exchanges=tuple(SimCtpGateway.exchanges),
         origin=f"{__name__}:SimCtpGateway ({scenario})",
     )
+
+
+@contextlib.contextmanager
+def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Where a diagnosis reaches the simulated CTP fronts (trading, then market data): the
+    trading front refuses when it is unreachable."""
+    trading = refusing() if scenario == "front_unreachable" else listening()
+    with trading as trading_address, listening() as market_address:
+        yield [trading_address, market_address]

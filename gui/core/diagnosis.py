@@ -1,0 +1,137 @@
+"""Where a connection breaks: the verdict model of a diagnosis.
+
+A diagnosis runs, for every endpoint in a broker's settings, `dns`, `tcp`, `tls` where the
+endpoint is TLS, `proxy` and `http` where it speaks HTTP, `clock` where it tells its time,
+once `sdk` (the vendor SDK loads) and, when asked, `login`. Each step is one `Step`; a failing
+one names a class from `CLASSES` with a one-line fix in plain words. The phases themselves are
+in gui.core.probes (run in a worker process). Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+CLOCK_WARN_SECONDS = 1.0
+CLOCK_FAIL_SECONDS = 5.0
+CERT_WARN_DAYS = 14
+
+# The classes a failing step names, with the fix shown next to it.
+CLASSES: dict[str, str] = {
+    "dns_failed": "The name does not resolve: check the host name, this machine's DNS server "
+    "and its network connection.",
+    "tcp_refused": "Nothing accepts connections there: check the host and port with the broker; "
+    "a firewall may reject the connection.",
+    "tcp_timeout": "The connection gets no answer: a firewall or the network drops it; check "
+    "the route to the broker and any VPN the broker requires.",
+    "no_answer": "The server accepts the connection but never answers: the broker's service "
+    "may be down, or the port belongs to another service; ask the broker.",
+    "tls_untrusted": "The certificate is not trusted here: if your network inspects HTTPS, "
+    "install its root certificate (or point REQUESTS_CA_BUNDLE at it); otherwise this is not "
+    "the broker's server.",
+    "tls_expired": "The certificate is outside its validity dates: the broker must renew it; "
+    "check this machine's date too.",
+    "tls_hostname_mismatch": "The certificate is for another name: check the host name; a "
+    "proxy or wrong DNS may be sending you elsewhere.",
+    "tls_protocol": "No TLS connection could be agreed (protocol or cipher): the server may "
+    "not speak TLS on this port, or only versions this machine refuses.",
+    "proxy_failed": "The proxy this machine is set to use does not pass the connection: check "
+    "the proxy settings (HTTPS_PROXY, NO_PROXY, the system proxy).",
+    "http_error": "The server answers with an error of its own: try again later; if it "
+    "persists, give the broker the trace ID.",
+    "clock_skew": "This machine's clock is off: turn on automatic time (Windows: Settings → "
+    "Time & language → Set time automatically), then try again.",
+    "sdk_missing": "The vendor SDK is not installed where the settings say: install it, or "
+    "correct the SDK folder or path.",
+    "sdk_mismatch": "The vendor SDK is there but does not load: its files are from different "
+    "versions, or it does not match this machine (32/64-bit, runtime); reinstall it.",
+    "login_rejected": "The broker refused the login: check the credentials and that the "
+    "account may use the API.",
+}
+
+FAILING_EXIT = {"login_rejected": 4}  # every other class exits 3
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One phase against one target. `ok` is False for a failure; `warning` marks a passed
+    step worth a look (a clock 1-5 s off, a certificate about to expire)."""
+
+    step: str
+    target: str
+    ok: bool
+    cls: str = ""
+    ms: float = 0.0
+    detail: str = ""
+    fix: str = ""
+    warning: bool = False
+
+    @property
+    def level(self) -> str:
+        return "fail" if not self.ok else "warn" if self.warning else "ok"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "diagnostic",
+            "step": self.step,
+            "target": self.target,
+            "ok": self.ok,
+            "class": self.cls or None,
+            "level": self.level,
+            "ms": round(self.ms, 1),
+            "detail": self.detail,
+            "fix": self.fix,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Step:
+        return cls(
+            str(data["step"]),
+            str(data["target"]),
+            bool(data["ok"]),
+            str(data.get("class") or ""),
+            float(data.get("ms") or 0.0),
+            str(data.get("detail") or ""),
+            str(data.get("fix") or ""),
+            data.get("level") == "warn",
+        )
+
+    def text(self) -> str:
+        """One line for a terminal or the clipboard."""
+        mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[self.level]
+        head = f"{mark} {self.step:<6} {self.target:<28} {self.ms:7.0f} ms  {self.detail}"
+        if self.cls:
+            head += f" [{self.cls}]"
+        return head + (f"\n     fix: {self.fix}" if self.fix else "")
+
+
+def failed(step: str, target: str, cls: str, ms: float, detail: str, fix: str = "") -> Step:
+    return Step(step, target, False, cls, ms, detail, fix or CLASSES[cls])
+
+
+def clock_step(target: str, offset_seconds: float, source: str, resolution: float = 0.0) -> Step:
+    """The broker's clock against this machine's: warn over 1 s, fail over 5 s (allowing for
+    the source's resolution: an HTTP Date counts whole seconds)."""
+    beyond = max(0.0, abs(offset_seconds) - resolution)
+    direction = "ahead of" if offset_seconds > 0 else "behind"
+    amount = f"{abs(offset_seconds):.1f} s"
+    if resolution:
+        amount = f"{abs(offset_seconds):.0f} s (± {resolution:g} s)"
+    detail = f"{source}: the broker's clock is {amount} {direction} this machine's"
+    if beyond > CLOCK_FAIL_SECONDS:
+        return failed("clock", target, "clock_skew", 0.0, detail)
+    if beyond > CLOCK_WARN_SECONDS:
+        return Step("clock", target, True, detail=detail, fix=CLASSES["clock_skew"], warning=True)
+    return Step("clock", target, True, detail=detail)
+
+
+def first_failure(steps: list[Step]) -> Step | None:
+    return next((step for step in steps if not step.ok), None)
+
+
+def exit_code(steps: list[Step]) -> int:
+    """0 when every step passed; 4 when the broker refused; 3 for any other failing class."""
+    failure = first_failure(steps)
+    if failure is None:
+        return 0
+    return FAILING_EXIT.get(failure.cls, 3)

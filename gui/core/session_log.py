@@ -1,0 +1,265 @@
+"""The persistent, masked session log: every event of every login, as JSON Lines on disk.
+
+One file per day (`sessions-YYYY-MM-DD.jsonl`, continued in `.1`, `.2` … past a size), in the
+platform's log folder (`BROKER_CONSOLE_CONFIG_DIR` moves it under `<dir>/logs`); files past the
+age or total size kept are removed. Events arrive masked by their session; the writer masks
+again with every secret of the process before a line is written. Writing happens on a thread
+of its own with a bounded queue: a flood never waits on the disk. Also here: the app's own
+error log and the latest diagnosis of each broker, for a support bundle.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import os
+import re
+import threading
+import time
+from collections import deque
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from gui import APP_NAME
+from gui.core.profiles import CONFIG_DIR_ENV
+from gui.core.redaction import PROCESS_SECRETS
+
+if TYPE_CHECKING:
+    from gui.core.diagnosis import Step
+    from gui.core.events import BrokerEvent
+    from gui.core.session import Session
+
+KEEP_DAYS = 14
+KEEP_BYTES = 200 << 20
+FILE_BYTES = 20 << 20  # one day's file continues in a new one past this
+QUEUE_EVENTS = 100_000  # events waiting for the disk; past it they are counted, not kept
+WRITER_IDLE_SECONDS = 1.0
+ERROR_LOG = "console-errors.log"
+SESSION_FILE = re.compile(r"^sessions-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$")
+
+
+def log_dir() -> Path:
+    """Where the logs live: `<BROKER_CONSOLE_CONFIG_DIR>/logs`, else the platform's log
+    folder."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override) / "logs"
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def json_line(payload: dict[str, Any]) -> bytes:
+    """One line of UTF-8 JSON, masked; a lone surrogate (invalid UTF-8 in a vendor's text)
+    becomes a JSON escape instead of failing the line."""
+    text = PROCESS_SECRETS.text(json.dumps(payload, ensure_ascii=False, default=str))
+    return (text + "\n").encode("utf-8", "backslashreplace")
+
+
+def session_files(folder: Path) -> list[tuple[date, int, Path]]:
+    """The session logs in the folder, oldest first."""
+    found = []
+    for path in folder.glob("sessions-*.jsonl"):
+        match = SESSION_FILE.match(path.name)
+        if match:
+            found.append((date.fromisoformat(match[1]), int(match[2] or 0), path))
+    return sorted(found)
+
+
+def prune(folder: Path, keep_days: int = KEEP_DAYS, keep_bytes: int = KEEP_BYTES) -> None:
+    """Remove session logs older than `keep_days`, then the oldest until `keep_bytes` is met."""
+    oldest_kept = date.today() - timedelta(days=keep_days - 1)
+    files = []
+    for day, part, path in session_files(folder):
+        if day < oldest_kept:
+            path.unlink(missing_ok=True)
+        else:
+            files.append((day, part, path))
+    sizes = {path: path.stat().st_size for _, _, path in files if path.exists()}
+    total = sum(sizes.values())
+    for _, _, path in files[:-1]:  # never the file being written
+        if total <= keep_bytes:
+            break
+        total -= sizes.get(path, 0)
+        path.unlink(missing_ok=True)
+
+
+class SessionLog:
+    """Attach sessions; their events go to today's file. `close` writes what is queued
+    (bounded)."""
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        *,
+        keep_days: int = KEEP_DAYS,
+        keep_bytes: int = KEEP_BYTES,
+        file_bytes: int = FILE_BYTES,
+    ) -> None:
+        self.folder = folder or log_dir()
+        self.keep_days = keep_days
+        self.keep_bytes = keep_bytes
+        self.file_bytes = file_bytes
+        self.problem = ""  # why the log cannot be written, for the window
+        self._queue: deque[list[BrokerEvent]] = deque()
+        self._lock = threading.Lock()
+        self._queued = 0  # events queued or being written
+        self._dropped = 0
+        self._wake = threading.Event()
+        self._closing = False
+        self._day: date | None = None
+        self._path: Path | None = None
+        self._thread = threading.Thread(target=self._run, name="session-log", daemon=True)
+        self._thread.start()
+
+    def attach(self, session: Session) -> None:
+        session.event_batch_listeners.append(self.write)
+
+    def write(self, events: list[BrokerEvent]) -> None:
+        """Queue events (never blocks; past the capacity they are counted as dropped)."""
+        with self._lock:
+            if self._queued >= QUEUE_EVENTS:
+                self._dropped += len(events)
+                return
+            self._queued += len(events)
+            self._queue.append(events)
+        self._wake.set()
+
+    def flush(self, timeout: float = 2.0) -> bool:
+        """True once everything queued so far is on disk (or False after `timeout`)."""
+        deadline = time.monotonic() + timeout
+        while self._queued and time.monotonic() < deadline:
+            self._wake.set()
+            time.sleep(0.01)
+        return not self._queued
+
+    def close(self, timeout: float = 2.0) -> None:
+        self._closing = True
+        self._wake.set()
+        self._thread.join(timeout)
+
+    @property
+    def path(self) -> Path | None:
+        """Today's file, once something was written."""
+        return self._path
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(WRITER_IDLE_SECONDS)
+            self._wake.clear()
+            if self._queue or self._dropped:
+                self._write_queued()
+            if self._closing and not self._queue:
+                return
+
+    def _take(self) -> tuple[list[BrokerEvent], int]:
+        with self._lock:
+            events = [event for batch in self._queue for event in batch]
+            self._queue.clear()
+            dropped, self._dropped = self._dropped, 0
+        return events, dropped
+
+    def _write_queued(self) -> None:
+        events, dropped = self._take()
+        lines = [json_line(event.to_json_dict()) for event in events]
+        if dropped:
+            lines.append(json_line({"kind": "dropped", "count": dropped}))
+        try:
+            with self._target().open("ab") as out:
+                out.write(b"".join(lines))
+        except OSError as exc:
+            self.problem = f"The session log cannot be written in {self.folder}: {exc}"
+        finally:
+            with self._lock:
+                self._queued -= len(events)
+
+    def _target(self) -> Path:
+        """Today's file (a new day, or a full file, starts the next one; pruning with it)."""
+        today = date.today()
+        path = self._path
+        if today != self._day or path is None or _size(path) >= self.file_bytes:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if today != self._day:
+                prune(self.folder, self.keep_days, self.keep_bytes)
+            parts = [p for d, p, _ in session_files(self.folder) if d == today]
+            part = max(parts, default=0)
+            path = self.folder / _name(today, part)
+            if _size(path) >= self.file_bytes:
+                path = self.folder / _name(today, part + 1)
+            self._day, self._path = today, path
+        return path
+
+
+def _name(day: date, part: int) -> str:
+    return f"sessions-{day.isoformat()}{f'.{part}' if part else ''}.jsonl"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# -- the latest diagnosis of each broker ------------------------------------------------------
+
+
+def save_diagnosis(
+    broker: str, environment: str, steps: Sequence[Step], folder: Path | None = None
+) -> Path | None:
+    """Keep the latest diagnosis of a broker (`diagnosis-<broker>.json`), masked; None when it
+    cannot be written (a diagnosis still shows, it is just not kept)."""
+    folder = folder or log_dir()
+    path = folder / f"diagnosis-{broker}.json"
+    payload = {
+        "broker": broker,
+        "environment": environment,
+        "time": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "steps": [step.to_json() for step in steps],
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(json_line(payload))
+    except OSError:
+        return None
+    return path
+
+
+# -- the app's own error log ------------------------------------------------------------------
+
+
+class MaskingFilter(logging.Filter):
+    """Masks every secret of the process in a record's final text (a library's warning may
+    quote a value)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = PROCESS_SECRETS.text(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            record.exc_text = PROCESS_SECRETS.text(
+                logging.Formatter().formatException(record.exc_info)
+            )
+            record.exc_info = None
+        return True
+
+
+def install_error_log(folder: Path | None = None) -> Path | None:
+    """Warnings and errors of the app (and every library it runs) to `console-errors.log`,
+    rotated at 1 MB, three kept, masked; None when the folder cannot be written."""
+    folder = folder or log_dir()
+    path = folder / ERROR_LOG
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1 << 20, backupCount=3, encoding="utf-8", delay=True
+        )
+    except OSError:
+        return None
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(MaskingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
