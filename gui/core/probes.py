@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 DNS_SECONDS = 3.0
 TCP_SECONDS = 3.0
+TCP_BUDGET_SECONDS = 5.0  # every address of one endpoint together
 TLS_SECONDS = 4.0
 PROXY_SECONDS = 3.0
 HTTP_SECONDS = 4.0
@@ -145,28 +146,37 @@ def resolve(ep: Endpoint) -> tuple[Step, list[str]]:
 
 
 def connect(ep: Endpoint, addresses: list[str]) -> tuple[Step, str | None]:
-    """The first address that accepts a connection (each tried in turn, each bounded)."""
+    """A connection to each address in turn (at most MAX_ADDRESSES, all within TCP_BUDGET);
+    the first that accepts is the one the later phases use."""
     outcomes: list[str] = []
+    used: str | None = None
     refused = False
     started = time.perf_counter()
     for address in addresses[:MAX_ADDRESSES]:
+        left = TCP_BUDGET_SECONDS - (time.perf_counter() - started)
+        if left <= 0.2:
+            outcomes.append(f"{address}: not tried (the {TCP_BUDGET_SECONDS:g} s budget is spent)")
+            continue
         tried = time.perf_counter()
         try:
-            with socket.create_connection((address, ep.port), timeout=TCP_SECONDS):
+            with socket.create_connection((address, ep.port), timeout=min(TCP_SECONDS, left)):
                 pass
         except ConnectionRefusedError:
             refused = True
             outcomes.append(f"{address}: refused")
         except TimeoutError:
-            outcomes.append(f"{address}: no answer in {TCP_SECONDS:g} s")
+            outcomes.append(f"{address}: no answer in {min(TCP_SECONDS, left):.1f} s")
         except OSError as exc:
             outcomes.append(f"{address}: {exc.strerror or exc}")
         else:
-            used = f"connected to {address} port {ep.port} in {_ms(tried):.0f} ms"
-            others = f" (before: {'; '.join(outcomes)})" if outcomes else ""
-            return Step("tcp", ep.target, True, ms=_ms(started), detail=used + others), address
+            outcomes.append(f"{address}: connected in {_ms(tried):.0f} ms")
+            used = used or address
+    detail = "; ".join(outcomes)
+    if used is not None:
+        detail = f"port {ep.port}, using {used} — {detail}"
+        return Step("tcp", ep.target, True, ms=_ms(started), detail=detail), used
     cls = "tcp_refused" if refused else "tcp_timeout"
-    return failed("tcp", ep.target, cls, _ms(started), "; ".join(outcomes)), None
+    return failed("tcp", ep.target, cls, _ms(started), f"port {ep.port}: {detail}"), None
 
 
 # -- tls --------------------------------------------------------------------------------------

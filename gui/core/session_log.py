@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import re
 import threading
@@ -249,6 +248,8 @@ class MaskingFilter(logging.Filter):
 def install_error_log(folder: Path | None = None) -> Path | None:
     """Warnings and errors of the app (and every library it runs) to `console-errors.log`,
     rotated at 1 MB, three kept, masked; None when the folder cannot be written."""
+    import logging.handlers  # after the window shows (start-up)
+
     folder = folder or log_dir()
     path = folder / ERROR_LOG
     try:

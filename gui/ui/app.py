@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
+from gui.core.session_log import install_error_log
 from gui.ui.main_window import MainWindow
 from gui.ui.resources import app_icon, install_translator
 
@@ -82,6 +83,8 @@ def run_gui(self_test: str | None = None) -> int:
     import asyncio
 
     import qasync
+
+    install_error_log()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

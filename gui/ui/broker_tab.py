@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
+from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
@@ -94,7 +96,6 @@ class BrokerTab(QWidget):
         header.addWidget(self.scenario_label)
         header.addWidget(self.scenario)
         header.addStretch(1)
-        header.addWidget(self.badge)
 
         # -- credentials (the form is built for the environment's schema further down)
         self.schema = spec.schema
@@ -129,6 +130,17 @@ class BrokerTab(QWidget):
             self.probe_button.setToolTip(self.tr(spec.probe.help))
             self.probe_button.clicked.connect(self.probe_clicked)
             buttons.addWidget(self.probe_button)
+        self.diagnose_button = QPushButton(self.tr("Diagnose"))
+        self.diagnose_button.setObjectName("diagnose")
+        self.diagnose_button.setToolTip(
+            self.tr(
+                "Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) "
+                "without logging in"
+            )
+        )
+        self.diagnose_button.clicked.connect(self.diagnose_clicked)
+        header.addWidget(self.diagnose_button)
+        header.addWidget(self.badge)
         self.offer = QWidget(self)
         self.offer.setObjectName("offer")
         self.offer_label = QLabel(self.offer)
@@ -189,9 +201,16 @@ class BrokerTab(QWidget):
         cred_layout.addWidget(self.offer)
 
         self.panel = SessionPanel(self)
+        self.diagnosis_panel = DiagnosisPanel(self)
+        self.diagnose_login = self.diagnosis_panel.with_login
+        self.side = QTabWidget(self)
+        self.side.setObjectName("side")
+        self.side.addTab(self.panel, self.tr("Session"))
+        self.side.addTab(self.diagnosis_panel, self.tr("Diagnosis"))
+        self.session.step_listeners.append(self.diagnosis_panel.add_step)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(credentials)
-        top.addWidget(self.panel)
+        top.addWidget(self.side)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
 
@@ -295,6 +314,48 @@ class BrokerTab(QWidget):
             self._show_reason(failure.reason, "#c62828")
             return
         self._show_reason(result.message, "#2e7d32")
+
+    def diagnose_clicked(self) -> None:
+        """Where the connection breaks, step by step, in the Diagnosis panel. Without a login
+        only the fields saying where the broker is are required."""
+        if self.session.state.live or self.busy or not self.spec.available:
+            return
+        login = self.diagnose_login.isChecked()
+        self._refresh_schema()
+        schema = self.schema if login else self.schema.relaxed(self.spec.endpoint_keys)
+        problems = schema.problems(self.form.values())
+        self.form.show_problems(problems)
+        if problems:
+            self._show_reason(self.tr("Check the highlighted fields; nothing was sent."), "#c62828")
+            return
+        self.save_profile()
+        self.reason.hide()
+        self.side.setCurrentWidget(self.diagnosis_panel)
+        self.diagnosis_panel.start(self.tr(self.spec.title))
+        self.spawn(self._run_diagnosis(login))
+
+    async def _run_diagnosis(self, login: bool) -> None:
+        import asyncio
+
+        from gui.core.login import DIAGNOSIS_BOUND_SECONDS
+        from gui.core.session_log import save_diagnosis
+
+        problem = ""
+        try:
+            steps = await self.controller.diagnose(
+                self.session,
+                self.current_environment,
+                self.current_scenario,
+                self.form.values(),
+                login=login,
+                timeout=DIAGNOSIS_BOUND_SECONDS,
+            )
+        except BrokerFailure as failure:
+            steps, problem = [], failure.reason
+        self.diagnosis_panel.finish(problem)
+        if steps:
+            environment = self.current_environment.value
+            await asyncio.to_thread(save_diagnosis, self.spec.id, environment, steps)
 
     def _show_reason(self, text: str, colour: str) -> None:
         self.reason.setStyleSheet(f"color: {colour};")
@@ -401,6 +462,8 @@ class BrokerTab(QWidget):
         self.connect_button.setEnabled(free)
         if self.probe_button is not None:
             self.probe_button.setEnabled(free)
+        self.diagnose_button.setEnabled(free)
+        self.diagnose_login.setEnabled(free)
         self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
         logged_in = state is SessionState.LOGGED_IN
         self.logout_button.setEnabled(logged_in)

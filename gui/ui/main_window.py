@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui import APP_TITLE, __version__
 from gui.core.profiles import ProfileStore, config_dir
 from gui.core.registry import BrokerSpec, Registry
+from gui.core.session_log import SessionLog
 from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
@@ -32,7 +36,10 @@ from gui.ui.resources import app_icon
 if TYPE_CHECKING:
     import asyncio
 
+    from gui.core.bundle import Bundle
+
 CLOSE_TIMEOUT_SECONDS = 8.0
+LOG_CLOSE_SECONDS = 1.0  # the session log's last lines, at close
 
 
 class LazyTabs(Mapping[str, BrokerTab]):
@@ -74,6 +81,8 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
     ) -> None:
         super().__init__()
+        self.registry = registry
+        self.session_log = SessionLog()  # every tab's events, masked, on disk
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
         self.settings = settings or QSettings(
@@ -108,6 +117,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._closing: asyncio.Task[None] | None = None
+        self._bundling: asyncio.Task[None] | None = None
+        self.last_bundle: Bundle | None = None
         self._may_close = False
         self.resize(1280, 860)
         self._restore()
@@ -138,6 +149,7 @@ class MainWindow(QMainWindow):
 
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
         tab = BrokerTab(spec, self.feed, self._profiles, self)
+        self.session_log.attach(tab.session)
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
         page = self._pages[spec.id]
@@ -155,12 +167,23 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.bundle_action = QAction(self.tr("Save &support bundle…"), self)
+        self.bundle_action.setObjectName("save_bundle")
+        self.bundle_action.setToolTip(
+            self.tr("A zip for desk support: runtime, session logs, diagnoses, settings; no secret")
+        )
+        self.bundle_action.triggered.connect(self.save_bundle_clicked)
+        file_menu.addAction(self.bundle_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.dock.toggleViewAction())
+        self.log_folder_action = view_menu.addAction(
+            self.tr("Open &log folder"), self.open_log_folder
+        )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About"), self._about)
 
@@ -172,6 +195,63 @@ class MainWindow(QMainWindow):
                 APP_TITLE, __version__
             ),
         )
+
+    # -- desk support ------------------------------------------------------------------------
+
+    def open_log_folder(self) -> None:
+        """The session logs, diagnoses and error log, in the system's file manager."""
+        folder = self.session_log.folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._notice(self.tr("The log folder {0} cannot be made: {1}").format(folder, exc))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._notice(self.tr("Logs are in {0}").format(folder))
+
+    def save_bundle_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save support bundle"))
+        dialog.setObjectName("bundle_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Zip files (*.zip)"))
+        dialog.setDefaultSuffix("zip")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        with contextlib.suppress(OSError):
+            Path(documents).mkdir(parents=True, exist_ok=True)
+        dialog.setDirectory(documents or str(Path.home()))
+        dialog.selectFile(f"broker-console-support-{date.today():%Y%m%d}.zip")
+        dialog.fileSelected.connect(self.save_bundle)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def save_bundle(self, path: str) -> None:
+        """Write the bundle off the GUI thread (the runtime report runs a self-test child)."""
+        import asyncio
+
+        self.bundle_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Saving the support bundle…"))
+        self._bundling = asyncio.ensure_future(self._save_bundle(Path(path)))
+
+    async def _save_bundle(self, path: Path) -> None:
+        import asyncio
+
+        from gui.core import bundle
+
+        try:
+            await asyncio.to_thread(self.session_log.flush, 2.0)
+            made = await asyncio.to_thread(bundle.build, path, self.registry)
+        except OSError as exc:
+            self._notice(self.tr("The support bundle could not be saved: {0}").format(exc))
+        else:
+            self.last_bundle = made
+            self._notice(
+                self.tr("Support bundle saved: {0} ({1} files)").format(made.path, len(made.files))
+            )
+        finally:
+            self.bundle_action.setEnabled(True)
 
     def _tab_state(self, tab: BrokerTab) -> None:
         index = self.tabs.indexOf(self._pages[tab.spec.id])
@@ -208,6 +288,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close or not self.live_tabs():
             self._remember()
+            self.session_log.close(LOG_CLOSE_SECONDS)
             event.accept()
             self.closed.emit()
             return

@@ -1,0 +1,95 @@
+"""The persistent session log: JSON Lines per day, masked, rotated by size, pruned by age and
+total size; and a diagnosis step crossing the worker pipe is masked."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from gui.core.diagnosis import Step, failed
+from gui.core.events import BrokerEvent, EventKind
+from gui.core.records import STEP
+from gui.core.redaction import PROCESS_SECRETS, Redactor
+from gui.core.session_log import SessionLog, log_dir, prune, save_diagnosis
+from gui.worker.protocol import record_from_wire, record_to_wire
+
+
+def event(text: str) -> BrokerEvent:
+    return BrokerEvent("kgi", EventKind.STATUS, "LOGIN_READY", text)
+
+
+def test_events_are_appended_to_todays_file_in_the_config_dirs_logs(config_dir: Path) -> None:
+    assert log_dir() == config_dir / "logs"
+    log = SessionLog()
+    log.write([event("one"), event("two 凱基")])
+    assert log.flush(5.0)
+    log.close()
+    path = config_dir / "logs" / f"sessions-{date.today().isoformat()}.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [line["text"] for line in lines] == ["one", "two 凱基"]
+    assert lines[0]["status"] == "LOGIN_READY" and lines[0]["broker"] == "kgi"
+
+
+def test_a_secret_known_to_the_process_is_masked_before_writing(tmp_path: Path) -> None:
+    PROCESS_SECRETS.add("canary-Zq81-secret")
+    log = SessionLog(tmp_path)
+    log.write([event("vendor echoed canary-Zq81-secret back")])
+    assert log.flush(5.0)
+    log.close()
+    written = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert b"canary-Zq81-secret" not in written and "••••".encode() in written
+
+
+def test_invalid_utf8_from_a_vendor_does_not_lose_the_line(tmp_path: Path) -> None:
+    log = SessionLog(tmp_path)
+    log.write([event("bad \udcff byte"), event("next")])
+    assert log.flush(5.0)
+    log.close()
+    lines = next(tmp_path.iterdir()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and json.loads(lines[1])["text"] == "next"
+
+
+def test_a_full_file_continues_in_the_next_part(tmp_path: Path) -> None:
+    log = SessionLog(tmp_path, file_bytes=400)
+    for n in range(6):
+        log.write([event(f"event {n} " + "x" * 100)])
+        assert log.flush(5.0)
+    log.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    today = date.today().isoformat()
+    assert f"sessions-{today}.jsonl" in names and f"sessions-{today}.1.jsonl" in names
+
+
+def test_prune_keeps_the_days_and_the_size_asked_for(tmp_path: Path) -> None:
+    today = date.today()
+    for age in range(20):
+        day = (today - timedelta(days=age)).isoformat()
+        (tmp_path / f"sessions-{day}.jsonl").write_bytes(b"x" * 1000)
+    (tmp_path / "console-errors.log").write_text("kept")
+    prune(tmp_path, keep_days=14, keep_bytes=10_000)
+    left = sorted(p.name for p in tmp_path.glob("sessions-*"))
+    assert len(left) == 10  # 14 days young enough, then the oldest until 10 kB
+    assert left[-1] == f"sessions-{today.isoformat()}.jsonl"
+    assert (tmp_path / "console-errors.log").exists()
+
+
+def test_the_latest_diagnosis_of_a_broker_is_kept(tmp_path: Path) -> None:
+    steps = [Step("dns", "h", True), failed("tcp", "h:1", "tcp_refused", 2.0, "refused")]
+    save_diagnosis("kgi", "live", steps, tmp_path)
+    time.sleep(0.01)
+    save_diagnosis("kgi", "live", steps[:1], tmp_path)
+    saved = json.loads((tmp_path / "diagnosis-kgi.json").read_text(encoding="utf-8"))
+    assert [step["step"] for step in saved["steps"]] == ["dns"]
+    assert os.listdir(tmp_path) == ["diagnosis-kgi.json"]
+
+
+def test_a_step_crosses_the_pipe_masked() -> None:
+    redactor = Redactor(["hunter2-secret"])
+    step = failed("login", "kgi", "login_rejected", 5.0, "server said hunter2-secret is wrong")
+    wire = record_to_wire((STEP, step), redactor)
+    tag, back = record_from_wire("kgi", wire)
+    assert tag == STEP and back.cls == "login_rejected" and back.level == "fail"
+    assert "hunter2-secret" not in back.detail and "••••" in back.detail
