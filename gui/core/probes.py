@@ -184,14 +184,17 @@ def connect(ep: Endpoint, addresses: list[str]) -> tuple[Step, str | None]:
 
 def trust_store() -> tuple[str, str]:
     """The CA file the logins trust (requests' choice: REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, else
-    certifi's bundle) and how to name it."""
+    certifi's bundle; not SSL_CERT_FILE nor the system store) and how to name it."""
     for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         value = os.environ.get(name)
         if value:
             return value, f"{name}={value}"
     import certifi
 
-    return certifi.where(), "the certifi bundle requests uses"
+    named = "the certifi bundle requests uses"
+    if os.environ.get("SSL_CERT_FILE"):  # a common mix-up: requests does not read it
+        named += " (SSL_CERT_FILE is set, but the login does not use it: set REQUESTS_CA_BUNDLE)"
+    return certifi.where(), named
 
 
 def certificate_facts(der: bytes) -> dict[str, Any]:
