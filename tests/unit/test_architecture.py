@@ -107,3 +107,21 @@ def test_worker_package_is_qt_free() -> None:
                     else [alias.name for alias in node.names]
                 )
                 assert not any(n.startswith(("PySide6", "qasync", "gui.ui")) for n in names)
+
+
+@pytest.mark.parametrize("spec", list(default_registry()), ids=lambda s: s.id)
+def test_each_broker_can_be_diagnosed(spec) -> None:
+    """The template's diagnosis hooks: where the broker is, what its SDK loaded, and where a
+    diagnosis reaches its simulator."""
+    import importlib
+
+    assert spec.endpoints is not None
+    binding = importlib.import_module(f"gui.brokers.{spec.id}.binding")
+    simulator = importlib.import_module(f"gui.brokers.{spec.id}.simulator")
+    assert callable(binding.describe) and callable(simulator.front)
+    from gui.core.login import layered_values
+
+    schema, values = layered_values(spec, Environment.SIMULATOR, {}, {})
+    settings = schema.relaxed(spec.endpoint_keys).validate(values)
+    with simulator.front("normal", settings) as urls:
+        assert urls and all("://127.0.0.1:" in url for url in urls)
