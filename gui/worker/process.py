@@ -196,9 +196,7 @@ class WorkerService:
     ) -> None:
         """The diagnosis on a thread of its own (its phases block, each bounded); the worker
         ends after answering."""
-        for key in secret_keys:
-            if settings.get(key):
-                self.redactor.add(str(settings[key]))
+        self._learn_secrets(settings, secret_keys)
         loop = asyncio.get_running_loop()
 
         def run() -> None:
@@ -217,6 +215,12 @@ class WorkerService:
 
         threading.Thread(target=run, name="diagnosis", daemon=True).start()
 
+    def _learn_secrets(self, settings: Mapping[str, Any], secret_keys: list[str]) -> None:
+        """Mask these settings' secret values in everything the worker sends from now on."""
+        for key in secret_keys:
+            if settings.get(key):
+                self.redactor.add(str(settings[key]))
+
     def _runner(
         self,
         settings: Mapping[str, Any],
@@ -224,9 +228,7 @@ class WorkerService:
         report: Callable[[BrokerFailure], object],
     ) -> DriverRunner | None:
         """A runner for this login's driver; a driver that cannot be made is reported."""
-        for key in secret_keys:
-            if settings.get(key):
-                self.redactor.add(str(settings[key]))
+        self._learn_secrets(settings, secret_keys)
         try:
             driver = make_driver(self.hello)
         except BrokerFailure as failure:
