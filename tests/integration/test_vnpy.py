@@ -119,6 +119,7 @@ class Run(LoginRun):
         values: dict[str, Any],
         timeout: float = 60,
         driver: Any = None,
+        until: Any = None,
     ) -> Exception | None:
         return super().login(
             values,
@@ -127,6 +128,7 @@ class Run(LoginRun):
             timeout=timeout,
             schema=self.spec.schema_for(environment, values),
             driver=driver,
+            until=until,
         )
 
 
@@ -155,7 +157,14 @@ def test_real_vnpy_gateway_logs_in_and_its_own_engine_is_stopped(testgw) -> None
 
     run = Run()
     values = {"gateway": GATEWAY, "username": "acct-1", "password": "demo", "server": "backup"}
-    assert run.login(Environment.LIVE, "", values, driver=lambda: VnpyDriver(surface)) is None
+    # Ready on the first contract; the account follows on vnpy's event thread.
+    def has_account() -> bool:
+        return "Account" in run.session.info.details
+
+    failure = run.login(
+        Environment.LIVE, "", values, driver=lambda: VnpyDriver(surface), until=has_account
+    )
+    assert failure is None
     assert run.statuses() == ["CONNECT_READY", "LOGIN_READY", "DISCONNECTED"]
     assert run.session.info.details["Account"] == "acct-1 balance 250000.0"
     assert run.session.info.recover["contracts"].status == "RS_BEGIN"
