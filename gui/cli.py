@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bundle.add_argument("--json", action="store_true", help="the result as JSON")
 
+    from gui.cli_accounts import add_account_commands
+
+    add_account_commands(commands)
+
     simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
     simulate.add_argument("broker", choices=BROKER_IDS)
     simulate.add_argument("--host", default="127.0.0.1")
@@ -120,7 +124,15 @@ def add_login_arguments(command: argparse.ArgumentParser, timeout: float = DEFAU
     command.add_argument(
         "--simulator", action="store_true", help="use the broker's built-in simulator"
     )
-    command.add_argument("--scenario", default="normal", help="simulator scenario (default normal)")
+    command.add_argument(
+        "--scenario", help="simulator scenario (default: the account's, else normal)"
+    )
+    command.add_argument(
+        "--account",
+        metavar="NAME",
+        help="use a saved account: its environment (unless --simulator), values and remembered "
+        "passwords; --set and --secret still override",
+    )
     command.add_argument(
         "--set",
         dest="sets",
@@ -199,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args, sys.stdout, diagnosis=True)
     if args.command == "bundle":
         return run_bundle(args, sys.stdout)
+    if args.command == "account":
+        from gui.cli_accounts import run_account
+
+        return run_account(args, sys.stdout)
     return run_simulate(args)
 
 
@@ -265,6 +281,10 @@ class Printer:
         if event.level.rank:
             line += f"  ({event.level.value})"
         self._line(line.rstrip())
+
+    def record(self, payload: Mapping[str, Any], text: str) -> None:
+        """One line of a listing: the payload as JSON, or the text (controls escaped)."""
+        self._line(safe_json(payload) if self.as_json else escape_controls(text))
 
     def step(self, step: Step) -> None:
         if self.as_json:
@@ -350,9 +370,10 @@ def collect_values(
     secrets: Sequence[str],
     environ: Mapping[str, str],
     saved: Mapping[str, Any],
+    remembered: Mapping[str, str] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
-    """Defaults, then saved non-secret values, then --set, then --secret (from the environment),
-    and the form they resolve to."""
+    """Defaults, then saved non-secret values, then --set, then remembered secrets, then
+    --secret (from the environment), and the form they resolve to."""
     from gui.core.errors import InvalidSettings
     from gui.core.login import layered_values
 
@@ -365,7 +386,9 @@ def collect_values(
             problems[key] = f"environment variable {variable} (for {key}) is not set"
         else:
             from_env[key] = environ[variable]
-    schema, values = layered_values(spec, environment, saved, {**given, **from_env})
+    schema, values = layered_values(
+        spec, environment, saved, {**given, **(remembered or {}), **from_env}
+    )
     for key in given:
         if key in schema.secret_keys:
             problems[key] = (
@@ -380,6 +403,27 @@ def collect_values(
             problems.setdefault(key, str(problem))
         raise InvalidSettings(problems)
     return schema, values
+
+
+def require_secrets(
+    schema: Any, values: Mapping[str, Any], broker: str, account: str | None
+) -> None:
+    """A required secret neither given nor remembered: say how to give it (exit 2)."""
+    from gui.core.errors import InvalidSettings
+
+    missing = {
+        fld.key: f"{fld.key} is needed: give it with --secret {fld.key}=ENVVAR"
+        + (
+            f", or remember it with `broker-console account save {broker} {account} "
+            f"--secret {fld.key}=ENVVAR --remember`"
+            if account
+            else ""
+        )
+        for fld in schema
+        if fld.secret and fld.required and not values.get(fld.key)
+    }
+    if missing:
+        raise InvalidSettings(missing)
 
 
 def run_check(args: argparse.Namespace, out: TextIO, *, diagnosis: bool = False) -> int:
@@ -402,7 +446,7 @@ def run_check(args: argparse.Namespace, out: TextIO, *, diagnosis: bool = False)
     session: Session | None = None
     try:
         deadline = started + timeout + AFTER_LOGIN_GRACE
-        outcome, session = _check(args, printer, timeout, deadline, diagnosis)
+        outcome, session = _check(args, printer, timeout, deadline, diagnosis, masked)
     except InvalidSettings as failure:
         outcome = _invalid(failure)
     except BrokerFailure as failure:
@@ -439,18 +483,22 @@ def _bound_reached(printer: Printer, timeout: float) -> None:
 
 
 def _check(
-    args: argparse.Namespace, printer: Printer, timeout: float, deadline: float, diagnosis: bool
+    args: argparse.Namespace,
+    printer: Printer,
+    timeout: float,
+    deadline: float,
+    diagnosis: bool,
+    masked: list[str],
 ) -> tuple[CheckOutcome, Session]:
     import asyncio
 
     from gui.brokers import default_registry
     from gui.core.profiles import ProfileStore
-    from gui.core.registry import Environment
 
     spec = default_registry().get(args.broker)
-    environment = Environment.SIMULATOR if args.simulator else Environment.LIVE
     store = ProfileStore()
-    saved = store.raw(spec.id, environment.value)
+    environment, args.scenario = account_environment(store, spec.id, args)
+    saved = store.raw(spec.id, environment.value, args.account)
     if store.problem:
         sys.stderr.write(store.problem + "\n")
     if not spec.available:
@@ -458,13 +506,47 @@ def _check(
 
         raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
     spec.check_scenario(environment, args.scenario)
+    remembered: dict[str, str] = {}
+    if args.account and (not diagnosis or args.login):
+        from gui.core.accounts import Accounts
+
+        given = assignments(args.secrets, "--secret")
+        remembered = Accounts(store).remembered_secrets(
+            spec.id, args.account, environment.value, skip=given
+        )
+        masked.extend(value for value in remembered.values() if value)
     if diagnosis:
-        return asyncio.run(_diagnose(spec, environment, args, saved, printer, timeout))
-    schema, values = collect_values(spec, environment, args.sets, args.secrets, os.environ, saved)
+        return asyncio.run(_diagnose(spec, environment, args, saved, remembered, printer, timeout))
+    schema, values = collect_values(
+        spec, environment, args.sets, args.secrets, os.environ, saved, remembered
+    )
+    require_secrets(schema, values, spec.id, args.account)
     schema.validate(values)
     return asyncio.run(
         _login_and_out(spec, environment, args.scenario, values, schema, printer, timeout, deadline)
     )
+
+
+def account_environment(store: Any, broker: str, args: argparse.Namespace) -> tuple[Any, str]:
+    """The environment and scenario: --simulator and --scenario, else the account's (live and
+    normal without one). An --account that does not exist is invalid input."""
+    from gui.core.errors import InvalidSettings
+    from gui.core.registry import Environment
+
+    saved_env, saved_scenario = "", ""
+    if args.account:
+        if not store.has_account(broker, args.account):
+            names = ", ".join(a.name for a in store.accounts(broker)) or "none yet"
+            raise InvalidSettings(
+                {"--account": f"{broker} has no account {args.account!r} (its accounts: {names})"}
+            )
+        account = store.account(broker, args.account)
+        saved_env, saved_scenario = account.environment, account.scenario
+    if args.simulator:
+        environment = Environment.SIMULATOR
+    else:
+        environment = Environment(saved_env or Environment.LIVE.value)
+    return environment, args.scenario or saved_scenario or "normal"
 
 
 async def _login_and_out(
@@ -528,6 +610,7 @@ async def _diagnose(
     environment: Any,
     args: argparse.Namespace,
     saved: Mapping[str, Any],
+    remembered: Mapping[str, str],
     printer: Printer,
     timeout: float,
 ) -> tuple[CheckOutcome, Session]:
@@ -544,9 +627,11 @@ async def _diagnose(
     session_log.attach(session)
     session.step_listeners.append(printer.step)
     try:
-        _schema, values = collect_values(
-            spec, environment, args.sets, args.secrets, os.environ, saved
+        schema, values = collect_values(
+            spec, environment, args.sets, args.secrets, os.environ, saved, remembered
         )
+        if args.login:
+            require_secrets(schema, values, spec.id, args.account)
     except SdkUnavailable as failure:  # vnpy: the gateway's module is not installed
         cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
         session.add_step(verdict.failed("sdk", spec.title, cls, 0.0, failure.reason))

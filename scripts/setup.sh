@@ -16,8 +16,9 @@ DISPLAY_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   fonts-noto-cjk)
 
 # What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins),
-# the C/C++ compilers for the Kingdom stand-ins and shim, and patchelf to build vnpy_ctp.
-TEST_PACKAGES=(mono-devel gcc g++ patchelf)
+# the C/C++ compilers for the Kingdom stand-ins and shim, patchelf to build vnpy_ctp, and a real
+# Secret Service (gnome-keyring on a private D-Bus session bus) for remembered passwords.
+TEST_PACKAGES=(mono-devel gcc g++ patchelf gnome-keyring dbus dbus-user-session)
 # The real CTP gateway the worker tests drive (it used to segfault the console). PyPI has no
 # Linux wheel, so it is built from its sdist; vnpy's utility module needs numpy and TA-Lib.
 VNPY_CTP="vnpy_ctp==6.7.11.4"

@@ -4,9 +4,12 @@ Mono crash dump left in the working folder."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.secret_service import NO_BUS, SecretService, running_secret_service
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,9 +20,27 @@ os.environ.setdefault("MONO_CRASH_NOFILE", "1")
 
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Also: no Secret Service unless a test asks for the private one (never the user's)."""
     folder = tmp_path / "config"
     monkeypatch.setenv("BROKER_CONSOLE_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
     return folder
+
+
+@pytest.fixture(scope="session")
+def secret_service_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretService]:
+    with running_secret_service(tmp_path_factory.mktemp("keyring-home")) as service:
+        yield service
+
+
+@pytest.fixture
+def secret_service(
+    secret_service_daemon: SecretService, monkeypatch: pytest.MonkeyPatch
+) -> SecretService:
+    """The private Secret Service, for this process and the commands it starts."""
+    for key, value in secret_service_daemon.env.items():
+        monkeypatch.setenv(key, value)
+    return secret_service_daemon
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

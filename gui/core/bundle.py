@@ -72,19 +72,28 @@ def runtime_report() -> str:
 
 
 def settings_snapshot(registry: Registry, store: ProfileStore) -> dict[str, Any]:
-    """Every broker's saved values that are not secret, per environment."""
+    """Every broker's accounts: which one was last used, its flags, which passwords it
+    remembers (names only), and its saved values that are not secret, per environment."""
     from gui.core.registry import Environment
 
     out: dict[str, Any] = {}
     for spec in registry:
-        entry: dict[str, Any] = dict(store.broker(spec.id))
-        for environment in Environment:
-            raw = store.raw(spec.id, environment.value)
-            if raw:
-                schema = spec.schema_for(environment, raw)
-                entry[environment.value] = store.values(spec.id, environment.value, schema)
-        if entry:
-            out[spec.id] = entry
+        accounts: dict[str, Any] = {}
+        for account in store.accounts(spec.id):
+            entry = {
+                key: value
+                for key, value in account.to_json().items()
+                if key not in ("broker", "name") and value not in ("", {})
+            }
+            for environment in Environment:
+                raw = store.raw(spec.id, environment.value, account.name)
+                if raw:
+                    schema = spec.schema_for(environment, raw)
+                    entry[environment.value] = schema.public(raw)
+            accounts[account.name] = entry
+        if accounts:
+            current = store.current_account(spec.id)
+            out[spec.id] = {"account": current, **accounts[current], "accounts": accounts}
     return out
 
 

@@ -85,6 +85,14 @@ class DriverCrashed(ConnectFailed):
     title = "Driver process crashed"
 
 
+class CredentialStoreError(BrokerFailure):
+    """Remembering, reading or forgetting a password failed: no secure OS credential store,
+    a locked one, or one that refused. Nothing was written anywhere else instead."""
+
+    exit_code = 3
+    title = "Credential store unavailable"
+
+
 FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
     cls.__name__: cls
     for cls in (

@@ -1,4 +1,5 @@
-"""Non-secret form values remembered per broker and environment, as JSON in the config dir.
+"""Named accounts per broker, each with its non-secret form values per environment, as JSON in
+the config dir.
 
 Secrets never reach this file: values pass through the schema's `public()` filter first, and a
 secret placed in the file by hand is never read back. A file the console cannot read is never
@@ -12,7 +13,10 @@ import codecs
 import json
 import logging
 import os
+import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +28,13 @@ from gui.core.schema import Schema
 log = logging.getLogger(__name__)
 
 CONFIG_DIR_ENV = "BROKER_CONSOLE_CONFIG_DIR"
-_FORMAT = 1
+_FORMAT = 2  # 1 had one unnamed set of values per broker: read as the account "Default"
+DEFAULT_ACCOUNT = "Default"
+ENVIRONMENT_KEYS = ("simulator", "live")
+ACCOUNT_NAME_MAX = 40
+# Names go into the OS credential store's entry names (broker:environment:account:field) and
+# file names of exports: no separators, no control characters.
+_BAD_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f:/\\]")
 _MAX_FILE_BYTES = 4 << 20  # a settings file this large is not one the console wrote
 Scalar = str | int | float | bool
 
@@ -39,6 +49,85 @@ def config_dir() -> Path:
 
 class ProfileError(OSError):
     """The settings cannot be written (the file could not be read, and is kept as it is)."""
+
+
+class AccountError(ValueError):
+    """An account operation that cannot be done: no such account, a taken or bad name."""
+
+
+def account_name_problem(name: str) -> str:
+    """Why this cannot be an account's name; '' when it can."""
+    if not name.strip():
+        return "an account needs a name"
+    if name != name.strip():
+        return "a name does not start or end with spaces"
+    if len(name) > ACCOUNT_NAME_MAX:
+        return f"a name has at most {ACCOUNT_NAME_MAX} characters"
+    if _BAD_NAME.search(name):
+        return "a name has no ':', '/', '\\' or control characters"
+    return ""
+
+
+@dataclass(frozen=True)
+class Account:
+    """One named account of a broker, as saved (no secret ever)."""
+
+    broker: str
+    name: str
+    environment: str = ""  # the environment last used, '' when never saved
+    scenario: str = ""
+    remember: bool = False  # remember passwords in the OS credential store
+    login_all: bool = False  # logged in by "Log in to all"
+    remembered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # env: secret fields
+
+    @property
+    def has_remembered(self) -> bool:
+        return any(self.remembered.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "broker": self.broker,
+            "name": self.name,
+            "environment": self.environment,
+            "scenario": self.scenario,
+            "remember": self.remember,
+            "remembered": {env: list(keys) for env, keys in self.remembered.items() if keys},
+            "login_all": self.login_all,
+        }
+
+
+def _account(broker: str, name: str, entry: dict[str, Any]) -> Account:
+    remembered = entry.get("remembered")
+    return Account(
+        broker,
+        name,
+        environment=entry["environment"] if entry.get("environment") in ENVIRONMENT_KEYS else "",
+        scenario=entry["scenario"] if isinstance(entry.get("scenario"), str) else "",
+        remember=entry.get("remember") is True,
+        login_all=entry.get("login_all") is True,
+        remembered={
+            env: tuple(str(key) for key in keys if isinstance(key, str))
+            for env, keys in (remembered.items() if isinstance(remembered, dict) else ())
+            if env in ENVIRONMENT_KEYS and isinstance(keys, list)
+        },
+    )
+
+
+def _accounts_of(entry: Any) -> dict[str, dict[str, Any]]:
+    """A broker's accounts; a format-1 entry (values straight under the broker) is "Default"."""
+    if not isinstance(entry, dict):
+        return {}
+    accounts = entry.get("accounts")
+    if isinstance(accounts, dict):
+        return {
+            str(name): value
+            for name, value in accounts.items()
+            if isinstance(value, dict) and not account_name_problem(str(name))
+        }
+    legacy = {
+        key: entry[key] for key in ("environment", "scenario", *ENVIRONMENT_KEYS) if key in entry
+    }
+    return {DEFAULT_ACCOUNT: legacy} if legacy else {}
 
 
 def _decode(data: bytes) -> str:
@@ -56,7 +145,9 @@ def _scalars(values: Any) -> dict[str, Scalar]:
 
 
 class ProfileStore:
-    """profiles.json: {"format": 1, "brokers": {id: {"environment", "scenario", env: values}}}."""
+    """profiles.json: {"format": 2, "options": {...}, "brokers": {id: {"account": last used,
+    "accounts": {name: {"environment", "scenario", "remember", "remembered", "login_all",
+    environment: values}}}}}."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or config_dir()) / "profiles.json"
@@ -111,25 +202,59 @@ class ProfileStore:
         log.warning("%s", self.problem)
         return empty
 
-    def broker(self, broker: str) -> dict[str, Any]:
-        """The broker's entry: its last environment and scenario (when they are text)."""
+    # -- reading ---------------------------------------------------------------------------
+
+    def accounts(self, broker: str) -> list[Account]:
+        """The broker's accounts, in the order they were made."""
+        entries = _accounts_of(self._read()["brokers"].get(broker))
+        return [_account(broker, name, entry) for name, entry in entries.items()]
+
+    def current_account(self, broker: str) -> str:
+        """The account last used on the broker (the first one, or "Default", if none is)."""
         entry = self._read()["brokers"].get(broker)
-        if not isinstance(entry, dict):
-            return {}
+        names = list(_accounts_of(entry))
+        chosen = entry.get("account") if isinstance(entry, dict) else None
+        if chosen in names:
+            return str(chosen)
+        return names[0] if names else DEFAULT_ACCOUNT
+
+    def account(self, broker: str, name: str | None = None) -> Account:
+        """One account as saved; an account never saved has default settings."""
+        name = name or self.current_account(broker)
+        entry = _accounts_of(self._read()["brokers"].get(broker)).get(name)
+        return _account(broker, name, entry or {})
+
+    def has_account(self, broker: str, name: str) -> bool:
+        return name in _accounts_of(self._read()["brokers"].get(broker))
+
+    def broker(self, broker: str, account: str | None = None) -> dict[str, Any]:
+        """The account's last environment and scenario (only those that were saved)."""
+        saved = self.account(broker, account)
         return {
-            key: entry[key]
-            for key in ("environment", "scenario")
-            if isinstance(entry.get(key), str)
+            key: value
+            for key, value in (("environment", saved.environment), ("scenario", saved.scenario))
+            if value
         }
 
-    def raw(self, broker: str, environment: str) -> dict[str, Scalar]:
+    def raw(self, broker: str, environment: str, account: str | None = None) -> dict[str, Scalar]:
         """Everything plain saved for the environment; filter it with a schema before use."""
-        entry = self._read()["brokers"].get(broker)
-        return _scalars(entry.get(environment)) if isinstance(entry, dict) else {}
+        name = account or self.current_account(broker)
+        entry = _accounts_of(self._read()["brokers"].get(broker)).get(name)
+        return _scalars(entry.get(environment)) if entry else {}
 
-    def values(self, broker: str, environment: str, schema: Schema) -> dict[str, Any]:
+    def values(
+        self, broker: str, environment: str, schema: Schema, account: str | None = None
+    ) -> dict[str, Any]:
         """Saved values that still belong to the schema (secrets dropped if a file has any)."""
-        return schema.public(self.raw(broker, environment))
+        return schema.public(self.raw(broker, environment, account))
+
+    def option(self, key: str) -> Scalar | None:
+        """An application-wide setting (e.g. log in to all at start-up)."""
+        options = self._read().get("options")
+        value = options.get(key) if isinstance(options, dict) else None
+        return value if isinstance(value, Scalar) else None
+
+    # -- writing ---------------------------------------------------------------------------
 
     def save(
         self,
@@ -139,17 +264,115 @@ class ProfileStore:
         values: dict[str, Any],
         *,
         scenario: str | None = None,
+        account: str | None = None,
     ) -> None:
+        """The account's public values for the environment; it becomes the one last used."""
+
+        def change(accounts: dict[str, dict[str, Any]], name: str) -> None:
+            entry = accounts.setdefault(name, {})
+            entry[environment] = schema.public(values)
+            entry["environment"] = environment
+            if scenario is not None:
+                entry["scenario"] = scenario
+
+        self._change(broker, account, change, select=True)
+
+    def update_account(self, broker: str, name: str, **settings: Any) -> None:
+        """Set remember / login_all / remembered ({environment: [fields]}) of an account."""
+        unknown = set(settings) - {"remember", "login_all", "remembered"}
+        if unknown:
+            raise TypeError(f"not an account setting: {', '.join(sorted(unknown))}")
+
+        def change(accounts: dict[str, dict[str, Any]], name: str) -> None:
+            entry = accounts.setdefault(name, {})
+            for key, value in settings.items():
+                if key == "remembered":
+                    value = {env: sorted(keys) for env, keys in value.items() if keys}
+                entry[key] = value
+
+        self._change(broker, name, change)
+
+    def select_account(self, broker: str, name: str) -> None:
+        self._change(broker, name, lambda accounts, name: accounts.setdefault(name, {}), True)
+
+    def add_account(
+        self, broker: str, name: str, *, copy_of: str | None = None, entry: dict | None = None
+    ) -> Account:
+        """A new account, empty, a copy of another's values (never its passwords), or from an
+        imported entry; it becomes the one last used."""
+        self._check_name(name)
+
+        def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
+            if name in accounts:
+                raise AccountError(f"{broker} already has an account named {name!r}")
+            source = dict(entry or (accounts.get(copy_of, {}) if copy_of else {}))
+            for key in ("remember", "remembered"):  # passwords are not copied
+                source.pop(key, None)
+            accounts[name] = source
+
+        self._change(broker, name, change, select=True)
+        return self.account(broker, name)
+
+    def rename_account(self, broker: str, old: str, new: str) -> None:
+        self._check_name(new)
+
+        def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
+            if old not in accounts:
+                raise AccountError(f"{broker} has no account named {old!r}")
+            if new in accounts:
+                raise AccountError(f"{broker} already has an account named {new!r}")
+            renamed = {(new if key == old else key): value for key, value in accounts.items()}
+            accounts.clear()
+            accounts.update(renamed)
+
+        was_current = self.current_account(broker) == old
+        self._change(broker, new, change, select=was_current)
+
+    def delete_account(self, broker: str, name: str) -> None:
+        def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
+            if accounts.pop(name, None) is None:
+                raise AccountError(f"{broker} has no account named {name!r}")
+
+        self._change(broker, name, change)
+
+    def set_option(self, key: str, value: Scalar) -> None:
+        data = self._read()
+        if not self._writable:
+            raise ProfileError(self.problem)
+        options = data.get("options")
+        if not isinstance(options, dict):
+            options = data["options"] = {}
+        options[key] = value
+        self._write(data)
+
+    def _check_name(self, name: str) -> None:
+        problem = account_name_problem(name)
+        if problem:
+            raise AccountError(problem)
+
+    def _change(
+        self,
+        broker: str,
+        account: str | None,
+        change: Callable[[dict[str, dict[str, Any]], str], object],
+        select: bool = False,
+    ) -> None:
+        """Read, turn the broker's entry into the current format, apply `change`, write."""
         data = self._read()
         if not self._writable:
             raise ProfileError(self.problem)
         entry = data["brokers"].get(broker)
-        if not isinstance(entry, dict):
-            entry = data["brokers"][broker] = {}
-        entry[environment] = schema.public(values)
-        entry["environment"] = environment
-        if scenario is not None:
-            entry["scenario"] = scenario
+        name = account or self.current_account(broker)
+        accounts = _accounts_of(entry)
+        current = entry.get("account") if isinstance(entry, dict) else None
+        change(accounts, name)
+        if select or current not in accounts:
+            current = name if name in accounts else next(iter(accounts), None)
+        new_entry: dict[str, Any] = {"accounts": accounts}
+        if current is not None:
+            new_entry["account"] = current
+        data["brokers"][broker] = new_entry
+        data["format"] = _FORMAT
         self._write(data)
 
     def _write(self, data: dict[str, Any]) -> None:

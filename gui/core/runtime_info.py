@@ -47,6 +47,20 @@ def dotnet_runtime() -> str:
         return f"{kind}: could not probe ({type(exc).__name__}: {exc})"
 
 
+def credential_store() -> str:
+    """Where remembered passwords would go in this session (or that there is nowhere)."""
+    from gui.core.errors import CredentialStoreError
+    from gui.core.vault import secure_backend
+
+    try:
+        backend = secure_backend()
+    except CredentialStoreError:
+        return "none: passwords cannot be remembered in this session"
+    except Exception as exc:  # a probe must never take the report down
+        return f"could not probe ({type(exc).__name__}: {exc})"
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
 def report() -> dict[str, str]:
     frozen = "frozen build" if getattr(sys, "frozen", False) else "source"
     return {
@@ -55,6 +69,7 @@ def report() -> dict[str, str]:
         "platform": platform.platform(),
         "pythonnet": package_version("pythonnet"),
         ".NET runtime": dotnet_runtime(),
+        "credentials": credential_store(),
     }
 
 

@@ -21,7 +21,7 @@ from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.core.session_log import install_error_log
-from gui.ui.main_window import MainWindow
+from gui.ui.main_window import LOGIN_ALL_AT_STARTUP, MainWindow
 from gui.ui.resources import app_icon, install_translator
 
 LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
@@ -98,6 +98,8 @@ def run_gui(self_test: str | None = None) -> int:
 
             code = await run_self_test(window, STARTED, shown, self_test, report)
             window.close()
+        elif profiles.option(LOGIN_ALL_AT_STARTUP) is True:
+            window.log_in_to_all()
         await closed.wait()
         return code
 

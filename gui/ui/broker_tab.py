@@ -7,23 +7,30 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.core.accounts import Accounts
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
-from gui.core.profiles import ProfileStore
+from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
 from gui.ui.diagnosis_panel import DiagnosisPanel
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PANEL_FRAME_MS = 250  # what a person reads: four frames a second are plenty
+VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
 ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
 
 
@@ -45,6 +53,7 @@ class BrokerTab(QWidget):
     """Renders one Session; Connect / Cancel / Logout are async and never block the GUI."""
 
     state_changed = Signal(str)
+    accounts_changed = Signal()  # an account was added, renamed or deleted, or flags changed
 
     def __init__(
         self,
@@ -71,10 +80,14 @@ class BrokerTab(QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self._running = 0  # probes, actions and logouts in progress
         self._starting = False  # a login was asked for and the session has not taken it yet
-        saved = profiles.broker(spec.id)
+        self.accounts = Accounts(profiles)
+        self.account_name = profiles.current_account(spec.id)
+        saved = profiles.broker(spec.id, self.account_name)
         self._drafts: dict[Environment, dict[str, Any]] = {
             env: self._saved_values(env) for env, _ in ENVIRONMENTS
         }
+        self._filled_from_store: set[str] = set()  # secret fields showing a remembered value
+        self._filling: asyncio.Task[Any] | None = None  # remembered passwords being read
 
         # -- header: environment, scenario, badge
         self.environment = QComboBox(self)
@@ -115,6 +128,21 @@ class BrokerTab(QWidget):
         for button in (self.connect_button, self.cancel_button, self.logout_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.remember = QCheckBox(self.tr("Remember passwords"), self)
+        self.remember.setObjectName("remember")
+        self.remember.setToolTip(
+            self.tr(
+                "Keep this account's passwords in the system's credential store (Windows "
+                "Credential Manager, macOS Keychain, Secret Service), never in a file"
+            )
+        )
+        self.login_all = QCheckBox(self.tr("Log in with all"), self)
+        self.login_all.setObjectName("login_all")
+        self.login_all.setToolTip(
+            self.tr("Logged in by File → Log in to all (one account per broker)")
+        )
+        self.remember.toggled.connect(self._remember_toggled)
+        self.login_all.toggled.connect(self._login_all_toggled)
         self.action_buttons: dict[str, QPushButton] = {}
         for action in spec.actions:
             button = QPushButton(self.tr(action.label))
@@ -167,6 +195,16 @@ class BrokerTab(QWidget):
         self.scroll.setWidget(self.form)
         credentials = QGroupBox(self.tr("Credentials"), self)
         cred_layout = QVBoxLayout(credentials)
+        account_row = QHBoxLayout()
+        self._build_account_controls(account_row)
+        account_row.addStretch(1)
+        cred_layout.addLayout(account_row)
+        options_row = QHBoxLayout()
+        options_row.addWidget(self.remember)
+        options_row.addWidget(self.login_all)
+        options_row.addStretch(1)
+        cred_layout.addLayout(options_row)
+        self._show_account_flags()
         self.unavailable = QLabel(self)
         self.unavailable.setObjectName("unavailable_note")
         self.unavailable.setWordWrap(True)
@@ -235,6 +273,312 @@ class BrokerTab(QWidget):
         self.environment.currentIndexChanged.connect(self._environment_changed)
         self._render_state(self.session.state, "")
         self._render_info()
+        QTimer.singleShot(0, self.fill_remembered)  # once the event loop runs
+
+    # -- accounts ----------------------------------------------------------------------------
+
+    def _build_account_controls(self, header: QHBoxLayout) -> None:
+        self.account = QComboBox(self)
+        self.account.setObjectName("account")
+        self.account.setMinimumContentsLength(8)
+        self.account.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.account.setToolTip(self.tr("The account whose values the form shows"))
+        self._list_accounts()
+        self.account.currentIndexChanged.connect(self._account_chosen)
+        self.account_menu_button = QToolButton(self)
+        self.account_menu_button.setObjectName("account_menu")
+        self.account_menu_button.setText(self.tr("Accounts"))
+        self.account_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.account_menu_button)
+        self.account_actions: dict[str, QAction] = {}
+        for key, label, slot in (
+            ("new", self.tr("New account…"), self.new_account_clicked),
+            ("duplicate", self.tr("Duplicate…"), self.duplicate_account_clicked),
+            ("rename", self.tr("Rename…"), self.rename_account_clicked),
+            ("delete", self.tr("Delete…"), self.delete_account_clicked),
+            ("forget", self.tr("Forget passwords"), self.forget_clicked),
+        ):
+            if key == "forget":
+                menu.addSeparator()
+            action = menu.addAction(label, slot)
+            action.setObjectName(f"account_{key}")
+            self.account_actions[key] = action
+        self.account_menu_button.setMenu(menu)
+        header.addWidget(QLabel(self.tr("Account")))
+        header.addWidget(self.account)
+        header.addWidget(self.account_menu_button)
+
+    def _list_accounts(self) -> None:
+        """The selector lists the broker's accounts (the current one even if never saved)."""
+        names = [account.name for account in self.profiles.accounts(self.spec.id)]
+        if self.account_name not in names:
+            names.append(self.account_name)
+        blocked = self.account.blockSignals(True)
+        self.account.clear()
+        for name in names:
+            self.account.addItem(name, name)
+        self.account.setCurrentIndex(self.account.findData(self.account_name))
+        self.account.blockSignals(blocked)
+
+    def _show_account_flags(self) -> None:
+        saved = self.profiles.account(self.spec.id, self.account_name)
+        for box, value in ((self.remember, saved.remember), (self.login_all, saved.login_all)):
+            blocked = box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(blocked)
+        self.account_actions_enabled()
+
+    def account_actions_enabled(self) -> None:
+        saved = self.profiles.account(self.spec.id, self.account_name)
+        self.account_actions["forget"].setEnabled(saved.remember or saved.has_remembered)
+        self.account_actions["delete"].setEnabled(self.account.count() > 1)
+
+    def _account_chosen(self) -> None:
+        name = self.account.currentData()
+        if name and name != self.account_name:
+            self.select_account(name)
+
+    def select_account(self, name: str) -> None:
+        """Show another account: the current one's values are saved first."""
+        if self.session.state.live:
+            return
+        self.save_profile()
+        self.account_name = name
+        self._reload_account()
+
+    def _reload_account(self) -> None:
+        try:
+            self.profiles.select_account(self.spec.id, self.account_name)
+        except OSError as exc:
+            self._show_reason(str(exc), "#c62828")
+        self._list_accounts()
+        self._drafts = {env: self._saved_values(env) for env, _ in ENVIRONMENTS}
+        saved = self.profiles.broker(self.spec.id, self.account_name)
+        known = {env.value for env in Environment}
+        if saved.get("environment") in known:
+            blocked = self.environment.blockSignals(True)
+            self.environment.setCurrentIndex(self.environment.findData(saved["environment"]))
+            self.environment.blockSignals(blocked)
+        self._current_env = self.current_environment
+        index = self.scenario.findData(saved.get("scenario", "normal"))
+        self.scenario.setCurrentIndex(max(index, 0))
+        self._show_form(self._drafts[self._current_env])
+        self._show_account_flags()
+        self.session.reset()
+        self.reason.hide()
+        self._render_state(self.session.state, "")
+        self.fill_remembered()
+        self.accounts_changed.emit()
+
+    def _ask_name(self, title: str, label: str, text: str, then: Any) -> QInputDialog:
+        """A window-modal name prompt that does not block the event loop."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("account_name_dialog")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.textValueSelected.connect(then)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def new_account_clicked(self) -> QInputDialog:
+        return self._ask_name(
+            self.tr("New account"), self.tr("Name of the new account:"), "", self._add_account
+        )
+
+    def duplicate_account_clicked(self) -> QInputDialog:
+        return self._ask_name(
+            self.tr("Duplicate account"),
+            self.tr("Name of the copy (passwords are not copied):"),
+            self.tr("{0} copy").format(self.account_name),
+            lambda name: self._add_account(name, copy=True),
+        )
+
+    def rename_account_clicked(self) -> QInputDialog:
+        return self._ask_name(
+            self.tr("Rename account"),
+            self.tr("New name of {0}:").format(self.account_name),
+            self.account_name,
+            self._rename_account,
+        )
+
+    def _add_account(self, name: str, copy: bool = False) -> None:
+        self.save_profile()
+        try:
+            self.profiles.add_account(
+                self.spec.id, name.strip(), copy_of=self.account_name if copy else None
+            )
+        except (AccountError, OSError) as exc:
+            self._show_reason(self.tr("No account added: {0}").format(exc), "#c62828")
+            return
+        self.account_name = name.strip()
+        self._reload_account()
+
+    def _rename_account(self, name: str) -> None:
+        self.save_profile()
+        self.spawn(self._rename(self.account_name, name.strip()))
+
+    async def _rename(self, old: str, new: str) -> None:
+        if await self._in_vault(self.accounts.rename, self.spec.id, old, new):
+            self.account_name = new
+            self._reload_account()
+
+    def delete_account_clicked(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete account"),
+            self.tr("Delete the account {0} and forget its remembered passwords?").format(
+                self.account_name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("delete_account_dialog")
+        name = self.account_name
+        box.accepted.connect(lambda: self.spawn(self._delete(name)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    async def _delete(self, name: str) -> None:
+        if await self._in_vault(self.accounts.delete, self.spec.id, name):
+            self.account_name = self.profiles.current_account(self.spec.id)
+            self._reload_account()
+            self._show_reason(self.tr("Account {0} deleted.").format(name), "#555555")
+
+    def forget_clicked(self) -> None:
+        self.spawn(self._forget())
+
+    async def _forget(self) -> None:
+        if await self._in_vault(self.accounts.forget, self.spec.id, self.account_name):
+            for key in self._filled_from_store:
+                if key in self.form.editors:
+                    self.form.editors[key].set_value("")
+            self._filled_from_store.clear()
+            self._show_account_flags()
+            self._show_reason(
+                self.tr("Passwords of {0} forgotten.").format(self.account_name), "#555555"
+            )
+
+    def _remember_toggled(self, on: bool) -> None:
+        if on:  # a secure store must be there now, or the box does not stay checked
+            self.spawn(self._start_remembering())
+        else:
+            self.spawn(self._forget())
+
+    async def _start_remembering(self) -> None:
+        def check_and_mark() -> None:
+            self.accounts.vault.backend()
+            self.profiles.update_account(self.spec.id, self.account_name, remember=True)
+
+        if not await self._in_vault(check_and_mark):
+            blocked = self.remember.blockSignals(True)
+            self.remember.setChecked(False)
+            self.remember.blockSignals(blocked)
+        else:
+            self._show_reason(
+                self.tr("The passwords will be remembered after the next login that works."),
+                "#555555",
+            )
+        self.account_actions_enabled()
+
+    def _login_all_toggled(self, on: bool) -> None:
+        """One account per broker logs in with all: marking this one unmarks the others."""
+        try:
+            if on:
+                for other in self.profiles.accounts(self.spec.id):
+                    if other.login_all and other.name != self.account_name:
+                        self.profiles.update_account(self.spec.id, other.name, login_all=False)
+            self.profiles.update_account(self.spec.id, self.account_name, login_all=on)
+        except OSError as exc:
+            self._show_reason(str(exc), "#c62828")
+        self.accounts_changed.emit()
+
+    async def _in_vault(self, call: Any, *args: Any) -> bool:
+        """A credential-store call off the GUI thread, bounded; its refusal is shown."""
+        import asyncio
+
+        try:
+            await asyncio.wait_for(asyncio.to_thread(call, *args), VAULT_BOUND_SECONDS)
+        except TimeoutError:
+            self._show_reason(
+                self.tr("The credential store did not answer within {0} s.").format(
+                    int(VAULT_BOUND_SECONDS)
+                ),
+                "#c62828",
+            )
+            return False
+        except (BrokerFailure, AccountError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, BrokerFailure) else str(exc)
+            self._show_reason(reason, "#c62828")
+            return False
+        return True
+
+    def fill_remembered(self) -> None:
+        """Fill empty secret fields with the account's remembered passwords, masked."""
+        saved = self.profiles.account(self.spec.id, self.account_name)
+        if saved.remembered.get(self.current_environment.value):
+            self._filling = self.spawn(self.load_remembered())
+
+    async def load_remembered(self) -> bool:
+        """The remembered passwords into the form; False when the store refused."""
+        import asyncio
+
+        account, environment = self.account_name, self.current_environment
+        fields = [key for key in self.schema.secret_keys if not self.form.editors[key].value()]
+        try:
+            found = await asyncio.wait_for(
+                asyncio.to_thread(
+                    self.accounts.remembered_secrets,
+                    self.spec.id,
+                    account,
+                    environment.value,
+                    set(self.schema.secret_keys) - set(fields),
+                ),
+                VAULT_BOUND_SECONDS,
+            )
+        except (BrokerFailure, TimeoutError) as exc:
+            reason = exc.reason if isinstance(exc, BrokerFailure) else ""
+            self._show_reason(
+                self.tr("The remembered passwords could not be read: {0}").format(reason),
+                "#c62828",
+            )
+            return False
+        if (account, environment) != (self.account_name, self.current_environment):
+            return True  # the user moved on; the values belong to another form
+        for key, value in found.items():
+            editor = self.form.editors.get(key)
+            if editor is not None and not editor.value():
+                editor.fill_hidden(value)
+                self._filled_from_store.add(key)
+        return True
+
+    async def login_with_all(self) -> tuple[bool, str]:
+        """Log in this tab's account for "Log in to all": its remembered passwords first."""
+        if self.session.state.live:
+            return True, self.tr("already logged in")
+        if not self.spec.available:
+            return False, self.tr("not available yet")
+        if self._filling is not None and not self._filling.done():
+            await self._filling  # the account was just shown: its passwords are on the way
+        if not await self.load_remembered():
+            return False, self.reason.text()
+        if not self._ready_to_send():
+            missing = [
+                self.form.editors[key].field.label
+                for key in self.schema.problems(self.form.values())
+                if key in self.form.editors
+            ]
+            return False, self.tr("needs: {0}").format(", ".join(missing) or self.reason.text())
+        self._starting = True
+        self._update_controls()
+        await self._login()
+        if self.session.state is SessionState.LOGGED_IN:
+            return True, self.tr("logged in")
+        return False, self.session.reason or self.session.state.value
 
     # -- properties --------------------------------------------------------------------------
 
@@ -257,13 +601,16 @@ class BrokerTab(QWidget):
             self._spawn_task(self._login())
 
     async def _login(self) -> None:
-        """The login; from its first state on, the buttons follow the session's state."""
+        """The login; from its first state on, the buttons follow the session's state. After
+        a login that worked, the account's passwords are remembered if it says so (a wrong
+        password is never remembered)."""
+        values = self.form.values()
         try:
             await self.controller.login(
                 self.session,
                 self.current_environment,
                 self.current_scenario,
-                self.form.values(),
+                values,
                 schema=self.schema,
                 timeout=LOGIN_BOUND_SECONDS,
             )
@@ -271,6 +618,15 @@ class BrokerTab(QWidget):
             if self._starting:  # it ended before the session moved (e.g. invalid input)
                 self._starting = False
                 self._update_controls()
+        if self.remember.isChecked():
+            secrets = {key: str(values.get(key) or "") for key in self.schema.secret_keys}
+            await self._in_vault(
+                self.accounts.remember,
+                self.spec.id,
+                self.account_name,
+                self.current_environment.value,
+                secrets,
+            )
 
     def probe_clicked(self) -> None:
         """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
@@ -435,6 +791,7 @@ class BrokerTab(QWidget):
                 self.schema,
                 self.form.values(),
                 scenario=self.scenario.currentData(),
+                account=self.account_name,
             )
         except OSError as exc:  # a ProfileError says why the file is left alone
             self.session.note(
@@ -470,6 +827,8 @@ class BrokerTab(QWidget):
         for button in self.action_buttons.values():
             button.setEnabled(logged_in and not self.busy)
         self.form.set_enabled(not state.live)
+        self.account.setEnabled(not state.live and not self.busy)
+        self.account_menu_button.setEnabled(not state.live and not self.busy)
         self.environment.setEnabled(not state.live)
         self.scenario.setEnabled(not state.live)
         simulated = self.current_environment is Environment.SIMULATOR
@@ -501,10 +860,11 @@ class BrokerTab(QWidget):
         self.session.reset()  # the other environment's failure and runtime are not this one's
         self.reason.hide()
         self._render_state(self.session.state, "")
+        self.fill_remembered()
 
     def _saved_values(self, environment: Environment) -> dict[str, Any]:
         """Defaults, then what was saved (never a secret; each value only if it still parses)."""
-        saved = self.profiles.raw(self.spec.id, environment.value)
+        saved = self.profiles.raw(self.spec.id, environment.value, self.account_name)
         try:
             return layered_values(self.spec, environment, saved, {})[1]
         except BrokerFailure:  # e.g. a saved vnpy gateway that is no longer installed

@@ -75,13 +75,16 @@ class FieldEditor(QWidget):
                     Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
                 )
         row.addWidget(self.input, 1)
+        self.reveal: QToolButton | None = None
+        self._hidden = False  # showing a remembered password
         if field.secret:
-            reveal = QToolButton(self)
-            reveal.setText(self.tr("Show"))
-            reveal.setCheckable(True)
-            reveal.setToolTip(self.tr("Show the value while the button is down"))
-            reveal.toggled.connect(self._reveal)
-            row.addWidget(reveal)
+            self.reveal = QToolButton(self)
+            self.reveal.setObjectName(f"reveal_{field.key}")
+            self.reveal.setText(self.tr("Show"))
+            self.reveal.setCheckable(True)
+            self.reveal.setToolTip(self.tr("Show the value while the button is down"))
+            self.reveal.toggled.connect(self._reveal)
+            row.addWidget(self.reveal)
         if field.kind is FieldKind.PATH:
             browse = QToolButton(self)
             browse.setText("…")
@@ -118,6 +121,26 @@ class FieldEditor(QWidget):
                 self.input.setCurrentIndex(index)
         else:
             self.input.setText("" if value is None else str(value))
+
+    def fill_hidden(self, value: str) -> None:
+        """A remembered password: in the field, masked, and never shown. Show comes back once
+        the field is emptied (a value typed anew is the user's to see)."""
+        assert isinstance(self.input, QLineEdit) and self.reveal is not None
+        self.reveal.setChecked(False)
+        self.reveal.setEnabled(False)
+        self.reveal.setToolTip(self.tr("Remembered: it is never shown; clear it to type another"))
+        self.input.setText(value)
+        if not self._hidden:
+            self._hidden = True
+            self.input.textChanged.connect(self._maybe_reveal_again)
+
+    def _maybe_reveal_again(self, text: str) -> None:
+        if not text and self.reveal is not None:
+            assert isinstance(self.input, QLineEdit)
+            self._hidden = False
+            self.input.textChanged.disconnect(self._maybe_reveal_again)
+            self.reveal.setEnabled(True)
+            self.reveal.setToolTip(self.tr("Show the value while the button is down"))
 
     def show_problem(self, problem: Problem | None) -> None:
         if problem is None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from gui.core.bundle import Bundle
 
 CLOSE_TIMEOUT_SECONDS = 8.0
+LOGIN_ALL_AT_STARTUP = "login_all_at_startup"  # the option's key in the settings file
 LOG_CLOSE_SECONDS = 1.0  # the session log's last lines, at close
 
 
@@ -118,6 +123,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._closing: asyncio.Task[None] | None = None
         self._bundling: asyncio.Task[None] | None = None
+        self._logging_in_all: asyncio.Task[None] | None = None
+        self.login_all_summary: LoginAllSummary | None = None
         self.last_bundle: Bundle | None = None
         self._may_close = False
         self.resize(1280, 860)
@@ -167,6 +174,37 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.login_all_action = QAction(self.tr("Log in to &all"), self)
+        self.login_all_action.setObjectName("login_all")
+        self.login_all_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.login_all_action.setToolTip(
+            self.tr("Log in to every account marked 'Log in with all', side by side")
+        )
+        self.login_all_action.triggered.connect(self.log_in_to_all)
+        file_menu.addAction(self.login_all_action)
+        self.login_all_startup = QAction(self.tr("Log in to all at start-up"), self)
+        self.login_all_startup.setObjectName("login_all_startup")
+        self.login_all_startup.setCheckable(True)
+        self.login_all_startup.setChecked(self._profiles.option(LOGIN_ALL_AT_STARTUP) is True)
+        self.login_all_startup.toggled.connect(self._login_all_startup_toggled)
+        file_menu.addAction(self.login_all_startup)
+        # A tool button on the menu bar's line: always in view, no extra row of height.
+        login_all_button = QToolButton(self)
+        login_all_button.setObjectName("login_all_button")
+        login_all_button.setDefaultAction(self.login_all_action)
+        login_all_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.menuBar().setCornerWidget(login_all_button, Qt.Corner.TopRightCorner)
+        file_menu.addSeparator()
+        self.export_account_action = file_menu.addAction(
+            self.tr("&Export account…"), self.export_account_clicked
+        )
+        self.export_account_action.setToolTip(
+            self.tr("The current tab's account as a file to hand over, without passwords")
+        )
+        self.import_account_action = file_menu.addAction(
+            self.tr("&Import account…"), self.import_account_clicked
+        )
+        file_menu.addSeparator()
         self.bundle_action = QAction(self.tr("Save &support bundle…"), self)
         self.bundle_action.setObjectName("save_bundle")
         self.bundle_action.setToolTip(
@@ -195,6 +233,136 @@ class MainWindow(QMainWindow):
                 APP_TITLE, __version__
             ),
         )
+
+    # -- accounts ----------------------------------------------------------------------------
+
+    def _login_all_startup_toggled(self, on: bool) -> None:
+        try:
+            self._profiles.set_option(LOGIN_ALL_AT_STARTUP, on)
+        except OSError as exc:
+            self._notice(str(exc))
+
+    def login_all_accounts(self) -> dict[str, str]:
+        """{broker: account} marked "Log in with all" (one per broker)."""
+        chosen: dict[str, str] = {}
+        for spec in self.registry:
+            for account in self._profiles.accounts(spec.id):
+                if account.login_all:
+                    chosen[spec.id] = account.name
+        return chosen
+
+    def log_in_to_all(self) -> None:
+        import asyncio
+
+        if self._logging_in_all is not None and not self._logging_in_all.done():
+            return
+        chosen = self.login_all_accounts()
+        if not chosen:
+            self._notice(
+                self.tr("No account is marked 'Log in with all': tick it on a broker's tab.")
+            )
+            return
+        self.login_all_summary = LoginAllSummary(self)
+        self.login_all_summary.show()
+        self._logging_in_all = asyncio.ensure_future(self._log_in_to_all(chosen))
+
+    async def _log_in_to_all(self, chosen: dict[str, str]) -> None:
+        import asyncio
+
+        summary = self.login_all_summary
+        assert summary is not None
+        self.login_all_action.setEnabled(False)
+
+        async def one(broker: str, account: str) -> None:
+            tab = self.broker_tabs.ensure(broker)
+            row = summary.add(self.tr(tab.spec.title), account)
+            if tab.account_name != account and not tab.session.state.live:
+                tab.select_account(account)
+            if tab.account_name != account:
+                summary.finish(row, False, self.tr("another account of it is logged in"))
+                return
+            try:
+                ok, text = await tab.login_with_all()
+            except Exception as exc:  # one broker's surprise must not stop the others
+                ok, text = False, f"{type(exc).__name__}: {exc}"
+            summary.finish(row, ok, text)
+
+        try:
+            await asyncio.gather(*(one(broker, name) for broker, name in chosen.items()))
+        finally:
+            self.login_all_action.setEnabled(True)
+            summary.all_done()
+
+    def export_account_clicked(self) -> None:
+        tab = self.current_tab()
+        dialog = self._file_dialog(
+            self.tr("Export account"), QFileDialog.AcceptMode.AcceptSave, "account_dialog"
+        )
+        dialog.selectFile(f"{tab.spec.id}-{tab.account_name}.json")
+        dialog.fileSelected.connect(lambda path: self._export_account(tab, Path(path)))
+        dialog.open()
+
+    def _export_account(self, tab: BrokerTab, path: Path) -> None:
+        import json
+
+        from gui.core.profiles import AccountError
+
+        tab.save_profile()
+        try:
+            profile = tab.accounts.export(self.registry, tab.spec.id, tab.account_name)
+            path.write_text(json.dumps(profile, ensure_ascii=False, indent=2), encoding="utf-8")
+        except (AccountError, OSError) as exc:
+            self._notice(self.tr("The account could not be exported: {0}").format(exc))
+            return
+        self._notice(self.tr("Account exported to {0} (no password in it)").format(path))
+
+    def import_account_clicked(self) -> None:
+        dialog = self._file_dialog(
+            self.tr("Import account"), QFileDialog.AcceptMode.AcceptOpen, "account_dialog"
+        )
+        dialog.fileSelected.connect(lambda path: self.import_account(Path(path)))
+        dialog.open()
+
+    def import_account(self, path: Path) -> None:
+        """Add the account (renamed "name (2)" when taken) and show it on its broker's tab."""
+        from gui.core.accounts import Accounts, parse_export
+        from gui.core.profiles import AccountError
+
+        accounts = Accounts(self._profiles)
+        try:
+            text = path.read_bytes()[: 2 << 20].decode("utf-8-sig", errors="replace")
+            profile = parse_export(self.registry, text)
+            name, n = profile["name"], 2
+            while self._profiles.has_account(profile["broker"], name):
+                name, n = f"{profile['name']} ({n})", n + 1
+            account = accounts.import_(self.registry, text, name)
+        except (AccountError, OSError) as exc:
+            self._notice(self.tr("The account could not be imported: {0}").format(exc))
+            return
+        tab = self.broker_tabs.ensure(account.broker)
+        self.tabs.setCurrentWidget(self._pages[account.broker])
+        if not tab.session.state.live:
+            tab.select_account(account.name)
+        self._notice(self.tr("Account {0} imported for {1}").format(account.name, account.broker))
+
+    def current_tab(self) -> BrokerTab:
+        page = self.tabs.currentWidget()
+        broker = next(b for b, candidate in self._pages.items() if candidate is page)
+        return self.broker_tabs.ensure(broker)
+
+    def _file_dialog(self, title: str, mode: QFileDialog.AcceptMode, name: str) -> QFileDialog:
+        dialog = QFileDialog(self, title)
+        dialog.setObjectName(name)
+        dialog.setAcceptMode(mode)
+        dialog.setNameFilter(self.tr("Account files (*.json)"))
+        dialog.setDefaultSuffix("json")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        dialog.setDirectory(documents or str(Path.home()))
+        return dialog
 
     # -- desk support ------------------------------------------------------------------------
 
@@ -310,3 +478,52 @@ class MainWindow(QMainWindow):
             )
         self._may_close = True
         self.close()
+
+
+class LoginAllSummary(QDialog):
+    """The results of "Log in to all", one row per account as each login ends."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("login_all_summary")
+        self.setWindowTitle(self.tr("Log in to all"))
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Broker"), self.tr("Account"), self.tr("Result")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.status = QLabel(self.tr("Logging in…"), self)
+        self.status.setObjectName("login_all_status")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.results: dict[tuple[str, str], tuple[bool | None, str]] = {}
+        self.resize(620, 300)
+
+    def add(self, broker: str, account: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate((broker, account, self.tr("logging in…"))):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self.results[(broker, account)] = (None, "")
+        return row
+
+    def finish(self, row: int, ok: bool, text: str) -> None:
+        item = self.table.item(row, 2)
+        item.setText(("✔ " if ok else "✘ ") + text)
+        item.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.red)
+        key = (self.table.item(row, 0).text(), self.table.item(row, 1).text())
+        self.results[key] = (ok, text)
+
+    def done_count(self) -> tuple[int, int]:
+        ok = sum(1 for result, _ in self.results.values() if result)
+        return ok, len(self.results)
+
+    def all_done(self) -> None:
+        ok, total = self.done_count()
+        self.status.setText(self.tr("{0} of {1} logged in").format(ok, total))

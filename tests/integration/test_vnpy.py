@@ -157,6 +157,7 @@ def test_real_vnpy_gateway_logs_in_and_its_own_engine_is_stopped(testgw) -> None
 
     run = Run()
     values = {"gateway": GATEWAY, "username": "acct-1", "password": "demo", "server": "backup"}
+
     # Ready on the first contract; the account follows on vnpy's event thread.
     def has_account() -> bool:
         return "Account" in run.session.info.details

@@ -1,0 +1,182 @@
+"""Accounts in the window, clicked and typed like a person: the selector (new, duplicate,
+rename, delete), remember and forget against a real Secret Service, the refusal without one,
+and Log in to all with its summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
+
+from gui.core.accounts import Accounts
+from gui.core.profiles import ProfileStore
+from gui.core.session import SessionState
+from gui.core.vault import SERVICE, secure_backend
+from gui.ui.broker_tab import BrokerTab
+from gui.ui.main_window import MainWindow
+from tests.secret_service import SecretService
+from tests.ui.conftest import close_window, make_window
+
+pytestmark = pytest.mark.ui
+WAIT_MS = 20_000
+
+
+def choose(combo, value: str) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def pick_from_account_menu(qtbot, tab: BrokerTab, key: str) -> None:
+    """Open the Accounts menu with a click and click the entry (the menu runs its own loop)."""
+    action = tab.account_actions[key]
+
+    def click_entry() -> None:
+        menu = tab.account_menu_button.menu()
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(100, click_entry)
+    qtbot.mouseClick(tab.account_menu_button, Qt.MouseButton.LeftButton)
+
+
+def answer_name(qtbot, tab: BrokerTab, name: str) -> None:
+    qtbot.waitUntil(lambda: tab.findChild(QInputDialog, "account_name_dialog") is not None)
+    dialog = tab.findChild(QInputDialog, "account_name_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    line = dialog.findChild(QLineEdit)
+    line.selectAll()
+    QTest.keyClick(line, Qt.Key.Key_Delete)
+    QTest.keyClicks(line, name)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def names(tab: BrokerTab) -> list[str]:
+    return [tab.account.itemText(i) for i in range(tab.account.count())]
+
+
+def test_the_selector_adds_duplicates_renames_and_deletes(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    assert names(tab) == ["Default"]
+    QTest.keyClicks(tab.form.editors["person_id"].input, "M1")
+    pick_from_account_menu(qtbot, tab, "new")
+    answer_name(qtbot, tab, "Hedge")
+    qtbot.waitUntil(lambda: names(tab) == ["Default", "Hedge"])
+    assert tab.account.currentText() == "Hedge" and tab.account_name == "Hedge"
+    assert tab.form.editors["person_id"].value() != "A123456789M1"  # a new account is empty
+
+    choose(tab.account, "Default")  # the first account kept what was typed
+    assert tab.form.editors["person_id"].value() == "A123456789M1"
+    pick_from_account_menu(qtbot, tab, "duplicate")
+    answer_name(qtbot, tab, "Test env")
+    qtbot.waitUntil(lambda: "Test env" in names(tab))
+    assert tab.form.editors["person_id"].value() == "A123456789M1"
+
+    pick_from_account_menu(qtbot, tab, "rename")
+    answer_name(qtbot, tab, "UAT")
+    qtbot.waitUntil(lambda: names(tab) == ["Default", "Hedge", "UAT"])
+    assert tab.account_name == "UAT"
+
+    pick_from_account_menu(qtbot, tab, "delete")
+    qtbot.waitUntil(lambda: tab.findChild(QMessageBox, "delete_account_dialog") is not None)
+    box = tab.findChild(QMessageBox, "delete_account_dialog")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: names(tab) == ["Default", "Hedge"], timeout=WAIT_MS)
+    store = ProfileStore()
+    assert [a.name for a in store.accounts("kgi")] == ["Default", "Hedge"]
+
+    pick_from_account_menu(qtbot, tab, "new")
+    answer_name(qtbot, tab, "bad:name")
+    qtbot.waitUntil(tab.reason.isVisible)
+    assert "':'" in tab.reason.text() and names(tab) == ["Default", "Hedge"]
+
+
+def test_a_password_is_remembered_after_a_login_filled_masked_and_forgotten(
+    qtbot, loop, secret_service: SecretService, config_dir: Path
+) -> None:
+    window = make_window(config_dir)
+    window.show()
+    tab = window.broker_tabs["kgi"]
+    choose(tab.environment, "simulator")
+    QTest.keyClicks(tab.form.editors["password"].input, "demo")
+    qtbot.mouseClick(tab.remember, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "after the next login" in tab.reason.text(), timeout=WAIT_MS)
+    assert ProfileStore().account("kgi").remember
+    qtbot.waitUntil(tab.connect_button.isEnabled)
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: ProfileStore().account("kgi").remembered == {"simulator": ("password",)},
+        timeout=WAIT_MS,
+    )
+    user = "kgi:simulator:Default:password"
+    assert secure_backend().get_password(SERVICE, user) == "demo"
+    close_window(qtbot, window)
+
+    window = make_window(config_dir)  # the next start: the password is there, never shown
+    window.show()
+    tab = window.broker_tabs["kgi"]
+    editor = tab.form.editors["password"]
+    qtbot.waitUntil(lambda: editor.value() == "demo", timeout=WAIT_MS)
+    assert editor.input.echoMode() is QLineEdit.EchoMode.Password
+    assert not editor.reveal.isEnabled()
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.session.state.live, timeout=WAIT_MS)
+
+    pick_from_account_menu(qtbot, tab, "forget")
+    qtbot.waitUntil(lambda: editor.value() == "", timeout=WAIT_MS)
+    assert secure_backend().get_password(SERVICE, user) is None
+    assert not tab.remember.isChecked() and editor.reveal.isEnabled()
+    close_window(qtbot, window)
+
+
+def test_without_a_secret_service_remember_is_refused(qtbot, window: MainWindow) -> None:
+    tab = window.broker_tabs["kgi"]
+    qtbot.mouseClick(tab.remember, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.remember.isChecked() and tab.reason.isVisible())
+    assert "cannot be remembered" in tab.reason.text()
+    assert not ProfileStore().account("kgi").remember
+
+
+def test_log_in_to_all_logs_in_the_marked_accounts_and_sums_up(
+    qtbot, loop, secret_service: SecretService, config_dir: Path
+) -> None:
+    store = ProfileStore(config_dir)
+    accounts = Accounts(store)
+    store.add_account("kgi", "Main")
+    store.save("kgi", "simulator", _schema("kgi"), {}, account="Main")
+    accounts.remember("kgi", "Main", "simulator", {"password": "demo"})
+    store.add_account("kgi", "Other")  # the last used one; Log in to all switches to Main
+    for broker, name in (("kgi", "Main"), ("longport", "Hedge"), ("hundsun", "Desk")):
+        if broker != "kgi":
+            store.add_account(broker, name)
+            store.save(broker, "simulator", _schema(broker), {}, account=name)
+        store.update_account(broker, name, login_all=True)
+
+    window = make_window(config_dir)
+    window.show()
+    qtbot.mouseClick(
+        window.menuBar().cornerWidget(Qt.Corner.TopRightCorner), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: window.login_all_summary is not None)
+    summary = window.login_all_summary
+    qtbot.waitUntil(lambda: window._logging_in_all.done(), timeout=WAIT_MS * 2)
+    results = summary.results
+    assert results[("KGI 凱基", "Main")][0] is True, results
+    assert results[("LongPort", "Hedge")][0] is True, results
+    ok, text = results[(window.broker_tabs["hundsun"].spec.title, "Desk")]
+    assert ok is False and "Password" in text  # no password given nor remembered
+    assert "2 of 3 logged in" in summary.status.text()
+    assert window.broker_tabs["kgi"].account_name == "Main"
+    assert window.broker_tabs["kgi"].session.state is SessionState.LOGGED_IN
+    close_window(qtbot, window)
+
+
+def _schema(broker: str):
+    from gui.brokers import default_registry
+    from gui.core.registry import Environment
+
+    return default_registry().get(broker).schema_for(Environment.SIMULATOR, {})
