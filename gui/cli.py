@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--json", action="store_true", help="the result as JSON")
 
     from gui.cli_accounts import add_account_commands
+    from gui.cli_watch import add_watch_command
 
+    add_watch_command(commands, BROKER_IDS)
     add_account_commands(commands)
 
     simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
@@ -190,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         Printer(sys.stdout, as_json).result(CheckOutcome(False, 2, f"Invalid command: {exc}"))
         return 2
     except SystemExit as done:  # --help, --version
-        helped = arguments[:1] in (["check"], ["diagnose"])
+        helped = arguments[:1] in (["check"], ["diagnose"], ["watch"])
         if helped and {"-h", "--help"} & set(arguments) and len(arguments) > 1:
             broker = next((a for a in arguments[1:] if a in BROKER_IDS), None)
             if broker:
@@ -211,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args, sys.stdout, diagnosis=True)
     if args.command == "bundle":
         return run_bundle(args, sys.stdout)
+    if args.command == "watch":
+        from gui.cli_watch import run_watch
+
+        return run_watch(args, sys.stdout)
     if args.command == "account":
         from gui.cli_accounts import run_account
 
@@ -339,7 +345,7 @@ class Printer:
 # -- check ---------------------------------------------------------------------------------
 
 
-def positive_seconds(text: str) -> float:
+def positive_seconds(text: str, option: str = "--timeout") -> float:
     try:
         seconds = float(text)
     except ValueError:
@@ -347,7 +353,7 @@ def positive_seconds(text: str) -> float:
     if not math.isfinite(seconds) or seconds <= 0 or seconds > 86_400:
         from gui.core.errors import InvalidSettings
 
-        raise InvalidSettings({"--timeout": f"'{text}' is not a number of seconds above 0"})
+        raise InvalidSettings({option: f"'{text}' is not a number of seconds above 0"})
     return seconds
 
 

@@ -38,6 +38,22 @@ class Action:
     help: str = ""
 
 
+# Every simulator plays a session that drops a few seconds after LOGIN_READY, once: the
+# reconnect that follows logs in to the same simulator healthy (the scenario it gets is
+# `after_drop`), as a real broker comes back after an outage.
+DROP_AFTER_LOGIN = "drop_after_login"
+DROP_AFTER_LOGIN_SECONDS = 3.0
+DROP_AFTER_LOGIN_HELP = (
+    f"Logs in, then the connection drops about {DROP_AFTER_LOGIN_SECONDS:g} seconds later; "
+    "the next login succeeds (for testing reconnect)."
+)
+
+
+def after_drop(scenario: str) -> str:
+    """The scenario a reconnect logs in with: a simulated drop does not repeat."""
+    return "normal" if scenario == DROP_AFTER_LOGIN else scenario
+
+
 def scenarios_from(descriptions: Mapping[str, str]) -> tuple[Scenario, ...]:
     """Scenarios from a simulator's {id: what happens} table; labels derive from the ids."""
     return tuple(

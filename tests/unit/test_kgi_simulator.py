@@ -171,6 +171,7 @@ def test_every_scenario_is_known() -> None:
         "drop_during_recover",
         "slow_recovery",
         "clock_skew",
+        "drop_after_login",
     }
     with pytest.raises(ValueError):
         SimTaiFexCom("", 1, "API", scenario="nope")

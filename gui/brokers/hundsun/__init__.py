@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from gui import APP_TITLE, __version__
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
+from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+    url,
+)
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
 
 # py_t2sdk's AddStr encodes its str as UTF-8 itself: that is what the C<width> fields receive.
@@ -39,6 +47,7 @@ SCENARIOS: dict[str, str] = {
     "unreachable": "No server answers at the configured addresses.",
     "no_reply": "The server accepts the connection and never answers a function.",
     "bad_license": "The T2 SDK refuses the license file.",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 
 

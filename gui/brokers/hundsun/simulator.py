@@ -14,6 +14,7 @@ from typing import Any
 from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
 from gui.core.fronts import listening, refusing
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
 DEMO_PASSWORD = "demo"
@@ -49,6 +50,7 @@ class SimT2Transport:
         self.tokens: dict[str, float] = {}  # token -> last activity
         self.calls: list[int] = []
         self.connected = False
+        self._drop: threading.Timer | None = None
 
     def connect(self, servers: str, license_file: str, timeout_ms: int) -> None:
         if self.scenario == "unreachable":
@@ -112,7 +114,20 @@ class SimT2Transport:
             return _answer("1017", "操作员密码错误", f"操作员[{values['operator_no']}]密码错误")
         token = secrets.token_hex(64)
         self.tokens[token] = self.clock()
+        if self.scenario == DROP_AFTER_LOGIN:
+            self._drop = threading.Timer(DROP_AFTER_LOGIN_SECONDS, self._lose_connection)
+            self._drop.daemon = True
+            self._drop.start()
         return _answer(rows=[{"version_no": VERSION, "user_token": token}])
+
+    def _lose_connection(self) -> None:
+        """The server goes away: T2 closes the connection and tells the watcher."""
+        if not self.connected:
+            return
+        self.connected = False
+        self.tokens.clear()
+        if self.on_close is not None:
+            self.on_close("T2 连接断开 (connection closed by the server)")
 
     def watch(self, on_close: Callable[[str], None]) -> None:
         self.on_close = on_close
@@ -120,6 +135,8 @@ class SimT2Transport:
     def close(self) -> None:
         self.connected = False
         self.stop.set()
+        if self._drop is not None:
+            self._drop.cancel()
 
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:

@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
+from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+    url,
+)
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -17,6 +25,7 @@ SCENARIOS: dict[str, str] = {
     "drop_during_recover": "The connection drops in the middle of RECOVER: DISCONNECTED.",
     "slow_recovery": "Product files recover slowly (about a second each).",
     "clock_skew": "Logs in; the server clock runs 90 seconds ahead of this machine.",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
 from gui.core.fronts import listening, refusing
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
 
@@ -215,11 +216,16 @@ class SimTaiFexCom:
         if self.AutoSubReport:
             self.OnRcvMessage.fire(self, PackageBase(9, "RPT"))
         skew = timedelta(seconds=90) if self._scenario == "clock_skew" else timedelta()
-        while True:
+        ticks_left = int(DROP_AFTER_LOGIN_SECONDS) if self._scenario == DROP_AFTER_LOGIN else -1
+        while ticks_left != 0:
             now = datetime.now(TAIPEI).replace(tzinfo=None) + skew
             self.OnRcvServerTime.fire(self, now, self._rng.randint(8, 40))
             if not self._pause(1.0):
                 return self._finish()
+            ticks_left -= 1
+        self._connection = CONNECTION_STATUS.CS_DISCONNECTED
+        self._status_event(COM_STATUS.DISCONNECTED, "連線中斷")
+        return None
 
     def _finish(self) -> None:
         self._connection = CONNECTION_STATUS.CS_DISCONNECTED

@@ -7,6 +7,8 @@ from functools import partial
 from typing import Any
 
 from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
     Action,
     BrokerSpec,
     Environment,
@@ -29,6 +31,7 @@ SCENARIOS: dict[str, str] = {
     "wrong_queues": "The KCBP server knows other queue names than the ones configured.",
     "plugin_rejects": "The KCBP leg works, the plugin refuses the operator.",
     "slow_init": "InitPlugin takes about 8 seconds.",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 
 

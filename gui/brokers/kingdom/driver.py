@@ -6,6 +6,7 @@ process being ended."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ from gui.core.events import Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 KCBP_TIMEOUT_SECONDS = 5
+PLUGIN_WATCH_SECONDS = 1.0  # a local call into the plugin: cheap, and a drop shows within 1 s
 
 
 def kcbp_failure(code: int, message: str) -> BrokerFailure:
@@ -86,6 +88,22 @@ class KingdomDriver(BlockingDriver):
             link.status(LOGIN_FAIL, f"InitPlugin returned {rc}: {detail}", Level.ERROR, code=rc)
             raise LoginRejected(f"The Kingdom plugin refused the login (InitPlugin {rc}): {detail}")
         link.status(LOGIN_READY, f"InitPlugin returned 0; operator {settings['operator_user']}")
+
+    async def after_login(self, settings: Mapping[str, Any]) -> None:
+        self.background(self._watch_plugin())
+
+    async def _watch_plugin(self) -> None:
+        """The plugin keeps its own connection and tells no one when it drops: ask it."""
+        while True:
+            await asyncio.sleep(PLUGIN_WATCH_SECONDS)
+            plugin = self._plugin
+            if plugin is None or await self.call(plugin.connected):
+                continue
+            channel = plugin.last_error(1) or "no error text"
+            text = f"The Kingdom plugin lost its connection ({channel})"
+            self.link.status(DISCONNECTED, text, Level.WARNING)
+            self.lost(text)
+            return
 
     def close(self) -> None:
         plugin, self._plugin = self._plugin, None

@@ -15,6 +15,7 @@ from typing import Any
 from gui.brokers.kingdom import SCENARIOS
 from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
 from gui.core.fronts import listening, refusing
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 DEMO_OPERATOR_PASSWORD = "demo"
 DEMO_KCBP = (b"KCXP00", b"888888")
@@ -49,7 +50,17 @@ class SimPlugin:
             self.errors[1] = "交易通道未建立"
             return -2
         self.open = True
+        if self.scenario == DROP_AFTER_LOGIN:
+            drop = threading.Timer(DROP_AFTER_LOGIN_SECONDS, self._lose_connection)
+            drop.daemon = True
+            drop.start()
         return 0
+
+    def _lose_connection(self) -> None:
+        """The trading channel goes down: the plugin reports itself not connected."""
+        if not self._stop.is_set():
+            self.open = False
+            self.errors[1] = "交易通道断开"
 
     def close(self) -> None:
         self.open = False

@@ -8,7 +8,15 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from gui.core.registry import Action, BrokerSpec, Environment, SurfaceLoader, scenarios_from
+from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
+    Action,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+)
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
 
 # The built-in simulator's published demo credentials (DESIGN.md), not anybody's secrets.
@@ -26,6 +34,7 @@ SCENARIOS: dict[str, str] = {
     "slow": f"Answers after {SLOW_SECONDS:g} seconds.",
     "clock_skew": f"The server clock runs {SKEW_SECONDS:g} seconds ahead.",
     "rate_limited": "Every request is refused with 429002 (too many requests).",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 
 

@@ -7,6 +7,7 @@ session, so logout is local.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -29,6 +30,9 @@ from gui.core.events import EventKind, Level
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 TOKEN_LIFETIME = timedelta(days=90)
+HEALTH_CHECK_SECONDS = 5.0  # well inside LongPort's rate limit
+HEALTH_RETRY_SECONDS = 1.0  # a failed check is retried soon: one lost packet is not a drop
+HEALTH_FAILURES_TO_DROP = 2
 
 
 def _object(response: ApiResponse, what: str) -> dict[str, Any]:
@@ -71,6 +75,46 @@ class LongPortDriver(BlockingDriver):
         token = self._first_call(endpoint.url)
         self._login_ready(token)
         self._account()
+
+    async def after_login(self, settings: Mapping[str, Any]) -> None:
+        self.background(self._keep_checking())
+
+    async def _keep_checking(self) -> None:
+        """REST keeps no session: a cheap signed call now and then tells that the API still
+        answers, and its Date header keeps the clock offset and latency current."""
+        failures = 0
+        while True:
+            await asyncio.sleep(HEALTH_RETRY_SECONDS if failures else HEALTH_CHECK_SECONDS)
+            problem = await self.call(self._health_check)
+            if not problem:
+                failures = 0
+                continue
+            failures += 1
+            self.link.log(
+                f"Health check {failures} of {HEALTH_FAILURES_TO_DROP} failed: {problem}",
+                Level.WARNING,
+            )
+            if failures >= HEALTH_FAILURES_TO_DROP:
+                text = f"LongPort stopped answering: {problem}"
+                self.link.status(DISCONNECTED, text, Level.WARNING)
+                self.lost(text)
+                return
+
+    def _health_check(self) -> str:
+        """One GET /v1/asset/account on the vendor thread; '' when it was answered."""
+        client = self._client
+        if client is None:
+            return "the client is closed"
+        try:
+            response = client.get("/v1/asset/account")
+        except LongPortTransportError as err:
+            return str(err)
+        except LongPortApiError as err:
+            if err.code is None or (err.http_status or 0) >= 500:
+                return err.describe()
+            return ""  # LongPort answered (a rate limit, say): the API is there
+        self._server_time(response)
+        return ""
 
     def close(self) -> None:
         client, self._client = self._client, None

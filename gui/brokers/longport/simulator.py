@@ -35,6 +35,7 @@ from gui.brokers.longport import (
     SLOW_SECONDS,
 )
 from gui.brokers.longport.surface import Endpoint
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 EXPIRED_TOKEN = "expired-token"
 RATE_LIMIT = 30  # calls
@@ -95,6 +96,7 @@ class LongPortSimulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._refresh_count = 0
+        self._logged_in_at: float | None = None  # drop_after_login: when the login was
 
     @property
     def url(self) -> str:
@@ -135,6 +137,12 @@ class LongPortSimulator:
 
     # -- the API -----------------------------------------------------------------------------
 
+    def dropped(self) -> bool:
+        """drop_after_login: the server stops answering a few seconds after the login."""
+        with self.lock:
+            since = self._logged_in_at
+        return since is not None and time.monotonic() - since >= DROP_AFTER_LOGIN_SECONDS
+
     def answer(
         self, method: str, target: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, dict[str, Any]]:
@@ -169,6 +177,9 @@ class LongPortSimulator:
             return 429, {"code": 429002, "message": "api request is limited"}
         path, _, query = target.partition("?")
         if method == "GET" and path == "/v1/socket/token":
+            if self.scenario == DROP_AFTER_LOGIN:
+                with self.lock:
+                    self._logged_in_at = self._logged_in_at or time.monotonic()
             return 200, _ok({"otp": uuid.uuid4().hex, "limit": 10, "online": 1})
         if method == "GET" and path == "/v1/asset/account":
             return 200, _ok(
@@ -232,6 +243,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if sim.scenario == "slow":
             sim.stopping.wait(SLOW_SECONDS)
+        if sim.dropped():  # the server went away: the connection closes without an answer
+            self.close_connection = True
+            return
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         headers = {key.lower(): value for key, value in self.headers.items()}

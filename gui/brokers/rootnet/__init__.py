@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
+from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+    url,
+)
 from gui.core.schema import Field, FieldKind, Schema
 
 # What the built-in simulator can play (it implements these).
@@ -15,6 +23,7 @@ SCENARIOS: dict[str, str] = {
     "unreachable": "Nothing answers at host:port.",
     "socket_drop": "The socket drops two seconds after the login (onSocketError).",
     "licence_expiring": "Logs in; the server's licence expires in five days.",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from gui.brokers.rootnet import SCENARIOS
 from gui.brokers.rootnet.surface import ServerFactory
 from gui.core.fronts import listening, refusing
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 DEMO_PASSWORD = "demo"
 
@@ -66,7 +67,7 @@ class CtsServer:
             raise CtsApiError(-1, "未连接服务器")
         if optPw != DEMO_PASSWORD:
             raise CtsApiError(1003, f"柜员[{optId}]密码错误")
-        if self.scenario == "socket_drop":
+        if self.scenario in ("socket_drop", DROP_AFTER_LOGIN):
             threading.Thread(target=self._drop, name="cts-sim", daemon=True).start()
         return {"optId": optId, "optName": "演示柜员"}
 
@@ -80,7 +81,8 @@ class CtsServer:
             self._on_socket_error(status)
 
     def _drop(self) -> None:
-        if not self._stop.wait(2.0):
+        delay = DROP_AFTER_LOGIN_SECONDS if self.scenario == DROP_AFTER_LOGIN else 2.0
+        if not self._stop.wait(delay):
             self._connected = False
             self.onSocketError(-104)
 

@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.errors import InvalidSettings, SdkUnavailable
-from gui.core.registry import BrokerSpec, Environment, SurfaceLoader, scenarios_from, url
+from gui.core.registry import (
+    DROP_AFTER_LOGIN,
+    DROP_AFTER_LOGIN_HELP,
+    BrokerSpec,
+    Environment,
+    SurfaceLoader,
+    scenarios_from,
+    url,
+)
 from gui.core.schema import Field, FieldKind, Schema
 
 # A setting whose key names a password, secret, token or key — in any language — is a secret.
@@ -207,6 +215,7 @@ SCENARIOS: dict[str, str] = {
     "front_unreachable": "The trading front cannot be reached: 连接断开.",
     "auth_fail": "The client authentication (授权编码) is refused.",
     "silent": "Connects and never logs in: login timeout.",
+    DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
 }
 SIMULATOR_SCHEMA = Schema(fields_from_setting(SIMULATED_SETTING))
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from gui.brokers.vnpy import SCENARIOS, SIMULATED_SETTING
 from gui.brokers.vnpy.surface import VnpyApi
 from gui.core.fronts import listening, refusing
+from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 EVENT_LOG = "eLog"
 EVENT_ACCOUNT = "eAccount."
@@ -154,6 +155,8 @@ class SimCtpGateway:
             str(setting.get("用户名") or "000001"), 1_000_000.0, self.gateway_name
         )
         self.event_engine.put(Event(EVENT_ACCOUNT, account))
+        if self.scenario == DROP_AFTER_LOGIN and not self._stop.wait(DROP_AFTER_LOGIN_SECONDS):
+            self.write_log("交易服务器连接断开，原因：4097", ERROR)
 
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> VnpyApi:

@@ -1,0 +1,215 @@
+"""`broker-console watch`: log in, stay, print every event and a health line every few
+seconds (and at each change of health), reconnect with --reconnect, log out at the end.
+
+Exit codes: 0 logged in at the end, 2 invalid input, 3 the session was lost and not recovered
+(or could not connect), 4 the login (or a reconnect's) was rejected, 5 the bound was reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from typing import Any, TextIO
+
+from gui.cli import (
+    AFTER_LOGIN_GRACE,
+    EXIT_GRACE,
+    LOG_CLOSE_SECONDS,
+    CheckOutcome,
+    Printer,
+    _bound_reached,
+    _finish,
+    _invalid,
+    account_environment,
+    add_login_arguments,
+    assignments,
+    collect_values,
+    positive_seconds,
+    require_secrets,
+)
+
+HEALTH_EVERY_SECONDS = 2.0
+LOGIN_TIMEOUT = 60.0  # each login's bound (the first and every reconnect)
+DEFAULT_DURATION = 60.0
+
+
+def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
+    watch = commands.add_parser(
+        "watch",
+        help="log in and stay: events, a health line every few seconds, reconnect on a drop",
+        description="Exit codes: 0 logged in at the end, 2 invalid input, 3 the session was "
+        "lost and not recovered (or could not connect), 4 the login was rejected, 5 timed out.",
+    )
+    watch.add_argument("broker", choices=broker_ids)
+    add_login_arguments(watch, LOGIN_TIMEOUT)
+    watch.add_argument(
+        "--duration",
+        default=str(DEFAULT_DURATION),
+        metavar="SECONDS",
+        help=f"how long to stay logged in (default {DEFAULT_DURATION:g})",
+    )
+    watch.add_argument(
+        "--reconnect",
+        action="store_true",
+        help="log in again after a drop (backoff 1, 2, 4 … 60 s; never after a rejection)",
+    )
+    watch.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def run_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from gui.core.errors import BrokerFailure, InvalidSettings
+
+    printer = Printer(out, args.json)
+    secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
+    masked = [os.environ[var] for var in secrets_env if os.environ.get(var)]
+    try:
+        duration = positive_seconds(args.duration, "--duration")
+        login_bound = positive_seconds(args.timeout)
+    except InvalidSettings as failure:
+        return _finish(printer, _invalid(failure), None)
+    bound = duration + login_bound + AFTER_LOGIN_GRACE + 10.0  # logout and last lines
+    watchdog = threading.Timer(bound + EXIT_GRACE, _bound_reached, (printer, bound))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        outcome = _watch(args, printer, duration, login_bound, masked)
+    except InvalidSettings as failure:
+        outcome = _invalid(failure)
+    except BrokerFailure as failure:
+        outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+    except KeyboardInterrupt:
+        outcome = CheckOutcome(False, 1, "Interrupted")
+    except Exception as exc:  # never a traceback: the result says what happened, masked
+        from gui.core.redaction import Redactor
+
+        text = Redactor(masked).text(f"{type(exc).__name__}: {exc}")
+        outcome = CheckOutcome(False, 1, f"Unexpected error: {text}")
+    watchdog.cancel()
+    return _finish(printer, outcome, None)
+
+
+def _watch(
+    args: argparse.Namespace,
+    printer: Printer,
+    duration: float,
+    login_bound: float,
+    masked: list[str],
+) -> CheckOutcome:
+    import asyncio
+
+    from gui.brokers import default_registry
+    from gui.core.profiles import ProfileStore
+
+    spec = default_registry().get(args.broker)
+    store = ProfileStore()
+    environment, args.scenario = account_environment(store, spec.id, args)
+    saved = store.raw(spec.id, environment.value, args.account)
+    if store.problem:
+        sys.stderr.write(store.problem + "\n")
+    if not spec.available:
+        from gui.core.errors import SdkUnavailable
+
+        raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
+    spec.check_scenario(environment, args.scenario)
+    remembered: dict[str, str] = {}
+    if args.account:
+        from gui.core.accounts import Accounts
+
+        given = assignments(args.secrets, "--secret")
+        remembered = Accounts(store).remembered_secrets(
+            spec.id, args.account, environment.value, skip=given
+        )
+        masked.extend(value for value in remembered.values() if value)
+    schema, values = collect_values(
+        spec, environment, args.sets, args.secrets, os.environ, saved, remembered
+    )
+    require_secrets(schema, values, spec.id, args.account)
+    schema.validate(values)
+    return asyncio.run(
+        _stay(spec, environment, args, values, schema, printer, duration, login_bound)
+    )
+
+
+async def _stay(
+    spec: Any,
+    environment: Any,
+    args: argparse.Namespace,
+    values: dict[str, Any],
+    schema: Any,
+    printer: Printer,
+    duration: float,
+    login_bound: float,
+) -> CheckOutcome:
+    import asyncio
+
+    from gui.core.errors import BrokerFailure
+    from gui.core.health import Health, HealthTracker, Reconnector
+    from gui.core.login import LoginController
+    from gui.core.registry import after_drop
+    from gui.core.session import Session, SessionState
+    from gui.core.session_log import SessionLog
+
+    session = Session(spec)
+    session_log = SessionLog()
+    session_log.attach(session)
+    session.event_listeners.append(printer.event)
+    tracker = HealthTracker(session)
+    changed = asyncio.Event()
+
+    def show(_tracker: HealthTracker | None = None) -> None:
+        snapshot = tracker.snapshot()
+        printer.record(snapshot.to_json(), snapshot.text())
+        changed.set()
+
+    tracker.listeners.append(show)
+    controller = LoginController(spec)
+
+    async def login(attempt: int) -> None:
+        scenario = after_drop(args.scenario) if attempt else args.scenario
+        await controller.login(
+            session, environment, scenario, values, schema=schema, timeout=login_bound
+        )
+
+    reconnector = Reconnector(tracker, login) if args.reconnect else None
+    try:
+        try:
+            await login(0)
+        except BrokerFailure as failure:
+            return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+        end = time.monotonic() + duration
+        while (left := end - time.monotonic()) > 0:
+            changed.clear()
+            try:
+                await asyncio.wait_for(changed.wait(), min(HEALTH_EVERY_SECONDS, left))
+            except TimeoutError:
+                show()
+            if tracker.state is Health.GAVE_UP or (
+                tracker.state is Health.LOST and reconnector is None
+            ):
+                break
+        if reconnector is not None:
+            reconnector.stop()
+        if session.state is SessionState.LOGGED_IN:
+            await session.logout()
+            tracker.stopped()
+            return CheckOutcome(
+                True,
+                0,
+                f"logged in at the end; {tracker.reconnects} reconnect(s) after "
+                f"{len(tracker.drops)} drop(s)",
+            )
+        if reconnector is not None and reconnector.rejected is not None:
+            rejected = reconnector.rejected
+            return CheckOutcome(False, rejected.exit_code, f"{rejected.title}: {rejected.reason}")
+        how = "" if args.reconnect else " (without --reconnect)"
+        return CheckOutcome(
+            False, 3, f"the session was lost and not recovered{how}: {tracker.reason}"
+        )
+    finally:
+        if reconnector is not None:
+            reconnector.stop()
+        await session.shutdown()
+        session_log.close(LOG_CLOSE_SECONDS)
