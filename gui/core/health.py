@@ -305,6 +305,11 @@ class Reconnector:
         if self._task is not None:
             self._task.cancel()
 
+    def arm(self) -> None:
+        """Reconnect after the next drop (a login the user started)."""
+        self._stopped = False
+        self.rejected = None
+
     def _health_changed(self, tracker: HealthTracker) -> None:
         import asyncio
 

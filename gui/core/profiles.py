@@ -78,7 +78,13 @@ class Account:
     scenario: str = ""
     remember: bool = False  # remember passwords in the OS credential store
     login_all: bool = False  # logged in by "Log in to all"
+    reconnect_choice: bool | None = None  # None: reconnect when it logs in with all
     remembered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # env: secret fields
+
+    @property
+    def reconnect(self) -> bool:
+        """Log in again after a drop: opt-in, on by default for "Log in with all" accounts."""
+        return self.login_all if self.reconnect_choice is None else self.reconnect_choice
 
     @property
     def has_remembered(self) -> bool:
@@ -93,6 +99,7 @@ class Account:
             "remember": self.remember,
             "remembered": {env: list(keys) for env, keys in self.remembered.items() if keys},
             "login_all": self.login_all,
+            "reconnect": self.reconnect,
         }
 
 
@@ -105,6 +112,7 @@ def _account(broker: str, name: str, entry: dict[str, Any]) -> Account:
         scenario=entry["scenario"] if isinstance(entry.get("scenario"), str) else "",
         remember=entry.get("remember") is True,
         login_all=entry.get("login_all") is True,
+        reconnect_choice=entry["reconnect"] if isinstance(entry.get("reconnect"), bool) else None,
         remembered={
             env: tuple(str(key) for key in keys if isinstance(key, str))
             for env, keys in (remembered.items() if isinstance(remembered, dict) else ())
@@ -278,8 +286,8 @@ class ProfileStore:
         self._change(broker, account, change, select=True)
 
     def update_account(self, broker: str, name: str, **settings: Any) -> None:
-        """Set remember / login_all / remembered ({environment: [fields]}) of an account."""
-        unknown = set(settings) - {"remember", "login_all", "remembered"}
+        """Set remember / login_all / reconnect / remembered ({environment: [fields]})."""
+        unknown = set(settings) - {"remember", "login_all", "reconnect", "remembered"}
         if unknown:
             raise TypeError(f"not an account setting: {', '.join(sorted(unknown))}")
 

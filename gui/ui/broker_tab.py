@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from gui.core.accounts import Accounts
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
+from gui.core.health import Health, HealthTracker, Reconnector
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
-from gui.core.registry import BrokerSpec, Environment
+from gui.core.registry import BrokerSpec, Environment, after_drop
 from gui.core.session import Session, SessionState
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import LogFeed
@@ -73,6 +74,9 @@ class BrokerTab(QWidget):
         self.session.event_batch_listeners.append(feed.extend)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._info_changed)
+        self.health = HealthTracker(self.session)
+        self.reconnector = Reconnector(self.health, self._relogin)
+        self.reconnector.stop()  # armed by a login of an account that reconnects
         self._info_timer = QTimer(self)  # the panel follows the session at most once a frame
         self._info_timer.setSingleShot(True)
         self._info_timer.setInterval(PANEL_FRAME_MS)
@@ -293,6 +297,7 @@ class BrokerTab(QWidget):
         self.account_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.account_menu_button)
         self.account_actions: dict[str, QAction] = {}
+        menu.setToolTipsVisible(True)
         for key, label, slot in (
             ("new", self.tr("New account…"), self.new_account_clicked),
             ("duplicate", self.tr("Duplicate…"), self.duplicate_account_clicked),
@@ -305,6 +310,17 @@ class BrokerTab(QWidget):
             action = menu.addAction(label, slot)
             action.setObjectName(f"account_{key}")
             self.account_actions[key] = action
+        menu.addSeparator()
+        self.reconnect = menu.addAction(self.tr("Reconnect after a drop"))
+        self.reconnect.setObjectName("account_reconnect")
+        self.reconnect.setCheckable(True)
+        self.reconnect.setToolTip(
+            self.tr(
+                "Log in again when the session drops (after 1, 2, 4 … 60 s); never after a "
+                "rejected login. On by default for accounts that log in with all."
+            )
+        )
+        self.reconnect.toggled.connect(self._reconnect_toggled)
         self.account_menu_button.setMenu(menu)
         header.addWidget(QLabel(self.tr("Account")))
         header.addWidget(self.account)
@@ -324,7 +340,11 @@ class BrokerTab(QWidget):
 
     def _show_account_flags(self) -> None:
         saved = self.profiles.account(self.spec.id, self.account_name)
-        for box, value in ((self.remember, saved.remember), (self.login_all, saved.login_all)):
+        for box, value in (
+            (self.remember, saved.remember),
+            (self.login_all, saved.login_all),
+            (self.reconnect, saved.reconnect),
+        ):
             blocked = box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(blocked)
@@ -495,7 +515,29 @@ class BrokerTab(QWidget):
             self.profiles.update_account(self.spec.id, self.account_name, login_all=on)
         except OSError as exc:
             self._show_reason(str(exc), "#c62828")
+        self._show_account_flags()  # reconnect follows "Log in with all" unless chosen
         self.accounts_changed.emit()
+
+    def _reconnect_toggled(self, on: bool) -> None:
+        try:
+            self.profiles.update_account(self.spec.id, self.account_name, reconnect=on)
+        except OSError as exc:
+            self._show_reason(str(exc), "#c62828")
+        if on and self.session.state.live:
+            self.reconnector.arm()
+        elif not on:
+            self.reconnector.stop()
+
+    async def _relogin(self, attempt: int) -> None:
+        """A reconnect: the same account and values, a fresh driver process."""
+        await self.controller.login(
+            self.session,
+            self.current_environment,
+            after_drop(self.current_scenario),
+            self.form.values(),
+            schema=self.schema,
+            timeout=LOGIN_BOUND_SECONDS,
+        )
 
     async def _in_vault(self, call: Any, *args: Any) -> bool:
         """A credential-store call off the GUI thread, bounded; its refusal is shown."""
@@ -595,7 +637,13 @@ class BrokerTab(QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
+        if self.health.state is Health.RECONNECTING:  # the user logs in now, not the backoff
+            self.reconnector.stop()
         if self._ready_to_send():
+            if self.reconnect.isChecked():
+                self.reconnector.arm()
+            else:
+                self.reconnector.stop()
             self._starting = True
             self._update_controls()
             self._spawn_task(self._login())
@@ -723,7 +771,12 @@ class BrokerTab(QWidget):
             self.session.note(self.tr("Login cancelled by the user."), Level.WARNING)
 
     def logout_clicked(self) -> None:
-        self.spawn(self.session.logout())
+        self.reconnector.stop()
+        self.spawn(self._logout())
+
+    async def _logout(self) -> None:
+        await self.session.logout()
+        self.health.stopped()
 
     async def _run_action(self, action: str) -> None:
         """A driver action; its result is shown, and offered values wait for the user."""

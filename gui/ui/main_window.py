@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSystemTrayIcon,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import APP_TITLE, __version__
+from gui.core.health import Health, HealthTracker
 from gui.core.profiles import ProfileStore, config_dir
 from gui.core.registry import BrokerSpec, Registry
 from gui.core.session_log import SessionLog
@@ -36,6 +47,7 @@ from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.resources import app_icon
+from gui.ui.sessions_view import HEALTH_COLOURS, SessionsView
 
 if TYPE_CHECKING:
     import asyncio
@@ -78,6 +90,7 @@ class MainWindow(QMainWindow):
     """Closing logs out every live session (bounded), then the window really closes."""
 
     closed = Signal()
+    notified = Signal(str, str)  # (title, text) of a notification about a session
 
     def __init__(
         self,
@@ -119,6 +132,25 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("all_brokers_dock")
         self.dock.setWidget(self.all_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.sessions_view = SessionsView(
+            [(spec.id, spec.title) for spec in registry],
+            self.broker_tabs.built,
+            self._open_tab,
+            self,
+        )
+        self.sessions_dock = QDockWidget(self.tr("Sessions"), self)
+        self.sessions_dock.setObjectName("sessions_dock")
+        self.sessions_dock.setWidget(self.sessions_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sessions_dock)
+        self.tabifyDockWidget(self.dock, self.sessions_dock)
+        self.sessions_dock.hide()  # View → Sessions, or Log in to all, shows it (remembered)
+        self.tray = QSystemTrayIcon(self._tray_icon(None), self)
+        self.tray.setObjectName("tray")
+        self.tray.setToolTip(APP_TITLE)
+        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        self._previous_health: dict[str, Health] = {}
 
         self._build_menus()
         self._closing: asyncio.Task[None] | None = None
@@ -157,6 +189,7 @@ class MainWindow(QMainWindow):
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
         tab = BrokerTab(spec, self.feed, self._profiles, self)
         self.session_log.attach(tab.session)
+        tab.health.listeners.append(lambda tracker, t=tab: self._health_changed(t, tracker))
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
         page = self._pages[spec.id]
@@ -188,12 +221,20 @@ class MainWindow(QMainWindow):
         self.login_all_startup.setChecked(self._profiles.option(LOGIN_ALL_AT_STARTUP) is True)
         self.login_all_startup.toggled.connect(self._login_all_startup_toggled)
         file_menu.addAction(self.login_all_startup)
-        # A tool button on the menu bar's line: always in view, no extra row of height.
-        login_all_button = QToolButton(self)
-        login_all_button.setObjectName("login_all_button")
-        login_all_button.setDefaultAction(self.login_all_action)
-        login_all_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.menuBar().setCornerWidget(login_all_button, Qt.Corner.TopRightCorner)
+        # Tool buttons on the menu bar's line: always in view, no extra row of height.
+        corner = QWidget(self)
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 4, 0)
+        for name, action in (
+            ("sessions_button", self.sessions_dock.toggleViewAction()),
+            ("login_all_button", self.login_all_action),
+        ):
+            button = QToolButton(corner)
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            corner_row.addWidget(button)
+        self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
         file_menu.addSeparator()
         self.export_account_action = file_menu.addAction(
             self.tr("&Export account…"), self.export_account_clicked
@@ -219,6 +260,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.dock.toggleViewAction())
+        view_menu.addAction(self.sessions_dock.toggleViewAction())
+        self.notify_action = QAction(self.tr("&Notify when a session drops"), self)
+        self.notify_action.setObjectName("notify")
+        self.notify_action.setCheckable(True)
+        self.notify_action.setChecked(self.settings.value("notifications", "true") == "true")
+        self.notify_action.toggled.connect(
+            lambda on: self.settings.setValue("notifications", "true" if on else "false")
+        )
+        view_menu.addAction(self.notify_action)
         self.log_folder_action = view_menu.addAction(
             self.tr("Open &log folder"), self.open_log_folder
         )
@@ -233,6 +283,76 @@ class MainWindow(QMainWindow):
                 APP_TITLE, __version__
             ),
         )
+
+    # -- session health ----------------------------------------------------------------------
+
+    def show_sessions(self) -> None:
+        self.sessions_dock.show()
+        self.sessions_dock.raise_()
+
+    def _open_tab(self, broker: str) -> BrokerTab:
+        return self.broker_tabs.ensure(broker)
+
+    def _health_changed(self, tab: BrokerTab, tracker: HealthTracker) -> None:
+        """One session's health moved: the overview, the title's count, the tray's colour,
+        and a notification when it was lost, recovered or given up."""
+        previous = self._previous_health.get(tab.spec.id, Health.OFFLINE)
+        state = tracker.state
+        self._previous_health[tab.spec.id] = state
+        title = self.tr(tab.spec.title)
+        if state is Health.LOST and previous is not Health.LOST:
+            self.notify(self.tr("{0}: session lost").format(title), tracker.reason)
+        elif state is Health.OK and previous in (Health.RECONNECTING, Health.LOST):
+            self.notify(
+                self.tr("{0}: reconnected").format(title),
+                self.tr("Logged in again ({0} reconnects so far)").format(tracker.reconnects + 1),
+            )
+        elif state is Health.GAVE_UP and previous is not Health.GAVE_UP:
+            self.notify(self.tr("{0}: gave up reconnecting").format(title), tracker.reason)
+        self._show_live_count()
+        self.sessions_view.health_changed()
+
+    def notify(self, title: str, text: str) -> None:
+        if not self.notify_action.isChecked():
+            return
+        self.notified.emit(title, text)
+        if self.tray.isVisible():
+            self.tray.showMessage(title, text, self.tray.icon(), 8000)
+
+    def health_summary(self) -> Health | None:
+        """The worst health among the sessions (None: no session was started)."""
+        order = [Health.GAVE_UP, Health.LOST, Health.RECONNECTING, Health.STALE, Health.OK]
+        states = {tab.health.state for tab in self.broker_tabs.built()}
+        return next((state for state in order if state in states), None)
+
+    def _show_live_count(self) -> None:
+        live = sum(1 for tab in self.broker_tabs.built() if tab.health.state.alive)
+        if live:
+            self.setWindowTitle(self.tr("{0} — {1} live").format(APP_TITLE, live))
+        else:
+            self.setWindowTitle(APP_TITLE)
+        summary = self.health_summary()
+        self.tray.setIcon(self._tray_icon(summary))
+        self.tray.setToolTip(
+            APP_TITLE
+            if summary is None
+            else self.tr("{0}: {1} live, worst {2}").format(APP_TITLE, live, summary.value)
+        )
+
+    def _tray_icon(self, summary: Health | None) -> QIcon:
+        """The app icon with a dot in the colour of the worst session."""
+        pixmap = app_icon().pixmap(64, 64)
+        if pixmap.isNull():
+            pixmap = QPixmap(64, 64)
+            pixmap.fill(Qt.GlobalColor.transparent)
+        if summary is not None:
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(HEALTH_COLOURS[summary]))
+            painter.setPen(QColor("#ffffff"))
+            painter.drawEllipse(34, 34, 28, 28)
+            painter.end()
+        return QIcon(pixmap)
 
     # -- accounts ----------------------------------------------------------------------------
 
@@ -264,6 +384,7 @@ class MainWindow(QMainWindow):
             return
         self.login_all_summary = LoginAllSummary(self)
         self.login_all_summary.show()
+        self.show_sessions()
         self._logging_in_all = asyncio.ensure_future(self._log_in_to_all(chosen))
 
     async def _log_in_to_all(self, chosen: dict[str, str]) -> None:
@@ -454,9 +575,12 @@ class MainWindow(QMainWindow):
         return [tab for tab in self.broker_tabs.built() if tab.session.state.live]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.broker_tabs.built():  # no reconnect may start once closing began
+            tab.reconnector.stop()
         if self._may_close or not self.live_tabs():
             self._remember()
             self.session_log.close(LOG_CLOSE_SECONDS)
+            self.tray.hide()
             event.accept()
             self.closed.emit()
             return

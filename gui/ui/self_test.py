@@ -78,13 +78,21 @@ async def run_self_test(
             raise SelfTestFailed(f"login failed: {tab.session.reason or tab.reason.text()}")
         logged_in = time.perf_counter()
         line("login", f"{(logged_in - begin) * 1000:.0f} ms to LOGIN_READY (KGI simulator)")
+        window.show_sessions()  # the overview's charts load Qt Charts: shipped, and working
+        await _until(
+            lambda: window.sessions_view.charts is not None,
+            5.0,
+            "the Sessions overview with its charts",
+        )
+        line("sessions", f"overview shown; {tab.health.snapshot().state.value} (Qt Charts)")
+        logout = time.perf_counter()
         tab.logout_clicked()
         await _until(
             lambda: tab.session.state is SessionState.DISCONNECTED,
             LOGOUT_BOUND_SECONDS,
             "DISCONNECTED after Logout",
         )
-        line("logout", f"{(time.perf_counter() - logged_in) * 1000:.0f} ms to DISCONNECTED")
+        line("logout", f"{(time.perf_counter() - logout) * 1000:.0f} ms to DISCONNECTED")
     except SelfTestFailed as exc:
         line("result", f"FAIL: {exc}")
         return 1

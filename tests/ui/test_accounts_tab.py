@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+)
 
 from gui.core.accounts import Accounts
 from gui.core.profiles import ProfileStore
@@ -158,9 +164,12 @@ def test_log_in_to_all_logs_in_the_marked_accounts_and_sums_up(
 
     window = make_window(config_dir)
     window.show()
-    qtbot.mouseClick(
-        window.menuBar().cornerWidget(Qt.Corner.TopRightCorner), Qt.MouseButton.LeftButton
+    login_all = (
+        window.menuBar()
+        .cornerWidget(Qt.Corner.TopRightCorner)
+        .findChild(QToolButton, "login_all_button")
     )
+    qtbot.mouseClick(login_all, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.login_all_summary is not None)
     summary = window.login_all_summary
     qtbot.waitUntil(lambda: window._logging_in_all.done(), timeout=WAIT_MS * 2)
