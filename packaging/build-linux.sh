@@ -15,6 +15,7 @@ say "installing the app and PyInstaller into build/venv"
 "$BUILD_VENV/bin/python" -m pip install -q --no-deps --force-reinstall "$ROOT"
 cd "$ROOT"
 rm -rf dist/BrokerLoginConsole
+"$BUILD_VENV/bin/python" scripts/translations.py compile  # the .qm files the package ships
 "$BUILD_VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/broker_console.spec
 tar -C dist -czf dist/BrokerLoginConsole-linux-x86_64.tar.gz BrokerLoginConsole

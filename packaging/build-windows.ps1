@@ -16,6 +16,8 @@ if ($LASTEXITCODE) { throw "pip install failed" }
 & "$BuildVenv\Scripts\python.exe" -m pip install -q --no-deps --force-reinstall $Root
 Set-Location $Root
 Remove-Item -Recurse -Force dist\BrokerLoginConsole -ErrorAction SilentlyContinue
+& "$BuildVenv\Scripts\python.exe" scripts\translations.py compile  # the .qm files it ships
+if ($LASTEXITCODE) { throw "compiling the translations failed" }
 & "$BuildVenv\Scripts\pyinstaller.exe" --noconfirm --clean --log-level WARN `
     --distpath "$Root\dist" --workpath "$Root\build\pyinstaller" packaging\broker_console.spec
 if ($LASTEXITCODE) { throw "PyInstaller failed" }

@@ -17,4 +17,7 @@ function Initialize-Console {
         if ($LASTEXITCODE) { throw "pip install vnpy failed" }
         Set-Content $stamp $want
     }
+    # The UI translations: Qt Linguist sources compiled to .qm (build output, not committed).
+    & "$Venv\Scripts\python.exe" (Join-Path $Root "scripts\translations.py") compile | Out-Null
+    if ($LASTEXITCODE) { throw "compiling the translations failed" }
 }

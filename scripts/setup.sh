@@ -84,4 +84,6 @@ setup_console() {
   apt_install "${QT_PACKAGES[@]}"
   if [ "${1:-}" = "display" ]; then apt_install "${DISPLAY_PACKAGES[@]}"; fi
   python_env
+  # The UI translations: Qt Linguist sources compiled to .qm (build output, not committed).
+  "$VENV/bin/python" "$ROOT/scripts/translations.py" compile >/dev/null
 }

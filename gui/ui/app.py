@@ -21,10 +21,10 @@ from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.core.session_log import install_error_log
-from gui.ui.main_window import LOGIN_ALL_AT_STARTUP, MainWindow
-from gui.ui.resources import app_icon, install_translator
+from gui.ui.i18n import LANGUAGE_ENV, Language
+from gui.ui.main_window import LOGIN_ALL_AT_STARTUP, MainWindow, window_settings
+from gui.ui.resources import app_icon
 
-LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
 EXIT_SECONDS = 3.0  # after the window is gone, the process is gone within this
 
 
@@ -65,11 +65,13 @@ def run_gui(self_test: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    install_translator(app, os.environ.get(LANGUAGE_ENV))
+    settings = window_settings()
+    language = Language(app)
+    language.use(os.environ.get(LANGUAGE_ENV) or str(settings.value("language", "") or ""))
     profiles = ProfileStore()
     if profiles.check():
         sys.stderr.write(profiles.problem + "\n")  # the window shows it too
-    window = MainWindow(default_registry(), profiles)
+    window = MainWindow(default_registry(), profiles, settings, language=language)
     window.show()
     app.processEvents()
     shown = time.perf_counter()

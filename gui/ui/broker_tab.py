@@ -6,7 +6,7 @@ import logging
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
+from gui.ui.i18n import Translatable, translate
 from gui.ui.session_panel import SessionPanel, StateBadge
 
 if TYPE_CHECKING:
@@ -47,10 +48,13 @@ log = logging.getLogger(__name__)
 
 PANEL_FRAME_MS = 250  # what a person reads: four frames a second are plenty
 VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
-ENVIRONMENTS = ((Environment.SIMULATOR, "Built-in simulator"), (Environment.LIVE, "Live"))
+ENVIRONMENTS = (
+    (Environment.SIMULATOR, QT_TRANSLATE_NOOP("BrokerTab", "Built-in simulator")),
+    (Environment.LIVE, QT_TRANSLATE_NOOP("BrokerTab", "Live")),
+)
 
 
-class BrokerTab(QWidget):
+class BrokerTab(Translatable, QWidget):
     """Renders one Session; Connect / Cancel / Logout are async and never block the GUI."""
 
     state_changed = Signal(str)
@@ -101,9 +105,11 @@ class BrokerTab(QWidget):
         self.scenario = QComboBox(self)
         self.scenario.setObjectName("scenario")
         for scenario in spec.scenarios:
-            self.scenario.addItem(self.tr(scenario.label), scenario.id)
+            self.scenario.addItem(translate("scenarios", scenario.label), scenario.id)
             self.scenario.setItemData(
-                self.scenario.count() - 1, self.tr(scenario.help), Qt.ItemDataRole.ToolTipRole
+                self.scenario.count() - 1,
+                translate("scenarios", scenario.help),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.scenario_label = QLabel(self.tr("Scenario"))
         self.badge = StateBadge(self)
@@ -149,17 +155,17 @@ class BrokerTab(QWidget):
         self.login_all.toggled.connect(self._login_all_toggled)
         self.action_buttons: dict[str, QPushButton] = {}
         for action in spec.actions:
-            button = QPushButton(self.tr(action.label))
+            button = QPushButton(translate("brokers", action.label))
             button.setObjectName(f"action_{action.id}")
-            button.setToolTip(self.tr(action.help))
+            button.setToolTip(translate("brokers", action.help))
             button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
             buttons.addWidget(button)
             self.action_buttons[action.id] = button
         self.probe_button: QPushButton | None = None
         if spec.probe is not None:
-            self.probe_button = QPushButton(self.tr(spec.probe.label))
+            self.probe_button = QPushButton(translate("brokers", spec.probe.label))
             self.probe_button.setObjectName("probe")
-            self.probe_button.setToolTip(self.tr(spec.probe.help))
+            self.probe_button.setToolTip(translate("brokers", spec.probe.help))
             self.probe_button.clicked.connect(self.probe_clicked)
             buttons.addWidget(self.probe_button)
         self.diagnose_button = QPushButton(self.tr("Diagnose"))
@@ -217,7 +223,7 @@ class BrokerTab(QWidget):
         )
         self.unavailable.setText(
             self.tr("Not available yet: {0} You can prepare the settings; they are kept.").format(
-                self.tr(spec.unavailable_note)
+                translate("brokers", spec.unavailable_note)
             )
         )
         self.unavailable.setVisible(not spec.available)
@@ -278,6 +284,12 @@ class BrokerTab(QWidget):
         self._render_state(self.session.state, "")
         self._render_info()
         QTimer.singleShot(0, self.fill_remembered)  # once the event loop runs
+
+    def retranslate(self) -> None:
+        """After a language change: what is rendered from the session, rendered again."""
+        self.panel.fit_to_language()
+        self._render_state(self.session.state, self.session.reason)
+        self._render_info()
 
     # -- accounts ----------------------------------------------------------------------------
 
@@ -735,7 +747,7 @@ class BrokerTab(QWidget):
         self.save_profile()
         self.reason.hide()
         self.side.setCurrentWidget(self.diagnosis_panel)
-        self.diagnosis_panel.start(self.tr(self.spec.title))
+        self.diagnosis_panel.start(translate("brokers", self.spec.title))
         self.spawn(self._run_diagnosis(login))
 
     async def _run_diagnosis(self, login: bool) -> None:
@@ -788,7 +800,7 @@ class BrokerTab(QWidget):
         self._show_reason(result.message, "#2e7d32")
         if result.offer:
             self._offered = dict(result.offer)
-            self.offer_label.setText(self.tr(result.offer_prompt))
+            self.offer_label.setText(translate("brokers", result.offer_prompt))
             self.offer.show()
 
     def _accept_offer(self) -> None:

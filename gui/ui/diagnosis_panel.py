@@ -3,7 +3,7 @@ a Copy button for the ticket."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.diagnosis import Step, exit_code, first_failure
+from gui.ui.i18n import Translatable, translate
 
 # Row backgrounds and the verdict's colours per level: pale enough to read the text on.
 ROW_COLOURS = {"ok": "#e8f5e9", "warn": "#fff3cd", "fail": "#fdecea"}
@@ -29,14 +30,18 @@ VERDICT_STYLE = (
     ' QLabel[level="fail"] { background: #fdecea; color: #b71c1c; }'
     ' QLabel[level="busy"] { background: #eeeeee; color: #424242; }'
 )
-COLUMNS = ("Step", "Result")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DiagnosisPanel", "Step"),
+    QT_TRANSLATE_NOOP("DiagnosisPanel", "Result"),
+)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiagnosisPanel", text)
+def fix_text(fix: str) -> str:
+    """A class's fix in the UI language (a fix that carries specifics stays as written)."""
+    return translate("diagnosis", fix) if fix else ""
 
 
-class DiagnosisPanel(QWidget):
+class DiagnosisPanel(Translatable, QWidget):
     """Shows the steps of the latest diagnosis; the tab feeds it from its session."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,7 +49,7 @@ class DiagnosisPanel(QWidget):
         self.steps: list[Step] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("diagnosis_steps")
-        self.table.setHorizontalHeaderLabels([_tr(name) for name in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,20 +59,20 @@ class DiagnosisPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # A few rows of wrapped text: each row as tall as its text at the current width.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verdict = QLabel(_tr("Diagnose checks every step of reaching the broker."), self)
+        self.verdict = QLabel(self.tr("Diagnose checks every step of reaching the broker."), self)
         self.verdict.setObjectName("diagnosis_verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict.setStyleSheet(VERDICT_STYLE)
         self.verdict.setProperty("level", "busy")
-        self.copy_button = QPushButton(_tr("Copy"), self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.setObjectName("diagnosis_copy")
-        self.copy_button.setToolTip(_tr("Copy every step and the verdict, for a ticket"))
+        self.copy_button.setToolTip(self.tr("Copy every step and the verdict, for a ticket"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy)
-        self.with_login = QCheckBox(_tr("Also log in"), self)
+        self.with_login = QCheckBox(self.tr("Also log in"), self)
         self.with_login.setObjectName("diagnose_login")
-        self.with_login.setToolTip(_tr("End the next diagnosis with a real login and logout"))
+        self.with_login.setToolTip(self.tr("End the next diagnosis with a real login and logout"))
         side = QVBoxLayout()
         side.addWidget(self.copy_button)
         side.addWidget(self.with_login)
@@ -83,7 +88,7 @@ class DiagnosisPanel(QWidget):
         self.steps = []
         self.table.setRowCount(0)
         self.copy_button.setEnabled(False)
-        self._verdict("busy", _tr("Diagnosing {0}…").format(target))
+        self._verdict("busy", self.tr("Diagnosing {0}…").format(target))
 
     def add_step(self, step: Step) -> None:
         self.steps.append(step)
@@ -91,7 +96,8 @@ class DiagnosisPanel(QWidget):
         self.table.insertRow(row)
         result = f"{step.target}\n{step.detail}" + (f" [{step.cls}]" if step.cls else "")
         background = QBrush(QColor(ROW_COLOURS[step.level]))
-        tip = step.detail + (f"\n\n{_tr('Fix')}: {step.fix}" if step.fix else "")
+        fix = fix_text(step.fix)
+        tip = step.detail + (f"\n\n{self.tr('Fix')}: {fix}" if fix else "")
         for column, text in enumerate((f"{step.step}\n{step.ms:.0f} ms", result)):
             item = QTableWidgetItem(text)
             item.setBackground(background)
@@ -110,15 +116,15 @@ class DiagnosisPanel(QWidget):
         if failure is None:
             warned = [step for step in self.steps if step.level == "warn"]
             if warned:
-                fix = warned[0].fix or warned[0].detail
-                self._verdict("warn", _tr("Every step passed; look at: {0}").format(fix))
+                fix = fix_text(warned[0].fix) or warned[0].detail
+                self._verdict("warn", self.tr("Every step passed; look at: {0}").format(fix))
             else:
-                self._verdict("ok", _tr("Every step passed ({0}).").format(len(self.steps)))
+                self._verdict("ok", self.tr("Every step passed ({0}).").format(len(self.steps)))
             return
         self._verdict(
             "fail",
-            _tr("{0} at {1} ({2}): {3}").format(
-                failure.cls, failure.step, failure.target, failure.fix
+            self.tr("{0} at {1} ({2}): {3}").format(
+                failure.cls, failure.step, failure.target, fix_text(failure.fix)
             ),
         )
 

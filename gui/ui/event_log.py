@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -27,10 +28,18 @@ from PySide6.QtGui import QBrush, QColor
 
 from gui.core.event_log import EventStore, LogRow, RowFilter
 from gui.core.events import BrokerEvent, Level
+from gui.ui.i18n import Translatable
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Time", "Broker", "Event", "Status", "Detail", "Count")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LogViewModel", "Time"),
+    QT_TRANSLATE_NOOP("LogViewModel", "Broker"),
+    QT_TRANSLATE_NOOP("LogViewModel", "Event"),
+    QT_TRANSLATE_NOOP("LogViewModel", "Status"),
+    QT_TRANSLATE_NOOP("LogViewModel", "Detail"),
+    QT_TRANSLATE_NOOP("LogViewModel", "Count"),
+)
 DETAIL_COLUMN = 4
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
@@ -64,7 +73,7 @@ class ViewRow:
         self.key = (event.broker, event.kind, event.status)
 
 
-class LogViewModel(QAbstractTableModel):
+class LogViewModel(Translatable, QAbstractTableModel):
     """One view of the store: one broker's rows or all of them, filtered, heartbeats collapsed."""
 
     def __init__(self, store: EventStore, broker: str | None, parent: QObject | None = None):

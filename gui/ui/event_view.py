@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +28,18 @@ from gui.core.event_log import RowFilter
 from gui.core.events import KIND_LABELS, EventKind, Level
 from gui.core.export import write_csv, write_jsonl
 from gui.ui.event_log import LogFeed
+from gui.ui.i18n import Translatable
 
 LEVEL_CHOICES = (
-    (Level.INFO, "All levels"),
-    (Level.WARNING, "Warnings and errors"),
-    (Level.ERROR, "Errors only"),
+    (Level.INFO, QT_TRANSLATE_NOOP("EventLogView", "All levels")),
+    (Level.WARNING, QT_TRANSLATE_NOOP("EventLogView", "Warnings and errors")),
+    (Level.ERROR, QT_TRANSLATE_NOOP("EventLogView", "Errors only")),
 )
 COLUMN_WIDTHS = (96, 70, 110, 150, 360, 60)
 SEARCH_DELAY_MS = 250  # filter after typing pauses, not on every key over 100,000 rows
 
 
-class EventLogView(QWidget):
+class EventLogView(Translatable, QWidget):
     """One view of the log; `broker=None` shows every broker."""
 
     notice = Signal(str)
@@ -152,6 +153,14 @@ class EventLogView(QWidget):
         layout.addWidget(self.table)
 
     # -- filters -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new UI language: the model's headers are asked again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+            )
+        super().changeEvent(event)
 
     def _filter_changed(self) -> None:
         kinds = [kind for kind, action in self.kind_actions.items() if action.isChecked()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,19 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.schema import Field, FieldKind, Problem, Schema
+from gui.ui.i18n import Translatable, translate
 
 
 def translate_field(text: str) -> str:
-    return QCoreApplication.translate("fields", text) if text else ""
+    return translate("fields", text) if text else ""
 
 
 def translate_problem(problem: Problem) -> str:
-    return QCoreApplication.translate("validation", problem.template).format(
+    return translate("validation", problem.template).format(
         **{**problem.params, "label": translate_field(str(problem.params.get("label", "")))}
     )
 
 
-class FieldEditor(QWidget):
+class FieldEditor(Translatable, QWidget):
     """One field's input widget plus its inline error line."""
 
     submitted = Signal()
@@ -163,7 +164,7 @@ class FieldEditor(QWidget):
             self.edited.emit()
 
 
-class SchemaForm(QWidget):
+class SchemaForm(Translatable, QWidget):
     """All of a schema's fields; Enter in any text field asks to connect. `changed` fires when
     the user leaves a field, so a form that depends on a value can be rebuilt."""
 
@@ -174,6 +175,7 @@ class SchemaForm(QWidget):
         super().__init__(parent)
         self.schema = schema
         self.editors: dict[str, FieldEditor] = {}
+        self.labels: dict[str, QLabel] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in schema:
@@ -181,9 +183,25 @@ class SchemaForm(QWidget):
             editor.submitted.connect(self.submitted)
             editor.edited.connect(lambda e=editor: e.show_problem(None))
             editor.committed.connect(self.changed)
-            label = translate_field(field.label) + (" *" if field.required else "")
+            label = QLabel(self)
+            label.setObjectName(f"label_{field.key}")
+            self.labels[field.key] = label
             layout.addRow(label, editor)
             self.editors[field.key] = editor
+        self._label_fields()
+
+    def _label_fields(self) -> None:
+        for field in self.schema:
+            text = translate_field(field.label) + (" *" if field.required else "")
+            self.labels[field.key].setText(text)
+            self.editors[field.key].input.setAccessibleName(translate_field(field.label))
+            if field.help:
+                self.editors[field.key].input.setToolTip(translate_field(field.help))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._label_fields()
+        super().changeEvent(event)
 
     def values(self) -> dict[str, Any]:
         """What the user entered, as raw values for the schema to validate."""

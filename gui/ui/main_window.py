@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QColor,
     QDesktopServices,
@@ -46,6 +47,7 @@ from gui.core.session_log import SessionLog
 from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
+from gui.ui.i18n import LANGUAGES, Language, Translatable, retranslate, translate
 from gui.ui.resources import app_icon
 from gui.ui.sessions_view import HEALTH_COLOURS, SessionsView
 
@@ -57,6 +59,11 @@ if TYPE_CHECKING:
 CLOSE_TIMEOUT_SECONDS = 8.0
 LOGIN_ALL_AT_STARTUP = "login_all_at_startup"  # the option's key in the settings file
 LOG_CLOSE_SECONDS = 1.0  # the session log's last lines, at close
+
+
+def window_settings() -> QSettings:
+    """window.ini in the config dir: geometry, docks, the current tab, the UI language."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class LazyTabs(Mapping[str, BrokerTab]):
@@ -86,7 +93,7 @@ class LazyTabs(Mapping[str, BrokerTab]):
         return list(self._built.values())
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Translatable, QMainWindow):
     """Closing logs out every live session (bounded), then the window really closes."""
 
     closed = Signal()
@@ -97,15 +104,16 @@ class MainWindow(QMainWindow):
         registry: Registry,
         profiles: ProfileStore,
         settings: QSettings | None = None,
+        *,
+        language: Language | None = None,
     ) -> None:
         super().__init__()
         self.registry = registry
         self.session_log = SessionLog()  # every tab's events, masked, on disk
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
-        self.settings = settings or QSettings(
-            str(config_dir() / "window.ini"), QSettings.Format.IniFormat
-        )
+        self.settings = settings or window_settings()
+        self.language = language
         self.feed = LogFeed(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("broker_tabs")
@@ -116,7 +124,7 @@ class MainWindow(QMainWindow):
             page = QWidget(self.tabs)
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages[spec.id] = page
-            self.tabs.addTab(page, self.tr(spec.title))
+            self.tabs.addTab(page, translate("brokers", spec.title))
         self.tabs.currentChanged.connect(self._build_current)
         self.banner = self._make_banner(profiles.problem)
         central = QWidget(self)
@@ -258,7 +266,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.dock.toggleViewAction())
         view_menu.addAction(self.sessions_dock.toggleViewAction())
         self.notify_action = QAction(self.tr("&Notify when a session drops"), self)
@@ -269,6 +277,19 @@ class MainWindow(QMainWindow):
             lambda on: self.settings.setValue("notifications", "true" if on else "false")
         )
         view_menu.addAction(self.notify_action)
+        language_menu = self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("language_menu")
+        self.language_actions: dict[str, QAction] = {}
+        chosen = str(self.settings.value("language", "") or "")
+        group = QActionGroup(self)
+        for code, name in (("", self.tr("System default")), *LANGUAGES.items()):
+            action = language_menu.addAction(name)  # each language named in itself
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
         self.log_folder_action = view_menu.addAction(
             self.tr("Open &log folder"), self.open_log_folder
         )
@@ -283,6 +304,27 @@ class MainWindow(QMainWindow):
                 APP_TITLE, __version__
             ),
         )
+
+    # -- language ----------------------------------------------------------------------------
+
+    def choose_language(self, code: str) -> None:
+        """View → Language: switch now (every widget hears LanguageChange) and remember it."""
+        self.settings.setValue("language", code)
+        if self.language is not None:
+            self.language.use(code or None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every shown text in the new language; what is rendered from state, rendered anew."""
+        retranslate(self)
+        for tab in self.broker_tabs.built():
+            tab.retranslate()
+        self._show_live_count()
+        self.sessions_view.health_changed()
 
     # -- session health ----------------------------------------------------------------------
 
@@ -299,7 +341,7 @@ class MainWindow(QMainWindow):
         previous = self._previous_health.get(tab.spec.id, Health.OFFLINE)
         state = tracker.state
         self._previous_health[tab.spec.id] = state
-        title = self.tr(tab.spec.title)
+        title = translate("brokers", tab.spec.title)
         if state is Health.LOST and previous is not Health.LOST:
             self.notify(self.tr("{0}: session lost").format(title), tracker.reason)
         elif state is Health.OK and previous in (Health.RECONNECTING, Health.LOST):
@@ -396,7 +438,7 @@ class MainWindow(QMainWindow):
 
         async def one(broker: str, account: str) -> None:
             tab = self.broker_tabs.ensure(broker)
-            row = summary.add(self.tr(tab.spec.title), account)
+            row = summary.add(translate("brokers", tab.spec.title), account)
             if tab.account_name != account and not tab.session.state.live:
                 tab.select_account(account)
             if tab.account_name != account:
@@ -544,7 +586,7 @@ class MainWindow(QMainWindow):
 
     def _tab_state(self, tab: BrokerTab) -> None:
         index = self.tabs.indexOf(self._pages[tab.spec.id])
-        title = self.tr(tab.spec.title)
+        title = translate("brokers", tab.spec.title)
         if tab.session.state.live:
             title = f"● {title}"
         self.tabs.setTabText(index, title)
@@ -604,7 +646,7 @@ class MainWindow(QMainWindow):
         self.close()
 
 
-class LoginAllSummary(QDialog):
+class LoginAllSummary(Translatable, QDialog):
     """The results of "Log in to all", one row per account as each login ends."""
 
     def __init__(self, parent: QWidget) -> None:

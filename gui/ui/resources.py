@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
 
 
 def resource_dir() -> Path:
@@ -19,13 +17,3 @@ def resource_dir() -> Path:
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_dir() / "icons" / "app.png"))
-
-
-def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load `broker_console_<lang>.qm` for the UI language (zh_TW, zh_CN) when shipped."""
-    translator = QTranslator(app)
-    locale = QLocale(language) if language else QLocale.system()
-    folder = str(resource_dir() / "translations")
-    if translator.load(locale, "broker_console", "_", folder) and app.installTranslator(translator):
-        return translator
-    return None

@@ -56,6 +56,12 @@ async def run_self_test(
     line(
         "qt", f"{qVersion()} (PySide6 {PySide6.__version__}, {window.screen().name() or 'screen'})"
     )
+    language = window.language
+    if language is None or language.code == "en":
+        line("language", "en (the source texts)")
+    else:
+        done, left = language.counts()
+        line("language", f"{language.code} ({done} translated, {left} untranslated)")
     if mode == "startup":
         line("result", "PASS")
         return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 from gui.core.context import Context
 from gui.core.events import Level
 from gui.core.session import SessionInfo, SessionState
+from gui.ui.i18n import Translatable, translate
 
 _BADGE: dict[SessionState, tuple[str, str]] = {
-    SessionState.DISCONNECTED: ("Disconnected", "idle"),
-    SessionState.CONNECTING: ("Connecting…", "busy"),
-    SessionState.CONNECTED: ("Connected, logging in…", "busy"),
-    SessionState.LOGGED_IN: ("Logged in", "good"),
-    SessionState.LOGGING_OUT: ("Logging out…", "busy"),
-    SessionState.FAILED: ("Failed", "bad"),
+    SessionState.DISCONNECTED: (QT_TRANSLATE_NOOP("state", "Disconnected"), "idle"),
+    SessionState.CONNECTING: (QT_TRANSLATE_NOOP("state", "Connecting…"), "busy"),
+    SessionState.CONNECTED: (QT_TRANSLATE_NOOP("state", "Connected, logging in…"), "busy"),
+    SessionState.LOGGED_IN: (QT_TRANSLATE_NOOP("state", "Logged in"), "good"),
+    SessionState.LOGGING_OUT: (QT_TRANSLATE_NOOP("state", "Logging out…"), "busy"),
+    SessionState.FAILED: (QT_TRANSLATE_NOOP("state", "Failed"), "bad"),
 }
 BADGE_STYLE = (
     "QLabel { color: white; border-radius: 10px; padding: 3px 12px; font-weight: bold; }"
@@ -43,7 +44,7 @@ PANEL_STYLE = 'QLabel[warning="true"] { color: #c62828; font-weight: bold; }'
 
 
 def state_label(state: SessionState) -> str:
-    return QCoreApplication.translate("state", _BADGE[state][0])
+    return translate("state", _BADGE[state][0])
 
 
 def _set_property(widget: QWidget, name: str, value: str) -> None:
@@ -57,7 +58,7 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
             widget.style().polish(widget)
 
 
-class StateBadge(QLabel):
+class StateBadge(Translatable, QLabel):
     """A coloured pill showing the session state; it renders, never infers. A logged-in
     session the broker warned about (its clock) shows amber, the warning as tooltip."""
 
@@ -74,7 +75,7 @@ class StateBadge(QLabel):
         self.warning = warning if state is SessionState.LOGGED_IN else ""
         text, tone = state_label(state), _BADGE[state][1]
         if self.warning:
-            text = QCoreApplication.translate("state", "Logged in — check the clock")
+            text = translate("state", "Logged in — check the clock")
             tone = "warn"
         self.setText(text)
         self.setToolTip(self.warning)
@@ -95,26 +96,27 @@ def steady_label(*widest: str) -> QLabel:
 def describe_offset(offset: timedelta) -> str:
     seconds = offset.total_seconds()
     if abs(seconds) < 0.05:
-        return QCoreApplication.translate("panel", "in step with this machine")
+        return translate("panel", "in step with this machine")
     if seconds > 0:
-        text = QCoreApplication.translate("panel", "server {0:.1f} s ahead of this machine")
+        text = translate("panel", "server {0:.1f} s ahead of this machine")
     else:
-        text = QCoreApplication.translate("panel", "server {0:.1f} s behind this machine")
+        text = translate("panel", "server {0:.1f} s behind this machine")
     return text.format(abs(seconds))
 
 
-class SessionPanel(QGroupBox):
+def _offset_samples() -> list[str]:
+    """The widest texts the clock offset shows, in the UI language."""
+    return [describe_offset(timedelta(hours=hours)) for hours in (-99.9, 99.9, 0)]
+
+
+class SessionPanel(Translatable, QGroupBox):
     """Server time and its offset, latency, SDK facts, recover progress, exchanges."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Session"), parent)
         self.setStyleSheet(PANEL_STYLE)
         self.server_time = steady_label("2026-11-22 05:57:37.572+08:00")
-        self.offset = steady_label(
-            describe_offset(timedelta(hours=-99.9)),
-            describe_offset(timedelta(hours=99.9)),
-            describe_offset(timedelta()),
-        )
+        self.offset = steady_label(*_offset_samples())
         self.offset.setObjectName("clock_offset")
         self.offset.setProperty("warning", "false")
         self.latency = steady_label("99,999.9 ms")
@@ -156,6 +158,12 @@ class SessionPanel(QGroupBox):
         self.recover_title.hide()  # until a recovery starts
         self.recover.hide()
 
+    def fit_to_language(self) -> None:
+        """After a language change the offset's texts have other widths: size it again."""
+        metrics = self.offset.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for text in _offset_samples()) + 4
+        self.offset.setFixedWidth(width)
+
     def show_info(self, info: SessionInfo, context: Context) -> None:
         if info.server_time is not None:
             self.server_time.setText(info.server_time.isoformat(sep=" ", timespec="milliseconds"))
@@ -187,7 +195,7 @@ class SessionPanel(QGroupBox):
                 label = QLabel()
                 label.setObjectName(f"detail_{name.replace(' ', '_').lower()}")
                 label.setWordWrap(True)
-                self.facts.addRow(QCoreApplication.translate("panel", name), label)
+                self.facts.addRow(translate("panel", name), label)
                 self._detail_labels[name] = label
             label.setText(value)
         for name, label in self._detail_labels.items():

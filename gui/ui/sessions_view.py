@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.health import Health, HealthTracker
+from gui.ui.i18n import Translatable, translate
 
 if TYPE_CHECKING:
     from gui.ui.broker_tab import BrokerTab
@@ -50,14 +51,14 @@ HEALTH_COLOURS = {
 
 def health_label(state: Health) -> str:
     labels = {
-        Health.OFFLINE: QCoreApplication.translate("health", "Offline"),
-        Health.CONNECTING: QCoreApplication.translate("health", "Connecting"),
-        Health.OK: QCoreApplication.translate("health", "Logged in"),
-        Health.STALE: QCoreApplication.translate("health", "Stale"),
-        Health.LOST: QCoreApplication.translate("health", "Lost"),
-        Health.RECONNECTING: QCoreApplication.translate("health", "Reconnecting"),
-        Health.GAVE_UP: QCoreApplication.translate("health", "Gave up"),
-        Health.FAILED: QCoreApplication.translate("health", "Failed"),
+        Health.OFFLINE: translate("health", "Offline"),
+        Health.CONNECTING: translate("health", "Connecting"),
+        Health.OK: translate("health", "Logged in"),
+        Health.STALE: translate("health", "Stale"),
+        Health.LOST: translate("health", "Lost"),
+        Health.RECONNECTING: translate("health", "Reconnecting"),
+        Health.GAVE_UP: translate("health", "Gave up"),
+        Health.FAILED: translate("health", "Failed"),
     }
     return labels[state]
 
@@ -77,11 +78,20 @@ def ms_text(value: float | None) -> str:
     return "—" if value is None else f"{round(value):d} ms"
 
 
-COLUMNS = ("Broker", "Account", "Health", "Uptime", "Last event", "Clock offset", "Latency",
-           "Reconnects", "")  # fmt: skip
+COLUMNS = (
+    QT_TRANSLATE_NOOP("sessions", "Broker"),
+    QT_TRANSLATE_NOOP("sessions", "Account"),
+    QT_TRANSLATE_NOOP("sessions", "Health"),
+    QT_TRANSLATE_NOOP("sessions", "Uptime"),
+    QT_TRANSLATE_NOOP("sessions", "Last event"),
+    QT_TRANSLATE_NOOP("sessions", "Clock offset"),
+    QT_TRANSLATE_NOOP("sessions", "Latency"),
+    QT_TRANSLATE_NOOP("sessions", "Reconnects"),
+    "",
+)
 
 
-class SessionsView(QWidget):
+class SessionsView(Translatable, QWidget):
     """The overview; `tabs()` gives the broker tabs built so far, `open_tab(id)` builds one."""
 
     def __init__(
@@ -98,9 +108,7 @@ class SessionsView(QWidget):
         self._open_tab = open_tab
         self.table = QTableWidget(len(brokers), len(COLUMNS), self)
         self.table.setObjectName("sessions_table")
-        self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("sessions", name) for name in COLUMNS]
-        )
+        self.table.setHorizontalHeaderLabels([translate("sessions", name) for name in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -108,7 +116,7 @@ class SessionsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.buttons: dict[str, QPushButton] = {}
         for row, (broker, title) in enumerate(brokers):
-            self.table.setItem(row, 0, QTableWidgetItem(QCoreApplication.translate("", title)))
+            self.table.setItem(row, 0, QTableWidgetItem(translate("brokers", title)))
             for column in range(1, len(COLUMNS) - 1):
                 self.table.setItem(row, column, QTableWidgetItem("—"))
             button = QPushButton(self.tr("Log in"), self.table)
@@ -230,7 +238,7 @@ def _compact(chart, title: str) -> None:
         axis.setTruncateLabels(False)
 
 
-class HealthCharts(QWidget):
+class HealthCharts(Translatable, QWidget):
     """The timeline (a lane per session, coloured by health, drops marked) and the offset and
     latency plots, from the trackers' own series."""
 

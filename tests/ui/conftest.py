@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.brokers import default_registry
 from gui.core.profiles import ProfileStore
+from gui.ui.i18n import Language
 from gui.ui.main_window import MainWindow
 
 
@@ -37,9 +38,9 @@ def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLo
     asyncio.set_event_loop(None)
 
 
-def make_window(config_dir: Path) -> MainWindow:
+def make_window(config_dir: Path, language: Language | None = None) -> MainWindow:
     settings = QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat)
-    return MainWindow(default_registry(), ProfileStore(config_dir), settings)
+    return MainWindow(default_registry(), ProfileStore(config_dir), settings, language=language)
 
 
 def close_window(qtbot, win: MainWindow) -> None:

@@ -1,0 +1,207 @@
+"""The UI language: loading the translations, switching at run time, retranslating the window.
+
+Every UI text goes through `translate()` (or a widget's `tr()`, which calls it with its class
+as the context). Besides the translated text, it remembers which source it came from, so that
+on a language change `retranslate()` can walk the window and put each shown text into the new
+language: buttons, labels, group boxes, tabs, docks, menus and actions, combo box items,
+table headers, tooltips and placeholders. Texts made while rendering (state badges, the
+session panel) are rendered again by their owners. Vendors' own texts are never translated.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from gui.ui.resources import resource_dir
+
+LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
+LANGUAGES = {"en": "English", "zh_TW": "繁體中文", "zh_CN": "简体中文"}  # each in itself
+_REMEMBERED = 20_000  # shown texts whose source is kept (a language change looks them up)
+
+# shown text -> (context, source, format args, n): the source of what a widget shows now.
+_shown: OrderedDict[str, tuple[str, str, tuple[Any, ...], int]] = OrderedDict()
+
+
+class Tr(str):
+    """A translated text that knows its source, also after `.format()`."""
+
+    __slots__ = ("args", "context", "n", "source")
+    context: str
+    source: str
+    args: tuple[Any, ...]
+    n: int
+
+    def format(self, *args: Any, **kwargs: Any) -> Tr:  # type: ignore[override]
+        text = _made(str.format(self, *args, **kwargs), self.context, self.source, args, self.n)
+        return text
+
+
+def _made(text: str, context: str, source: str, args: tuple[Any, ...], n: int) -> Tr:
+    made = Tr(text)
+    made.context, made.source, made.args, made.n = context, source, args, n
+    if text:
+        _shown[text] = (context, source, args, n)
+        _shown.move_to_end(text)
+        if len(_shown) > _REMEMBERED:
+            _shown.popitem(last=False)
+    return made
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Tr:
+    """QCoreApplication.translate, remembering the source for a later language change."""
+    text = QCoreApplication.translate(context, source, disambiguation, n) if source else ""
+    return _made(text, context, source, (), n)
+
+
+class Translatable:
+    """Mixin for widgets: `self.tr()` translates in the context of the class whose code
+    calls it (as pyside6-lupdate extracts it), and remembers the source."""
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> Tr:  # type: ignore[override]
+        code = sys._getframe(1).f_code
+        context = code.co_qualname.split(".", 1)[0]
+        return translate(context, source, disambiguation, n)
+
+
+def _again(text: str) -> str | None:
+    """The text in the current language, when it is one the UI translated; else None."""
+    found = _shown.get(text)
+    if found is None:
+        return None
+    context, source, args, n = found
+    again = translate(context, source, None, n)
+    return again.format(*args) if args else again
+
+
+def retranslate(root: QWidget) -> None:
+    """Put every translated text under `root` into the current language."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        _retranslate_widget(widget)
+    for action in {a for w in widgets for a in w.actions()}:
+        for getter, setter in (("text", "setText"), ("toolTip", "setToolTip")):
+            new = _again(getattr(action, getter)())
+            if new is not None:
+                getattr(action, setter)(new)
+
+
+def _retranslate_widget(widget: QWidget) -> None:
+    pairs = [("toolTip", "setToolTip"), ("windowTitle", "setWindowTitle")]
+    if isinstance(widget, QAbstractButton | QLabel):
+        pairs.append(("text", "setText"))
+    if isinstance(widget, QGroupBox | QMenu):
+        pairs.append(("title", "setTitle"))
+    if isinstance(widget, QLineEdit):
+        pairs.append(("placeholderText", "setPlaceholderText"))
+    for getter, setter in pairs:
+        new = _again(getattr(widget, getter)())
+        if new is not None:
+            getattr(widget, setter)(new)
+    if isinstance(widget, QTabWidget):
+        for index in range(widget.count()):
+            new = _again(widget.tabText(index))
+            if new is not None:
+                widget.setTabText(index, new)
+    elif isinstance(widget, QComboBox):
+        for index in range(widget.count()):
+            new = _again(widget.itemText(index))
+            if new is not None:
+                widget.setItemText(index, new)
+    elif isinstance(widget, QTableWidget):
+        for column in range(widget.columnCount()):
+            item = widget.horizontalHeaderItem(column)
+            new = None if item is None else _again(item.text())
+            if new is not None:
+                item.setText(new)
+    elif isinstance(widget, QDockWidget):
+        new = _again(widget.windowTitle())
+        if new is not None:
+            widget.setWindowTitle(new)
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+class Language(QObject):
+    """The app's translators: ours and Qt's own (standard buttons and dialogs)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.code = "en"
+        self._installed: list[QTranslator] = []
+
+    def use(self, code: str | None) -> str:
+        """Switch to `code` (zh_TW, zh_CN, en; None: the system's); returns the code in use.
+        Installing a translator sends LanguageChange to every widget."""
+        wanted = pick(code)
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
+        if wanted != "en":
+            ours = QTranslator(self.app)
+            if ours.load(f"broker_console_{wanted}", str(resource_dir() / "translations")):
+                qt = QTranslator(self.app)
+                qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+                if qt.load(QLocale(wanted), "qtbase", "_", qt_folder):
+                    self.app.installTranslator(qt)
+                    self._installed.append(qt)
+                self.app.installTranslator(ours)
+                self._installed.append(ours)
+            else:
+                wanted = "en"  # no compiled translation: English, never a half language
+        self.code = wanted
+        return wanted
+
+    def counts(self) -> tuple[int, int]:
+        """(translated, untranslated) messages of the catalogue in the language in use."""
+        index = resource_dir() / "translations" / "messages.json"
+        if self.code == "en" or not index.exists() or not self._installed:
+            return 0, 0
+        ours = self._installed[-1]
+        entries = json.loads(index.read_text(encoding="utf-8"))
+        done = sum(
+            1
+            for entry in entries
+            if ours.translate(
+                entry["context"], entry["source"], None, 2 if entry["numerus"] else -1
+            )
+        )
+        return done, len(entries) - done
+
+
+def pick(code: str | None) -> str:
+    """zh_TW, zh_CN or en from a setting, BROKER_CONSOLE_LANG or the system locale."""
+    if not code:
+        locale = QLocale.system()
+        if locale.language() is QLocale.Language.Chinese:
+            traditional = locale.script() is QLocale.Script.TraditionalChineseScript or (
+                locale.territory()
+                in (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macau)
+            )
+            return "zh_TW" if traditional else "zh_CN"
+        return "en"
+    normal = code.replace("-", "_")
+    if normal.lower().startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
+        return "zh_TW"
+    if normal.lower().startswith("zh"):
+        return "zh_CN"
+    return "en"

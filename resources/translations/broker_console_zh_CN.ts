@@ -1,0 +1,1527 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BrokerTab</name>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>内置模拟器</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>正式环境</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Remember passwords</source>
+        <translation>记住密码</translation>
+    </message>
+    <message>
+        <source>Keep this account&apos;s passwords in the system&apos;s credential store (Windows Credential Manager, macOS Keychain, Secret Service), never in a file</source>
+        <translation>将此账户的密码存于系统的凭据存储（Windows 凭据管理器、macOS 钥匙串、Secret Service），绝不写入文件</translation>
+    </message>
+    <message>
+        <source>Log in with all</source>
+        <translation>随全部登录</translation>
+    </message>
+    <message>
+        <source>Logged in by File → Log in to all (one account per broker)</source>
+        <translation>由“文件 → 全部登录”登录（每家券商一个账户）</translation>
+    </message>
+    <message>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
+        <translation>不登录，逐步检查连到券商的每个环节（名称、端口、TLS、代理、时钟、SDK）</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
+        <translation>尚未提供：{0} 您可以先准备设置，设置会保留。</translation>
+    </message>
+    <message>
+        <source>Auto-fill from this machine</source>
+        <translation>从本机自动填写</translation>
+    </message>
+    <message>
+        <source>Collect these fields from this computer; edit them after.</source>
+        <translation>从这台电脑收集这些字段；之后可再修改。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>The account whose values the form shows</source>
+        <translation>表单当前显示的账户</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Forget passwords</source>
+        <translation>忘记密码</translation>
+    </message>
+    <message>
+        <source>Reconnect after a drop</source>
+        <translation>断线后重新连接</translation>
+    </message>
+    <message>
+        <source>Log in again when the session drops (after 1, 2, 4 … 60 s); never after a rejected login. On by default for accounts that log in with all.</source>
+        <translation>连接断开时重新登录（间隔 1、2、4 … 60 秒）；登录被拒绝时绝不重试。“随全部登录”的账户默认开启。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>Name of the new account:</source>
+        <translation>新账户名称：</translation>
+    </message>
+    <message>
+        <source>Duplicate account</source>
+        <translation>复制账户</translation>
+    </message>
+    <message>
+        <source>Name of the copy (passwords are not copied):</source>
+        <translation>副本名称（不会复制密码）：</translation>
+    </message>
+    <message>
+        <source>{0} copy</source>
+        <translation>{0} 副本</translation>
+    </message>
+    <message>
+        <source>Rename account</source>
+        <translation>重命名账户</translation>
+    </message>
+    <message>
+        <source>New name of {0}:</source>
+        <translation>{0} 的新名称：</translation>
+    </message>
+    <message>
+        <source>No account added: {0}</source>
+        <translation>未新建账户：{0}</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Delete the account {0} and forget its remembered passwords?</source>
+        <translation>要删除账户 {0} 并忘记它记住的密码吗？</translation>
+    </message>
+    <message>
+        <source>Account {0} deleted.</source>
+        <translation>已删除账户 {0}。</translation>
+    </message>
+    <message>
+        <source>Passwords of {0} forgotten.</source>
+        <translation>已忘记 {0} 的密码。</translation>
+    </message>
+    <message>
+        <source>The passwords will be remembered after the next login that works.</source>
+        <translation>下次登录成功后将记住密码。</translation>
+    </message>
+    <message>
+        <source>The credential store did not answer within {0} s.</source>
+        <translation>凭据存储在 {0} 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>The remembered passwords could not be read: {0}</source>
+        <translation>无法读取记住的密码：{0}</translation>
+    </message>
+    <message>
+        <source>already logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>尚未提供</translation>
+    </message>
+    <message>
+        <source>needs: {0}</source>
+        <translation>需要：{0}</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Check the highlighted fields; nothing was sent.</source>
+        <translation>请检查标出的字段；尚未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Login cancelled by the user.</source>
+        <translation>用户已取消登录。</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation>无法保存设置：{0}</translation>
+    </message>
+    <message>
+        <source>Station fields filled in from this machine.</source>
+        <translation>已从本机填写站点字段。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPanel</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Diagnose checks every step of reaching the broker.</source>
+        <translation>“诊断”会检查连到券商的每个步骤。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy every step and the verdict, for a ticket</source>
+        <translation>复制每个步骤与结论，附到工单</translation>
+    </message>
+    <message>
+        <source>Also log in</source>
+        <translation>同时登录</translation>
+    </message>
+    <message>
+        <source>End the next diagnosis with a real login and logout</source>
+        <translation>下次诊断最后实际登录再登出</translation>
+    </message>
+    <message>
+        <source>Diagnosing {0}…</source>
+        <translation>正在诊断 {0}…</translation>
+    </message>
+    <message>
+        <source>Every step passed; look at: {0}</source>
+        <translation>所有步骤均通过；请留意：{0}</translation>
+    </message>
+    <message>
+        <source>Every step passed ({0}).</source>
+        <translation>所有步骤均通过（{0}）。</translation>
+    </message>
+    <message>
+        <source>{0} at {1} ({2}): {3}</source>
+        <translation>{0}，在 {1}（{2}）：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>All levels</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Search status or detail</source>
+        <translation>搜索状态或详细内容</translation>
+    </message>
+    <message>
+        <source>Show every heartbeat</source>
+        <translation>显示每次心跳</translation>
+    </message>
+    <message>
+        <source>Off: repeated ServerTime and HEART_BEAT rows are one row with a count</source>
+        <translation>关闭时：重复的 ServerTime 和 HEART_BEAT 合并为一行并计数</translation>
+    </message>
+    <message>
+        <source>Pause scroll</source>
+        <translation>暂停滚动</translation>
+    </message>
+    <message>
+        <source>Keep the view still while events arrive</source>
+        <translation>事件到达时画面保持不动</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Visible rows as CSV…</source>
+        <translation>可见行导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Visible rows as JSON Lines…</source>
+        <translation>可见行导出为 JSON Lines…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older event(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n 条较早的事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to {0}</source>
+        <translation>
+            <numerusform>已导出 %n 条事件到 {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the value while the button is down</source>
+        <translation>按下按钮时显示内容</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Remembered: it is never shown; clear it to type another</source>
+        <translation>已记住：永不显示；清除后可输入新的</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCharts</name>
+    <message>
+        <source>Clock offset (ms)</source>
+        <translation>时钟偏差 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <source>Health over the last hours (▲ a drop)</source>
+        <translation>近几小时的连接状态（▲ 断线）</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详细内容</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>LoginAllSummary</name>
+    <message>
+        <source>Log in to all</source>
+        <translation>全部登录</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>登录中…</translation>
+    </message>
+    <message>
+        <source>logging in…</source>
+        <translation>登录中…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} logged in</source>
+        <translation>{1} 个中已登录 {0} 个</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>All brokers</source>
+        <translation>所有券商</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话总览</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Log in to &amp;all</source>
+        <translation>全部登录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Log in to every account marked &apos;Log in with all&apos;, side by side</source>
+        <translation>同时登录所有标记为“随全部登录”的账户</translation>
+    </message>
+    <message>
+        <source>Log in to all at start-up</source>
+        <translation>启动时全部登录</translation>
+    </message>
+    <message>
+        <source>&amp;Export account…</source>
+        <translation>导出账户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The current tab&apos;s account as a file to hand over, without passwords</source>
+        <translation>将当前标签页的账户存成可交接的文件，不含密码</translation>
+    </message>
+    <message>
+        <source>&amp;Import account…</source>
+        <translation>导入账户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;support bundle…</source>
+        <translation>保存支持包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A zip for desk support: runtime, session logs, diagnoses, settings; no secret</source>
+        <translation>给技术支持的 zip：运行环境、会话日志、诊断、设置；不含任何密码</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a session drops</source>
+        <translation>连接断开时通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>关于 {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+Log in to your brokers and see at a glance that it worked.</source>
+        <translation>{0} {1}
+登录您的券商，一眼看出是否成功。</translation>
+    </message>
+    <message>
+        <source>{0}: session lost</source>
+        <translation>{0}：连接断开</translation>
+    </message>
+    <message>
+        <source>{0}: reconnected</source>
+        <translation>{0}：已重新连接</translation>
+    </message>
+    <message>
+        <source>Logged in again ({0} reconnects so far)</source>
+        <translation>已重新登录（至今重连 {0} 次）</translation>
+    </message>
+    <message>
+        <source>{0}: gave up reconnecting</source>
+        <translation>{0}：已放弃重新连接</translation>
+    </message>
+    <message>
+        <source>{0} — {1} live</source>
+        <translation>{0} — {1} 个在线</translation>
+    </message>
+    <message>
+        <source>{0}: {1} live, worst {2}</source>
+        <translation>{0}：{1} 个在线，最差状态 {2}</translation>
+    </message>
+    <message>
+        <source>No account is marked &apos;Log in with all&apos;: tick it on a broker&apos;s tab.</source>
+        <translation>没有账户标记为“随全部登录”：请在券商标签页勾选。</translation>
+    </message>
+    <message>
+        <source>another account of it is logged in</source>
+        <translation>该券商的另一个账户已登录</translation>
+    </message>
+    <message>
+        <source>Export account</source>
+        <translation>导出账户</translation>
+    </message>
+    <message>
+        <source>The account could not be exported: {0}</source>
+        <translation>无法导出账户：{0}</translation>
+    </message>
+    <message>
+        <source>Account exported to {0} (no password in it)</source>
+        <translation>账户已导出到 {0}（不含密码）</translation>
+    </message>
+    <message>
+        <source>Import account</source>
+        <translation>导入账户</translation>
+    </message>
+    <message>
+        <source>The account could not be imported: {0}</source>
+        <translation>无法导入账户：{0}</translation>
+    </message>
+    <message>
+        <source>Account {0} imported for {1}</source>
+        <translation>已为 {1} 导入账户 {0}</translation>
+    </message>
+    <message>
+        <source>Account files (*.json)</source>
+        <translation>账户文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The log folder {0} cannot be made: {1}</source>
+        <translation>无法创建日志文件夹 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Logs are in {0}</source>
+        <translation>日志在 {0}</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>保存支持包</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving the support bundle…</source>
+        <translation>正在保存支持包…</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be saved: {0}</source>
+        <translation>无法保存支持包：{0}</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: {0} ({1} files)</source>
+        <translation>支持包已保存：{0}（{1} 个文件）</translation>
+    </message>
+    <message>
+        <source>Logging out of every broker before closing…</source>
+        <translation>关闭前正在登出所有券商…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Server time</source>
+        <translation>服务器时间</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Connection quality</source>
+        <translation>连接质量</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Recovery progress</source>
+        <translation>回补进度</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>{0} (attempt {1}, in {2})</source>
+        <translation>{0}（第 {1} 次，{2} 后）</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>登出</translation>
+    </message>
+</context>
+<context>
+    <name>brokers</name>
+    <message>
+        <source>Connect to the KCBP server with these settings and queue names, without InitPlugin.</source>
+        <translation>以这些设置与队列名称连接 KCBP 服务器，不执行 InitPlugin。</translation>
+    </message>
+    <message>
+        <source>Get a new access token (GET /v1/token/refresh); the old one stops working.</source>
+        <translation>获取新的访问令牌（GET /v1/token/refresh）；旧的会立即失效。</translation>
+    </message>
+    <message>
+        <source>Hundsun 恒生 UFX</source>
+        <translation>Hundsun 恒生 UFX</translation>
+    </message>
+    <message>
+        <source>KGI 凱基</source>
+        <translation>KGI 凯基</translation>
+    </message>
+    <message>
+        <source>Kingdom 金证 KCBP</source>
+        <translation>Kingdom 金证 KCBP</translation>
+    </message>
+    <message>
+        <source>LongPort</source>
+        <translation>LongPort 长桥</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>刷新令牌</translation>
+    </message>
+    <message>
+        <source>Rootnet 根网 CTS</source>
+        <translation>Rootnet 根网 CTS</translation>
+    </message>
+    <message>
+        <source>Test KCBP connection</source>
+        <translation>测试 KCBP 连接</translation>
+    </message>
+    <message>
+        <source>vnpy gateway</source>
+        <translation>vnpy 网关</translation>
+    </message>
+</context>
+<context>
+    <name>diagnosis</name>
+    <message>
+        <source>No TLS connection could be agreed (protocol or cipher): the server may not speak TLS on this port, or only versions this machine refuses.</source>
+        <translation>无法协商 TLS 连接（协议或加密方式）：服务器可能未在此端口使用 TLS，或只支持本机拒绝的版本。</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections there: check the host and port with the broker; a firewall may reject the connection.</source>
+        <translation>该处没有程序接受连接：请向券商确认主机与端口；防火墙可能拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The broker refused the login: check the credentials and that the account may use the API.</source>
+        <translation>券商拒绝登录：请检查凭证，并确认该账户可使用 API。</translation>
+    </message>
+    <message>
+        <source>The certificate is for another name: check the host name; a proxy or wrong DNS may be sending you elsewhere.</source>
+        <translation>证书属于其他名称：请检查主机名；代理服务器或错误的 DNS 可能把您导向别处。</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted here: if your network inspects HTTPS, install its root certificate (or point REQUESTS_CA_BUNDLE at it); otherwise this is not the broker&apos;s server.</source>
+        <translation>本机不信任此证书：若您的网络会检查 HTTPS，请安装其根证书（或将 REQUESTS_CA_BUNDLE 指向它）；否则这不是券商的服务器。</translation>
+    </message>
+    <message>
+        <source>The certificate is outside its validity dates: the broker must renew it; check this machine&apos;s date too.</source>
+        <translation>证书不在有效期内：需由券商更新；也请检查本机日期。</translation>
+    </message>
+    <message>
+        <source>The connection gets no answer: a firewall or the network drops it; check the route to the broker and any VPN the broker requires.</source>
+        <translation>连接没有应答：防火墙或网络丢弃了它；请检查到券商的路由，以及券商要求的 VPN。</translation>
+    </message>
+    <message>
+        <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>
+        <translation>名称无法解析：请检查主机名、本机的 DNS 服务器和网络连接。</translation>
+    </message>
+    <message>
+        <source>The proxy this machine is set to use does not pass the connection: check the proxy settings (HTTPS_PROXY, NO_PROXY, the system proxy).</source>
+        <translation>本机配置的代理服务器无法转发连接：请检查代理设置（HTTPS_PROXY、NO_PROXY、系统代理）。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection but never answers: the broker&apos;s service may be down, or the port belongs to another service; ask the broker.</source>
+        <translation>服务器接受连接却从不应答：券商服务可能停止，或该端口属于其他服务；请咨询券商。</translation>
+    </message>
+    <message>
+        <source>The server answers with an error of its own: try again later; if it persists, give the broker the trace ID.</source>
+        <translation>服务器返回了自身的错误：请稍后再试；若持续发生，请将追踪 ID 提供给券商。</translation>
+    </message>
+    <message>
+        <source>The vendor SDK is not installed where the settings say: install it, or correct the SDK folder or path.</source>
+        <translation>厂商 SDK 不在设置所指的位置：请安装，或修正 SDK 文件夹或路径。</translation>
+    </message>
+    <message>
+        <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
+        <translation>厂商 SDK 存在但无法加载：其文件版本不一致，或与本机不符（32/64 位、运行环境）；请重新安装。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s clock is off: turn on automatic time (Windows: Settings → Time &amp; language → Set time automatically), then try again.</source>
+        <translation>本机时钟不准：请开启自动校时（Windows：设置 → 时间和语言 → 自动设置时间），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Algorithm name</source>
+        <translation>算法名称</translation>
+    </message>
+    <message>
+        <source>An installed vnpy gateway (found in vnpy_* packages) or module:Class.</source>
+        <translation>已安装的 vnpy 网关（在 vnpy_* 包中）或 module:Class。</translation>
+    </message>
+    <message>
+        <source>Answer queue</source>
+        <translation>应答队列</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>应用 ID</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>应用密钥 (App key)</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>应用秘钥 (App secret)</translation>
+    </message>
+    <message>
+        <source>Authorization ID</source>
+        <translation>授权 ID</translation>
+    </message>
+    <message>
+        <source>Authorize code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>自定义 URL</translation>
+    </message>
+    <message>
+        <source>Disk serial</source>
+        <translation>硬盘序列号</translation>
+    </message>
+    <message>
+        <source>Download product files</source>
+        <translation>下载商品文件</translation>
+    </message>
+    <message>
+        <source>Folder holding KGI&apos;s Package.dll, PushClient.dll and TradeCom.dll (Live only).</source>
+        <translation>存放凯基 Package.dll、PushClient.dll 和 TradeCom.dll 的文件夹（仅正式环境）。</translation>
+    </message>
+    <message>
+        <source>Function 10000 interval; the token expires after five idle minutes.</source>
+        <translation>功能号 10000 的间隔；空闲五分钟后令牌失效。</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>全球</translation>
+    </message>
+    <message>
+        <source>HTTP URL</source>
+        <translation>HTTP URL</translation>
+    </message>
+    <message>
+        <source>Heartbeat (s)</source>
+        <translation>心跳间隔（秒）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>How long to wait for LOGIN_READY or LOGIN_FAIL.</source>
+        <translation>等待 LOGIN_READY 或 LOGIN_FAIL 的时间。</translation>
+    </message>
+    <message>
+        <source>ID number of the account holder.</source>
+        <translation>账户持有人的身份证号。</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>IP|MAC</source>
+        <translation>IP|MAC</translation>
+    </message>
+    <message>
+        <source>KCBP IP</source>
+        <translation>KCBP IP</translation>
+    </message>
+    <message>
+        <source>KCBP password</source>
+        <translation>KCBP 密码</translation>
+    </message>
+    <message>
+        <source>KCBP server</source>
+        <translation>KCBP 服务器</translation>
+    </message>
+    <message>
+        <source>KCBP user</source>
+        <translation>KCBP 用户</translation>
+    </message>
+    <message>
+        <source>KCXP port</source>
+        <translation>KCXP 端口</translation>
+    </message>
+    <message>
+        <source>KGI trading host.</source>
+        <translation>凯基交易主机。</translation>
+    </message>
+    <message>
+        <source>License file</source>
+        <translation>许可证文件</translation>
+    </message>
+    <message>
+        <source>Log prefix</source>
+        <translation>日志前缀</translation>
+    </message>
+    <message>
+        <source>Login timeout (s)</source>
+        <translation>登录超时（秒）</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>One character; KGI&apos;s sample passes a space.</source>
+        <translation>一个字符；凯基示例传入一个空格。</translation>
+    </message>
+    <message>
+        <source>Only for the Custom URL region.</source>
+        <translation>仅用于“自定义 URL”区域。</translation>
+    </message>
+    <message>
+        <source>Op station</source>
+        <translation>操作站点</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Operator ID</source>
+        <translation>操作员代码</translation>
+    </message>
+    <message>
+        <source>Operator no.</source>
+        <translation>操作员编号</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Person ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Plugin shim</source>
+        <translation>插件适配层</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Port ID</source>
+        <translation>端口 ID</translation>
+    </message>
+    <message>
+        <source>Recover orders and deals</source>
+        <translation>回补委托与成交</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation>请求队列</translation>
+    </message>
+    <message>
+        <source>Return all quotes</source>
+        <translation>返回全部行情</translation>
+    </message>
+    <message>
+        <source>SDK folder</source>
+        <translation>SDK 文件夹</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Source ID</source>
+        <translation>来源代码</translation>
+    </message>
+    <message>
+        <source>Subscribe to reports</source>
+        <translation>订阅回报</translation>
+    </message>
+    <message>
+        <source>Terminal info</source>
+        <translation>终端信息</translation>
+    </message>
+    <message>
+        <source>Third argument of the TaiFexCom constructor; KGI&apos;s samples use &apos;API&apos;.</source>
+        <translation>TaiFexCom 构造函数的第三个参数；凯基示例使用 &apos;API&apos;。</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Write info to log</source>
+        <translation>将信息写入日志</translation>
+    </message>
+    <message>
+        <source>ip:port;ip:port</source>
+        <translation>ip:port;ip:port</translation>
+    </message>
+    <message>
+        <source>lbm_shim built against Kingdom&apos;s plugin SDK (packaging/kingdom_shim); the KCBP client library sits next to it. In the simulator environment, set it to run the real ctypes path.</source>
+        <translation>依金证插件 SDK 构建的 lbm_shim（packaging/kingdom_shim）；KCBP 客户端库放在它旁边。在模拟器环境中设置它，可走真实的 ctypes 路径。</translation>
+    </message>
+    <message>
+        <source>交易服务器</source>
+        <translation>交易服务器</translation>
+    </message>
+    <message>
+        <source>产品名称</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>授权编码</source>
+        <translation>授权编码</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>经纪商代码</source>
+        <translation>经纪商代码</translation>
+    </message>
+    <message>
+        <source>行情服务器</source>
+        <translation>行情服务器</translation>
+    </message>
+</context>
+<context>
+    <name>health</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已断线</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>重新连接中</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>in step with this machine</source>
+        <translation>与本机一致</translation>
+    </message>
+    <message>
+        <source>server {0:.1f} s ahead of this machine</source>
+        <translation>服务器比本机快 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>server {0:.1f} s behind this machine</source>
+        <translation>服务器比本机慢 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>SDK version</source>
+        <translation>SDK 版本</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>令牌到期</translation>
+    </message>
+    <message>
+        <source>UFX version</source>
+        <translation>UFX 版本</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>用户令牌</translation>
+    </message>
+</context>
+<context>
+    <name>scenarios</name>
+    <message>
+        <source>Accepts connections and never answers: timeout.</source>
+        <translation>接受连接但从不应答：超时。</translation>
+    </message>
+    <message>
+        <source>Answers after 2 seconds.</source>
+        <translation>2 秒后才应答。</translation>
+    </message>
+    <message>
+        <source>Answers like LongPort; demo credentials work.</source>
+        <translation>与 LongPort 相同的应答；演示凭证可用。</translation>
+    </message>
+    <message>
+        <source>Auth fail</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <source>Bad license</source>
+        <translation>许可证无效</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Connects and never logs in: login timeout.</source>
+        <translation>会连接但从不登录：登录超时。</translation>
+    </message>
+    <message>
+        <source>Connects, logs in with password &apos;demo&apos;, sends contracts and the account.</source>
+        <translation>连接，以密码 &apos;demo&apos; 登录，发送合约与账户数据。</translation>
+    </message>
+    <message>
+        <source>Drop after login</source>
+        <translation>登录后断线</translation>
+    </message>
+    <message>
+        <source>Drop during recover</source>
+        <translation>回补中断线</translation>
+    </message>
+    <message>
+        <source>Every request fails with HTTP 500 (code 500000).</source>
+        <translation>每个请求都以 HTTP 500 失败（代码 500000）。</translation>
+    </message>
+    <message>
+        <source>Every request is refused with 429002 (too many requests).</source>
+        <translation>每个请求都以 429002 拒绝（请求过多）。</translation>
+    </message>
+    <message>
+        <source>Front unreachable</source>
+        <translation>前置机无法连接</translation>
+    </message>
+    <message>
+        <source>Http 500</source>
+        <translation>HTTP 500</translation>
+    </message>
+    <message>
+        <source>InitPlugin takes about 8 seconds.</source>
+        <translation>InitPlugin 约需 8 秒。</translation>
+    </message>
+    <message>
+        <source>Kcbp unreachable</source>
+        <translation>KCBP 无法连接</translation>
+    </message>
+    <message>
+        <source>Licence expiring</source>
+        <translation>许可即将到期</translation>
+    </message>
+    <message>
+        <source>Logs in as the seed shows (password &apos;demo&apos;).</source>
+        <translation>按示例登录（密码 &apos;demo&apos;）。</translation>
+    </message>
+    <message>
+        <source>Logs in operators with password &apos;demo&apos;.</source>
+        <translation>以密码 &apos;demo&apos; 登录操作员。</translation>
+    </message>
+    <message>
+        <source>Logs in, then the connection drops about 3 seconds later; the next login succeeds (for testing reconnect).</source>
+        <translation>登录后约 3 秒连接断开；下一次登录会成功（用于测试重新连接）。</translation>
+    </message>
+    <message>
+        <source>Logs in; the server clock runs 90 seconds ahead of this machine.</source>
+        <translation>可登录；服务器时钟比本机快 90 秒。</translation>
+    </message>
+    <message>
+        <source>Logs in; the server&apos;s licence expires in five days.</source>
+        <translation>可登录；服务器许可五天后到期。</translation>
+    </message>
+    <message>
+        <source>Logs operators in with password &apos;demo&apos;.</source>
+        <translation>以密码 &apos;demo&apos; 登录操作员。</translation>
+    </message>
+    <message>
+        <source>No reply</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>No server answers at the configured addresses.</source>
+        <translation>配置的地址没有服务器应答。</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Nothing answers at host:port.</source>
+        <translation>host:port 没有应答。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at the KCBP address: the KCBP leg fails.</source>
+        <translation>KCBP 地址没有应答：KCBP 段失败。</translation>
+    </message>
+    <message>
+        <source>Nothing listens on the port: connection refused.</source>
+        <translation>该端口没有程序监听：连接被拒。</translation>
+    </message>
+    <message>
+        <source>Plugin rejects</source>
+        <translation>插件拒绝</translation>
+    </message>
+    <message>
+        <source>Product files recover slowly (about a second each).</source>
+        <translation>商品文件回补很慢（每个约一秒）。</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>请求限流</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝连接</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>应答缓慢</translation>
+    </message>
+    <message>
+        <source>Slow init</source>
+        <translation>初始化缓慢</translation>
+    </message>
+    <message>
+        <source>Slow recovery</source>
+        <translation>回补缓慢</translation>
+    </message>
+    <message>
+        <source>Socket drop</source>
+        <translation>Socket 断开</translation>
+    </message>
+    <message>
+        <source>The KCBP leg answers and the plugin logs the operator in (password &apos;demo&apos;).</source>
+        <translation>KCBP 段有应答，插件让操作员登录（密码 &apos;demo&apos;）。</translation>
+    </message>
+    <message>
+        <source>The KCBP leg works, the plugin refuses the operator.</source>
+        <translation>KCBP 段正常，但插件拒绝操作员。</translation>
+    </message>
+    <message>
+        <source>The KCBP server knows other queue names than the ones configured.</source>
+        <translation>KCBP 服务器的队列名称与配置的不同。</translation>
+    </message>
+    <message>
+        <source>The T2 SDK refuses the license file.</source>
+        <translation>T2 SDK 拒绝许可证文件。</translation>
+    </message>
+    <message>
+        <source>The client authentication (授权编码) is refused.</source>
+        <translation>客户端认证（授权编码）被拒绝。</translation>
+    </message>
+    <message>
+        <source>The connection drops in the middle of RECOVER: DISCONNECTED.</source>
+        <translation>连接在 RECOVER 途中断开：DISCONNECTED。</translation>
+    </message>
+    <message>
+        <source>The host cannot be reached: CONNECT_FAIL.</source>
+        <translation>无法连到主机：CONNECT_FAIL。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection and never answers a function.</source>
+        <translation>服务器接受连接，但从不应答任何功能号。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection and never answers: login timeout.</source>
+        <translation>服务器接受连接但从不应答：登录超时。</translation>
+    </message>
+    <message>
+        <source>The server clock runs 120 seconds ahead.</source>
+        <translation>服务器时钟快 120 秒。</translation>
+    </message>
+    <message>
+        <source>The socket drops two seconds after the login (onSocketError).</source>
+        <translation>登录两秒后 socket 断开（onSocketError）。</translation>
+    </message>
+    <message>
+        <source>The trading front cannot be reached: 连接断开.</source>
+        <translation>无法连到交易前置机：连接断开。</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Wrong queues</source>
+        <translation>队列名称错误</translation>
+    </message>
+</context>
+<context>
+    <name>sessions</name>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>连接时长</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最后事件</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Reconnects</source>
+        <translation>重连次数</translation>
+    </message>
+</context>
+<context>
+    <name>state</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <source>Connected, logging in…</source>
+        <translation>已连接，登录中…</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>登出中…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Logged in — check the clock</source>
+        <translation>已登录 — 请检查时钟</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>Unknown field &apos;{key}&apos;; the fields are: {keys}.</source>
+        <translation>未知字段 &apos;{key}&apos;；可用字段：{keys}。</translation>
+    </message>
+    <message>
+        <source>{label} &apos;{value}&apos; is not a host name or IP address.</source>
+        <translation>{label}“{value}”不是主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>{label} contains &apos;{char}&apos;, which {encoding} cannot carry.</source>
+        <translation>{label}含有“{char}”，{encoding} 无法表示。</translation>
+    </message>
+    <message>
+        <source>{label} contains a character that {encoding} cannot carry.</source>
+        <translation>{label}含有 {encoding} 无法表示的字符。</translation>
+    </message>
+    <message>
+        <source>{label} contains a control character (U+{code:04X}); type it again on one line.</source>
+        <translation>{label}含有控制字符（U+{code:04X}）；请在同一行重新输入。</translation>
+    </message>
+    <message>
+        <source>{label} contains a line break or another control character; type it again on one line.</source>
+        <translation>{label}含有换行或其他控制字符；请在同一行重新输入。</translation>
+    </message>
+    <message>
+        <source>{label} is required for the Custom region.</source>
+        <translation>“自定义”区域必须填写{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>必须填写{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is too large.</source>
+        <translation>{label}太大。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} bytes in {encoding}; the broker accepts at most {limit}.</source>
+        <translation>{label}以 {encoding} 编码为 {size} 字节；券商最多接受 {limit}。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} characters long; at most {limit} are accepted.</source>
+        <translation>{label}长 {size} 个字符；最多接受 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{label} must be 12 hex digits, no separators (e.g. 00E04C6817A2): use Auto-fill.</source>
+        <translation>{label}必须是 12 位十六进制数字，不含分隔符（例如 00E04C6817A2）：请使用自动填写。</translation>
+    </message>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}必须是数字。</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number.</source>
+        <translation>{label}必须是整数。</translation>
+    </message>
+    <message>
+        <source>{label} must be between 1 and 65535 (got {value}).</source>
+        <translation>{label}必须介于 1 到 65535（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{label} must be between {lo:g} and {hi:g} (got {value:g}).</source>
+        <translation>{label}必须介于 {lo:g} 到 {hi:g}（当前为 {value:g}）。</translation>
+    </message>
+    <message>
+        <source>{label} must be exactly {n} character(s).</source>
+        <translation>{label}必须正好 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>{label} must be one of: {options}.</source>
+        <translation>{label}必须是以下之一：{options}。</translation>
+    </message>
+    <message>
+        <source>{label} must be text.</source>
+        <translation>{label}必须是文本。</translation>
+    </message>
+    <message>
+        <source>{label} must be true or false.</source>
+        <translation>{label}必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{label} must look like https://host[:port].</source>
+        <translation>{label}的格式必须像 https://host[:port]。</translation>
+    </message>
+    <message>
+        <source>{label} must not carry a path or query.</source>
+        <translation>{label}不可包含路径或查询字符串。</translation>
+    </message>
+    <message>
+        <source>{label} must not carry a user name or password.</source>
+        <translation>{label}不可包含用户名或密码。</translation>
+    </message>
+    <message>
+        <source>{label} must use https (plain http only to this machine).</source>
+        <translation>{label}必须使用 https（只有连到本机才可用 http）。</translation>
+    </message>
+    <message>
+        <source>{label}: &apos;{item}&apos; is not host:port.</source>
+        <translation>{label}：“{item}”不是 host:port。</translation>
+    </message>
+</context>
+</TS>

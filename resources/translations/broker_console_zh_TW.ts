@@ -1,0 +1,1527 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>BrokerTab</name>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>內建模擬器</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>正式環境</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情境</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Remember passwords</source>
+        <translation>記住密碼</translation>
+    </message>
+    <message>
+        <source>Keep this account&apos;s passwords in the system&apos;s credential store (Windows Credential Manager, macOS Keychain, Secret Service), never in a file</source>
+        <translation>將此帳戶的密碼存於系統的認證儲存區（Windows 認證管理員、macOS 鑰匙圈、Secret Service），絕不寫入檔案</translation>
+    </message>
+    <message>
+        <source>Log in with all</source>
+        <translation>隨全部登入</translation>
+    </message>
+    <message>
+        <source>Logged in by File → Log in to all (one account per broker)</source>
+        <translation>由「檔案 → 全部登入」登入（每家券商一個帳戶）</translation>
+    </message>
+    <message>
+        <source>Diagnose</source>
+        <translation>診斷</translation>
+    </message>
+    <message>
+        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
+        <translation>不登入，逐步檢查連到券商的每個環節（名稱、連接埠、TLS、代理、時鐘、SDK）</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
+        <translation>尚未提供：{0} 您可以先準備設定，設定會保留。</translation>
+    </message>
+    <message>
+        <source>Auto-fill from this machine</source>
+        <translation>從本機自動填入</translation>
+    </message>
+    <message>
+        <source>Collect these fields from this computer; edit them after.</source>
+        <translation>從這台電腦收集這些欄位；之後可再修改。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>診斷</translation>
+    </message>
+    <message>
+        <source>The account whose values the form shows</source>
+        <translation>表單目前顯示的帳戶</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>帳戶管理</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新增帳戶…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>複製…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Forget passwords</source>
+        <translation>忘記密碼</translation>
+    </message>
+    <message>
+        <source>Reconnect after a drop</source>
+        <translation>斷線後重新連線</translation>
+    </message>
+    <message>
+        <source>Log in again when the session drops (after 1, 2, 4 … 60 s); never after a rejected login. On by default for accounts that log in with all.</source>
+        <translation>連線中斷時重新登入（間隔 1、2、4 … 60 秒）；登入被拒絕時絕不重試。「隨全部登入」的帳戶預設開啟。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新增帳戶</translation>
+    </message>
+    <message>
+        <source>Name of the new account:</source>
+        <translation>新帳戶名稱：</translation>
+    </message>
+    <message>
+        <source>Duplicate account</source>
+        <translation>複製帳戶</translation>
+    </message>
+    <message>
+        <source>Name of the copy (passwords are not copied):</source>
+        <translation>副本名稱（不會複製密碼）：</translation>
+    </message>
+    <message>
+        <source>{0} copy</source>
+        <translation>{0} 副本</translation>
+    </message>
+    <message>
+        <source>Rename account</source>
+        <translation>重新命名帳戶</translation>
+    </message>
+    <message>
+        <source>New name of {0}:</source>
+        <translation>{0} 的新名稱：</translation>
+    </message>
+    <message>
+        <source>No account added: {0}</source>
+        <translation>未新增帳戶：{0}</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>刪除帳戶</translation>
+    </message>
+    <message>
+        <source>Delete the account {0} and forget its remembered passwords?</source>
+        <translation>要刪除帳戶 {0} 並忘記它記住的密碼嗎？</translation>
+    </message>
+    <message>
+        <source>Account {0} deleted.</source>
+        <translation>已刪除帳戶 {0}。</translation>
+    </message>
+    <message>
+        <source>Passwords of {0} forgotten.</source>
+        <translation>已忘記 {0} 的密碼。</translation>
+    </message>
+    <message>
+        <source>The passwords will be remembered after the next login that works.</source>
+        <translation>下次登入成功後將記住密碼。</translation>
+    </message>
+    <message>
+        <source>The credential store did not answer within {0} s.</source>
+        <translation>認證儲存區在 {0} 秒內沒有回應。</translation>
+    </message>
+    <message>
+        <source>The remembered passwords could not be read: {0}</source>
+        <translation>無法讀取記住的密碼：{0}</translation>
+    </message>
+    <message>
+        <source>already logged in</source>
+        <translation>已登入</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>尚未提供</translation>
+    </message>
+    <message>
+        <source>needs: {0}</source>
+        <translation>需要：{0}</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>已登入</translation>
+    </message>
+    <message>
+        <source>Check the highlighted fields; nothing was sent.</source>
+        <translation>請檢查標示的欄位；尚未送出任何資料。</translation>
+    </message>
+    <message>
+        <source>Login cancelled by the user.</source>
+        <translation>使用者已取消登入。</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation>無法儲存設定：{0}</translation>
+    </message>
+    <message>
+        <source>Station fields filled in from this machine.</source>
+        <translation>已從本機填入站點欄位。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPanel</name>
+    <message>
+        <source>Step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Diagnose checks every step of reaching the broker.</source>
+        <translation>「診斷」會檢查連到券商的每個步驟。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy every step and the verdict, for a ticket</source>
+        <translation>複製每個步驟與結論，附到支援單</translation>
+    </message>
+    <message>
+        <source>Also log in</source>
+        <translation>同時登入</translation>
+    </message>
+    <message>
+        <source>End the next diagnosis with a real login and logout</source>
+        <translation>下次診斷最後實際登入再登出</translation>
+    </message>
+    <message>
+        <source>Diagnosing {0}…</source>
+        <translation>正在診斷 {0}…</translation>
+    </message>
+    <message>
+        <source>Every step passed; look at: {0}</source>
+        <translation>所有步驟皆通過；請留意：{0}</translation>
+    </message>
+    <message>
+        <source>Every step passed ({0}).</source>
+        <translation>所有步驟皆通過（{0}）。</translation>
+    </message>
+    <message>
+        <source>{0} at {1} ({2}): {3}</source>
+        <translation>{0}，於 {1}（{2}）：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>All levels</source>
+        <translation>所有等級</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告與錯誤</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>僅錯誤</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Search status or detail</source>
+        <translation>搜尋狀態或詳細內容</translation>
+    </message>
+    <message>
+        <source>Show every heartbeat</source>
+        <translation>顯示每次心跳</translation>
+    </message>
+    <message>
+        <source>Off: repeated ServerTime and HEART_BEAT rows are one row with a count</source>
+        <translation>關閉時：重複的 ServerTime 與 HEART_BEAT 合併為一列並計數</translation>
+    </message>
+    <message>
+        <source>Pause scroll</source>
+        <translation>暫停捲動</translation>
+    </message>
+    <message>
+        <source>Keep the view still while events arrive</source>
+        <translation>事件進來時畫面保持不動</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Visible rows as CSV…</source>
+        <translation>可見列匯出為 CSV…</translation>
+    </message>
+    <message>
+        <source>Visible rows as JSON Lines…</source>
+        <translation>可見列匯出為 JSON Lines…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older event(s) dropped</source>
+        <translation>
+            <numerusform>已捨棄 %n 筆較早的事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>匯出事件</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>無法寫入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to {0}</source>
+        <translation>
+            <numerusform>已匯出 %n 筆事件至 {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Show the value while the button is down</source>
+        <translation>按住按鈕時顯示內容</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>選擇</translation>
+    </message>
+    <message>
+        <source>Remembered: it is never shown; clear it to type another</source>
+        <translation>已記住：永不顯示；清除後可輸入新的</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCharts</name>
+    <message>
+        <source>Clock offset (ms)</source>
+        <translation>時鐘偏差 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延遲 (ms)</translation>
+    </message>
+    <message>
+        <source>Health over the last hours (▲ a drop)</source>
+        <translation>近幾小時的連線狀態（▲ 斷線）</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細內容</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>數量</translation>
+    </message>
+</context>
+<context>
+    <name>LoginAllSummary</name>
+    <message>
+        <source>Log in to all</source>
+        <translation>全部登入</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>登入中…</translation>
+    </message>
+    <message>
+        <source>logging in…</source>
+        <translation>登入中…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} logged in</source>
+        <translation>{1} 個中已登入 {0} 個</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>All brokers</source>
+        <translation>所有券商</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>連線總覽</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Log in to &amp;all</source>
+        <translation>全部登入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Log in to every account marked &apos;Log in with all&apos;, side by side</source>
+        <translation>同時登入所有標示「隨全部登入」的帳戶</translation>
+    </message>
+    <message>
+        <source>Log in to all at start-up</source>
+        <translation>啟動時全部登入</translation>
+    </message>
+    <message>
+        <source>&amp;Export account…</source>
+        <translation>匯出帳戶(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The current tab&apos;s account as a file to hand over, without passwords</source>
+        <translation>將目前分頁的帳戶存成可交接的檔案，不含密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Import account…</source>
+        <translation>匯入帳戶(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;support bundle…</source>
+        <translation>儲存支援資料包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A zip for desk support: runtime, session logs, diagnoses, settings; no secret</source>
+        <translation>給技術支援的 zip：執行環境、連線紀錄、診斷、設定；不含任何密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a session drops</source>
+        <translation>連線中斷時通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>依系統設定</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>開啟紀錄資料夾(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>關於(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>關於 {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+Log in to your brokers and see at a glance that it worked.</source>
+        <translation>{0} {1}
+登入您的券商，一眼看出是否成功。</translation>
+    </message>
+    <message>
+        <source>{0}: session lost</source>
+        <translation>{0}：連線中斷</translation>
+    </message>
+    <message>
+        <source>{0}: reconnected</source>
+        <translation>{0}：已重新連線</translation>
+    </message>
+    <message>
+        <source>Logged in again ({0} reconnects so far)</source>
+        <translation>已重新登入（至今重連 {0} 次）</translation>
+    </message>
+    <message>
+        <source>{0}: gave up reconnecting</source>
+        <translation>{0}：已放棄重新連線</translation>
+    </message>
+    <message>
+        <source>{0} — {1} live</source>
+        <translation>{0} — {1} 個連線中</translation>
+    </message>
+    <message>
+        <source>{0}: {1} live, worst {2}</source>
+        <translation>{0}：{1} 個連線中，最差狀態 {2}</translation>
+    </message>
+    <message>
+        <source>No account is marked &apos;Log in with all&apos;: tick it on a broker&apos;s tab.</source>
+        <translation>沒有帳戶標示「隨全部登入」：請在券商分頁勾選。</translation>
+    </message>
+    <message>
+        <source>another account of it is logged in</source>
+        <translation>該券商的另一個帳戶已登入</translation>
+    </message>
+    <message>
+        <source>Export account</source>
+        <translation>匯出帳戶</translation>
+    </message>
+    <message>
+        <source>The account could not be exported: {0}</source>
+        <translation>無法匯出帳戶：{0}</translation>
+    </message>
+    <message>
+        <source>Account exported to {0} (no password in it)</source>
+        <translation>帳戶已匯出至 {0}（不含密碼）</translation>
+    </message>
+    <message>
+        <source>Import account</source>
+        <translation>匯入帳戶</translation>
+    </message>
+    <message>
+        <source>The account could not be imported: {0}</source>
+        <translation>無法匯入帳戶：{0}</translation>
+    </message>
+    <message>
+        <source>Account {0} imported for {1}</source>
+        <translation>已為 {1} 匯入帳戶 {0}</translation>
+    </message>
+    <message>
+        <source>Account files (*.json)</source>
+        <translation>帳戶檔案 (*.json)</translation>
+    </message>
+    <message>
+        <source>The log folder {0} cannot be made: {1}</source>
+        <translation>無法建立紀錄資料夾 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Logs are in {0}</source>
+        <translation>紀錄在 {0}</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>儲存支援資料包</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 檔案 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saving the support bundle…</source>
+        <translation>正在儲存支援資料包…</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be saved: {0}</source>
+        <translation>無法儲存支援資料包：{0}</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: {0} ({1} files)</source>
+        <translation>支援資料包已儲存：{0}（{1} 個檔案）</translation>
+    </message>
+    <message>
+        <source>Logging out of every broker before closing…</source>
+        <translation>關閉前正在登出所有券商…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>Session</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Server time</source>
+        <translation>伺服器時間</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>時鐘偏差</translation>
+    </message>
+    <message>
+        <source>Connection quality</source>
+        <translation>連線品質</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>交易所</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Recovery progress</source>
+        <translation>回補進度</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Log in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>{0} (attempt {1}, in {2})</source>
+        <translation>{0}（第 {1} 次，{2} 後）</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>登出</translation>
+    </message>
+</context>
+<context>
+    <name>brokers</name>
+    <message>
+        <source>Connect to the KCBP server with these settings and queue names, without InitPlugin.</source>
+        <translation>以這些設定與佇列名稱連線 KCBP 伺服器，不執行 InitPlugin。</translation>
+    </message>
+    <message>
+        <source>Get a new access token (GET /v1/token/refresh); the old one stops working.</source>
+        <translation>取得新的存取權杖（GET /v1/token/refresh）；舊的會立即失效。</translation>
+    </message>
+    <message>
+        <source>Hundsun 恒生 UFX</source>
+        <translation>Hundsun 恆生 UFX</translation>
+    </message>
+    <message>
+        <source>KGI 凱基</source>
+        <translation>KGI 凱基</translation>
+    </message>
+    <message>
+        <source>Kingdom 金证 KCBP</source>
+        <translation>Kingdom 金證 KCBP</translation>
+    </message>
+    <message>
+        <source>LongPort</source>
+        <translation>LongPort 長橋</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>更新權杖</translation>
+    </message>
+    <message>
+        <source>Rootnet 根网 CTS</source>
+        <translation>Rootnet 根網 CTS</translation>
+    </message>
+    <message>
+        <source>Test KCBP connection</source>
+        <translation>測試 KCBP 連線</translation>
+    </message>
+    <message>
+        <source>vnpy gateway</source>
+        <translation>vnpy 閘道</translation>
+    </message>
+</context>
+<context>
+    <name>diagnosis</name>
+    <message>
+        <source>No TLS connection could be agreed (protocol or cipher): the server may not speak TLS on this port, or only versions this machine refuses.</source>
+        <translation>無法協商 TLS 連線（協定或加密方式）：伺服器可能未在此連接埠使用 TLS，或只支援本機拒絕的版本。</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections there: check the host and port with the broker; a firewall may reject the connection.</source>
+        <translation>該處沒有程式接受連線：請向券商確認主機與連接埠；防火牆可能拒絕了連線。</translation>
+    </message>
+    <message>
+        <source>The broker refused the login: check the credentials and that the account may use the API.</source>
+        <translation>券商拒絕登入：請檢查憑證，並確認該帳戶可使用 API。</translation>
+    </message>
+    <message>
+        <source>The certificate is for another name: check the host name; a proxy or wrong DNS may be sending you elsewhere.</source>
+        <translation>憑證屬於其他名稱：請檢查主機名稱；代理伺服器或錯誤的 DNS 可能把您導向別處。</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted here: if your network inspects HTTPS, install its root certificate (or point REQUESTS_CA_BUNDLE at it); otherwise this is not the broker&apos;s server.</source>
+        <translation>本機不信任此憑證：若您的網路會檢查 HTTPS，請安裝其根憑證（或將 REQUESTS_CA_BUNDLE 指向它）；否則這不是券商的伺服器。</translation>
+    </message>
+    <message>
+        <source>The certificate is outside its validity dates: the broker must renew it; check this machine&apos;s date too.</source>
+        <translation>憑證不在有效期間內：需由券商更新；也請檢查本機日期。</translation>
+    </message>
+    <message>
+        <source>The connection gets no answer: a firewall or the network drops it; check the route to the broker and any VPN the broker requires.</source>
+        <translation>連線沒有回應：防火牆或網路丟棄了它；請檢查到券商的路由，以及券商要求的 VPN。</translation>
+    </message>
+    <message>
+        <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>
+        <translation>名稱無法解析：請檢查主機名稱、本機的 DNS 伺服器與網路連線。</translation>
+    </message>
+    <message>
+        <source>The proxy this machine is set to use does not pass the connection: check the proxy settings (HTTPS_PROXY, NO_PROXY, the system proxy).</source>
+        <translation>本機設定的代理伺服器無法轉送連線：請檢查代理設定（HTTPS_PROXY、NO_PROXY、系統代理）。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection but never answers: the broker&apos;s service may be down, or the port belongs to another service; ask the broker.</source>
+        <translation>伺服器接受連線卻從不回應：券商服務可能停止，或該連接埠屬於其他服務；請洽券商。</translation>
+    </message>
+    <message>
+        <source>The server answers with an error of its own: try again later; if it persists, give the broker the trace ID.</source>
+        <translation>伺服器回應了自身的錯誤：請稍後再試；若持續發生，請將追蹤 ID 提供給券商。</translation>
+    </message>
+    <message>
+        <source>The vendor SDK is not installed where the settings say: install it, or correct the SDK folder or path.</source>
+        <translation>廠商 SDK 不在設定所指的位置：請安裝，或修正 SDK 資料夾或路徑。</translation>
+    </message>
+    <message>
+        <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
+        <translation>廠商 SDK 存在但無法載入：其檔案版本不一致，或與本機不符（32/64 位元、執行環境）；請重新安裝。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s clock is off: turn on automatic time (Windows: Settings → Time &amp; language → Set time automatically), then try again.</source>
+        <translation>本機時鐘不準：請開啟自動校時（Windows：設定 → 時間與語言 → 自動設定時間），然後再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Access token</source>
+        <translation>存取權杖</translation>
+    </message>
+    <message>
+        <source>Algorithm name</source>
+        <translation>演算法名稱</translation>
+    </message>
+    <message>
+        <source>An installed vnpy gateway (found in vnpy_* packages) or module:Class.</source>
+        <translation>已安裝的 vnpy 閘道（在 vnpy_* 套件中）或 module:Class。</translation>
+    </message>
+    <message>
+        <source>Answer queue</source>
+        <translation>應答佇列</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>應用程式 ID</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>應用程式金鑰 (App key)</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>應用程式密鑰 (App secret)</translation>
+    </message>
+    <message>
+        <source>Authorization ID</source>
+        <translation>授權 ID</translation>
+    </message>
+    <message>
+        <source>Authorize code</source>
+        <translation>授權碼</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>自訂 URL</translation>
+    </message>
+    <message>
+        <source>Disk serial</source>
+        <translation>硬碟序號</translation>
+    </message>
+    <message>
+        <source>Download product files</source>
+        <translation>下載商品檔</translation>
+    </message>
+    <message>
+        <source>Folder holding KGI&apos;s Package.dll, PushClient.dll and TradeCom.dll (Live only).</source>
+        <translation>存放凱基 Package.dll、PushClient.dll 與 TradeCom.dll 的資料夾（僅正式環境）。</translation>
+    </message>
+    <message>
+        <source>Function 10000 interval; the token expires after five idle minutes.</source>
+        <translation>功能號 10000 的間隔；閒置五分鐘後權杖失效。</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>閘道</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>全球</translation>
+    </message>
+    <message>
+        <source>HTTP URL</source>
+        <translation>HTTP URL</translation>
+    </message>
+    <message>
+        <source>Heartbeat (s)</source>
+        <translation>心跳間隔（秒）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>How long to wait for LOGIN_READY or LOGIN_FAIL.</source>
+        <translation>等待 LOGIN_READY 或 LOGIN_FAIL 的時間。</translation>
+    </message>
+    <message>
+        <source>ID number of the account holder.</source>
+        <translation>帳戶持有人的身分證字號。</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 位址</translation>
+    </message>
+    <message>
+        <source>IP|MAC</source>
+        <translation>IP|MAC</translation>
+    </message>
+    <message>
+        <source>KCBP IP</source>
+        <translation>KCBP IP</translation>
+    </message>
+    <message>
+        <source>KCBP password</source>
+        <translation>KCBP 密碼</translation>
+    </message>
+    <message>
+        <source>KCBP server</source>
+        <translation>KCBP 伺服器</translation>
+    </message>
+    <message>
+        <source>KCBP user</source>
+        <translation>KCBP 使用者</translation>
+    </message>
+    <message>
+        <source>KCXP port</source>
+        <translation>KCXP 連接埠</translation>
+    </message>
+    <message>
+        <source>KGI trading host.</source>
+        <translation>凱基交易主機。</translation>
+    </message>
+    <message>
+        <source>License file</source>
+        <translation>授權檔</translation>
+    </message>
+    <message>
+        <source>Log prefix</source>
+        <translation>日誌前綴</translation>
+    </message>
+    <message>
+        <source>Login timeout (s)</source>
+        <translation>登入逾時（秒）</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 位址</translation>
+    </message>
+    <message>
+        <source>Mainland China</source>
+        <translation>中國大陸</translation>
+    </message>
+    <message>
+        <source>One character; KGI&apos;s sample passes a space.</source>
+        <translation>一個字元；凱基範例傳入一個空白。</translation>
+    </message>
+    <message>
+        <source>Only for the Custom URL region.</source>
+        <translation>僅用於「自訂 URL」區域。</translation>
+    </message>
+    <message>
+        <source>Op station</source>
+        <translation>操作站點</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作員</translation>
+    </message>
+    <message>
+        <source>Operator ID</source>
+        <translation>操作員代號</translation>
+    </message>
+    <message>
+        <source>Operator no.</source>
+        <translation>操作員編號</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作員密碼</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Person ID</source>
+        <translation>身分證字號</translation>
+    </message>
+    <message>
+        <source>Plugin shim</source>
+        <translation>外掛轉接層</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Port ID</source>
+        <translation>連接埠 ID</translation>
+    </message>
+    <message>
+        <source>Recover orders and deals</source>
+        <translation>回補委託與成交</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>Request queue</source>
+        <translation>請求佇列</translation>
+    </message>
+    <message>
+        <source>Return all quotes</source>
+        <translation>回傳全部報價</translation>
+    </message>
+    <message>
+        <source>SDK folder</source>
+        <translation>SDK 資料夾</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>Source ID</source>
+        <translation>來源代碼</translation>
+    </message>
+    <message>
+        <source>Subscribe to reports</source>
+        <translation>訂閱回報</translation>
+    </message>
+    <message>
+        <source>Terminal info</source>
+        <translation>終端資訊</translation>
+    </message>
+    <message>
+        <source>Third argument of the TaiFexCom constructor; KGI&apos;s samples use &apos;API&apos;.</source>
+        <translation>TaiFexCom 建構函式的第三個參數；凱基範例使用 &apos;API&apos;。</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>執行緒數</translation>
+    </message>
+    <message>
+        <source>Write info to log</source>
+        <translation>將資訊寫入日誌</translation>
+    </message>
+    <message>
+        <source>ip:port;ip:port</source>
+        <translation>ip:port;ip:port</translation>
+    </message>
+    <message>
+        <source>lbm_shim built against Kingdom&apos;s plugin SDK (packaging/kingdom_shim); the KCBP client library sits next to it. In the simulator environment, set it to run the real ctypes path.</source>
+        <translation>依金證外掛 SDK 建置的 lbm_shim（packaging/kingdom_shim）；KCBP 用戶端函式庫放在它旁邊。在模擬器環境中設定它，可走真正的 ctypes 路徑。</translation>
+    </message>
+    <message>
+        <source>交易服务器</source>
+        <translation>交易服务器</translation>
+    </message>
+    <message>
+        <source>产品名称</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>授权编码</source>
+        <translation>授权编码</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>经纪商代码</source>
+        <translation>经纪商代码</translation>
+    </message>
+    <message>
+        <source>行情服务器</source>
+        <translation>行情服务器</translation>
+    </message>
+</context>
+<context>
+    <name>health</name>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>連線中</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>已登入</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>無訊息</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已斷線</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>重新連線中</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>已放棄</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>in step with this machine</source>
+        <translation>與本機一致</translation>
+    </message>
+    <message>
+        <source>server {0:.1f} s ahead of this machine</source>
+        <translation>伺服器比本機快 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>server {0:.1f} s behind this machine</source>
+        <translation>伺服器比本機慢 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>閘道</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>執行環境</translation>
+    </message>
+    <message>
+        <source>SDK version</source>
+        <translation>SDK 版本</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>權杖到期</translation>
+    </message>
+    <message>
+        <source>UFX version</source>
+        <translation>UFX 版本</translation>
+    </message>
+    <message>
+        <source>User token</source>
+        <translation>使用者權杖</translation>
+    </message>
+</context>
+<context>
+    <name>scenarios</name>
+    <message>
+        <source>Accepts connections and never answers: timeout.</source>
+        <translation>接受連線但從不回應：逾時。</translation>
+    </message>
+    <message>
+        <source>Answers after 2 seconds.</source>
+        <translation>2 秒後才回應。</translation>
+    </message>
+    <message>
+        <source>Answers like LongPort; demo credentials work.</source>
+        <translation>與 LongPort 相同的回應；示範憑證可用。</translation>
+    </message>
+    <message>
+        <source>Auth fail</source>
+        <translation>認證失敗</translation>
+    </message>
+    <message>
+        <source>Bad license</source>
+        <translation>授權檔無效</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>時鐘偏差</translation>
+    </message>
+    <message>
+        <source>Connects and never logs in: login timeout.</source>
+        <translation>會連線但從不登入：登入逾時。</translation>
+    </message>
+    <message>
+        <source>Connects, logs in with password &apos;demo&apos;, sends contracts and the account.</source>
+        <translation>連線，以密碼 &apos;demo&apos; 登入，傳送合約與帳戶資料。</translation>
+    </message>
+    <message>
+        <source>Drop after login</source>
+        <translation>登入後斷線</translation>
+    </message>
+    <message>
+        <source>Drop during recover</source>
+        <translation>回補中斷線</translation>
+    </message>
+    <message>
+        <source>Every request fails with HTTP 500 (code 500000).</source>
+        <translation>每個請求都以 HTTP 500 失敗（代碼 500000）。</translation>
+    </message>
+    <message>
+        <source>Every request is refused with 429002 (too many requests).</source>
+        <translation>每個請求都以 429002 拒絕（請求過多）。</translation>
+    </message>
+    <message>
+        <source>Front unreachable</source>
+        <translation>前置機無法連線</translation>
+    </message>
+    <message>
+        <source>Http 500</source>
+        <translation>HTTP 500</translation>
+    </message>
+    <message>
+        <source>InitPlugin takes about 8 seconds.</source>
+        <translation>InitPlugin 約需 8 秒。</translation>
+    </message>
+    <message>
+        <source>Kcbp unreachable</source>
+        <translation>KCBP 無法連線</translation>
+    </message>
+    <message>
+        <source>Licence expiring</source>
+        <translation>授權即將到期</translation>
+    </message>
+    <message>
+        <source>Logs in as the seed shows (password &apos;demo&apos;).</source>
+        <translation>依範例登入（密碼 &apos;demo&apos;）。</translation>
+    </message>
+    <message>
+        <source>Logs in operators with password &apos;demo&apos;.</source>
+        <translation>以密碼 &apos;demo&apos; 登入操作員。</translation>
+    </message>
+    <message>
+        <source>Logs in, then the connection drops about 3 seconds later; the next login succeeds (for testing reconnect).</source>
+        <translation>登入後約 3 秒連線中斷；下一次登入會成功（用於測試重新連線）。</translation>
+    </message>
+    <message>
+        <source>Logs in; the server clock runs 90 seconds ahead of this machine.</source>
+        <translation>可登入；伺服器時鐘比本機快 90 秒。</translation>
+    </message>
+    <message>
+        <source>Logs in; the server&apos;s licence expires in five days.</source>
+        <translation>可登入；伺服器授權五天後到期。</translation>
+    </message>
+    <message>
+        <source>Logs operators in with password &apos;demo&apos;.</source>
+        <translation>以密碼 &apos;demo&apos; 登入操作員。</translation>
+    </message>
+    <message>
+        <source>No reply</source>
+        <translation>無回應</translation>
+    </message>
+    <message>
+        <source>No server answers at the configured addresses.</source>
+        <translation>設定的位址沒有伺服器回應。</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Nothing answers at host:port.</source>
+        <translation>host:port 沒有回應。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at the KCBP address: the KCBP leg fails.</source>
+        <translation>KCBP 位址沒有回應：KCBP 段失敗。</translation>
+    </message>
+    <message>
+        <source>Nothing listens on the port: connection refused.</source>
+        <translation>該連接埠沒有程式監聽：連線被拒。</translation>
+    </message>
+    <message>
+        <source>Plugin rejects</source>
+        <translation>外掛拒絕</translation>
+    </message>
+    <message>
+        <source>Product files recover slowly (about a second each).</source>
+        <translation>商品檔回補很慢（每個約一秒）。</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>請求受限</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒絕連線</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>無回應</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>回應緩慢</translation>
+    </message>
+    <message>
+        <source>Slow init</source>
+        <translation>初始化緩慢</translation>
+    </message>
+    <message>
+        <source>Slow recovery</source>
+        <translation>回補緩慢</translation>
+    </message>
+    <message>
+        <source>Socket drop</source>
+        <translation>Socket 中斷</translation>
+    </message>
+    <message>
+        <source>The KCBP leg answers and the plugin logs the operator in (password &apos;demo&apos;).</source>
+        <translation>KCBP 段有回應，外掛讓操作員登入（密碼 &apos;demo&apos;）。</translation>
+    </message>
+    <message>
+        <source>The KCBP leg works, the plugin refuses the operator.</source>
+        <translation>KCBP 段正常，但外掛拒絕操作員。</translation>
+    </message>
+    <message>
+        <source>The KCBP server knows other queue names than the ones configured.</source>
+        <translation>KCBP 伺服器的佇列名稱與設定的不同。</translation>
+    </message>
+    <message>
+        <source>The T2 SDK refuses the license file.</source>
+        <translation>T2 SDK 拒絕授權檔。</translation>
+    </message>
+    <message>
+        <source>The client authentication (授权编码) is refused.</source>
+        <translation>用戶端認證（授权编码）被拒絕。</translation>
+    </message>
+    <message>
+        <source>The connection drops in the middle of RECOVER: DISCONNECTED.</source>
+        <translation>連線在 RECOVER 途中中斷：DISCONNECTED。</translation>
+    </message>
+    <message>
+        <source>The host cannot be reached: CONNECT_FAIL.</source>
+        <translation>無法連到主機：CONNECT_FAIL。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection and never answers a function.</source>
+        <translation>伺服器接受連線，但從不回應任何功能號。</translation>
+    </message>
+    <message>
+        <source>The server accepts the connection and never answers: login timeout.</source>
+        <translation>伺服器接受連線但從不回應：登入逾時。</translation>
+    </message>
+    <message>
+        <source>The server clock runs 120 seconds ahead.</source>
+        <translation>伺服器時鐘快 120 秒。</translation>
+    </message>
+    <message>
+        <source>The socket drops two seconds after the login (onSocketError).</source>
+        <translation>登入兩秒後 socket 中斷（onSocketError）。</translation>
+    </message>
+    <message>
+        <source>The trading front cannot be reached: 连接断开.</source>
+        <translation>無法連到交易前置機：连接断开。</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>無法連線</translation>
+    </message>
+    <message>
+        <source>Wrong queues</source>
+        <translation>佇列名稱錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>sessions</name>
+    <message>
+        <source>Broker</source>
+        <translation>券商</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康狀態</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>連線時間</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最後事件</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>時鐘偏差</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延遲</translation>
+    </message>
+    <message>
+        <source>Reconnects</source>
+        <translation>重連次數</translation>
+    </message>
+</context>
+<context>
+    <name>state</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <source>Connected, logging in…</source>
+        <translation>已連線，登入中…</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>已登入</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>登出中…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Logged in — check the clock</source>
+        <translation>已登入 — 請檢查時鐘</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>Unknown field &apos;{key}&apos;; the fields are: {keys}.</source>
+        <translation>未知欄位 &apos;{key}&apos;；可用欄位：{keys}。</translation>
+    </message>
+    <message>
+        <source>{label} &apos;{value}&apos; is not a host name or IP address.</source>
+        <translation>{label}「{value}」不是主機名稱或 IP 位址。</translation>
+    </message>
+    <message>
+        <source>{label} contains &apos;{char}&apos;, which {encoding} cannot carry.</source>
+        <translation>{label}含有「{char}」，{encoding} 無法表示。</translation>
+    </message>
+    <message>
+        <source>{label} contains a character that {encoding} cannot carry.</source>
+        <translation>{label}含有 {encoding} 無法表示的字元。</translation>
+    </message>
+    <message>
+        <source>{label} contains a control character (U+{code:04X}); type it again on one line.</source>
+        <translation>{label}含有控制字元（U+{code:04X}）；請在同一行重新輸入。</translation>
+    </message>
+    <message>
+        <source>{label} contains a line break or another control character; type it again on one line.</source>
+        <translation>{label}含有換行或其他控制字元；請在同一行重新輸入。</translation>
+    </message>
+    <message>
+        <source>{label} is required for the Custom region.</source>
+        <translation>「自訂」區域必須填寫{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>必須填寫{label}。</translation>
+    </message>
+    <message>
+        <source>{label} is too large.</source>
+        <translation>{label}太大。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} bytes in {encoding}; the broker accepts at most {limit}.</source>
+        <translation>{label}以 {encoding} 編碼為 {size} 位元組；券商最多接受 {limit}。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} characters long; at most {limit} are accepted.</source>
+        <translation>{label}長 {size} 個字元；最多接受 {limit} 個。</translation>
+    </message>
+    <message>
+        <source>{label} must be 12 hex digits, no separators (e.g. 00E04C6817A2): use Auto-fill.</source>
+        <translation>{label}必須是 12 位十六進位數字，不含分隔符號（例如 00E04C6817A2）：請使用自動填入。</translation>
+    </message>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}必須是數字。</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number.</source>
+        <translation>{label}必須是整數。</translation>
+    </message>
+    <message>
+        <source>{label} must be between 1 and 65535 (got {value}).</source>
+        <translation>{label}必須介於 1 到 65535（目前為 {value}）。</translation>
+    </message>
+    <message>
+        <source>{label} must be between {lo:g} and {hi:g} (got {value:g}).</source>
+        <translation>{label}必須介於 {lo:g} 到 {hi:g}（目前為 {value:g}）。</translation>
+    </message>
+    <message>
+        <source>{label} must be exactly {n} character(s).</source>
+        <translation>{label}必須剛好 {n} 個字元。</translation>
+    </message>
+    <message>
+        <source>{label} must be one of: {options}.</source>
+        <translation>{label}必須是下列之一：{options}。</translation>
+    </message>
+    <message>
+        <source>{label} must be text.</source>
+        <translation>{label}必須是文字。</translation>
+    </message>
+    <message>
+        <source>{label} must be true or false.</source>
+        <translation>{label}必須是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{label} must look like https://host[:port].</source>
+        <translation>{label}的格式必須像 https://host[:port]。</translation>
+    </message>
+    <message>
+        <source>{label} must not carry a path or query.</source>
+        <translation>{label}不可包含路徑或查詢字串。</translation>
+    </message>
+    <message>
+        <source>{label} must not carry a user name or password.</source>
+        <translation>{label}不可包含使用者名稱或密碼。</translation>
+    </message>
+    <message>
+        <source>{label} must use https (plain http only to this machine).</source>
+        <translation>{label}必須使用 https（只有連到本機才可用 http）。</translation>
+    </message>
+    <message>
+        <source>{label}: &apos;{item}&apos; is not host:port.</source>
+        <translation>{label}：「{item}」不是 host:port。</translation>
+    </message>
+</context>
+</TS>
