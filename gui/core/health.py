@@ -296,6 +296,11 @@ class Reconnector:
         tracker.listeners.append(self._health_changed)
 
     @property
+    def armed(self) -> bool:
+        """A drop now would be reconnected."""
+        return not self._stopped
+
+    @property
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 

@@ -629,6 +629,10 @@ class BrokerTab(Translatable, QWidget):
             return False, self.tr("needs: {0}").format(", ".join(missing) or self.reason.text())
         self._starting = True
         self._update_controls()
+        if self.reconnect.isChecked():  # on by default for accounts that log in with all
+            self.reconnector.arm()
+        else:
+            self.reconnector.stop()
         await self._login()
         if self.session.state is SessionState.LOGGED_IN:
             return True, self.tr("logged in")

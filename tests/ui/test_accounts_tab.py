@@ -179,8 +179,11 @@ def test_log_in_to_all_logs_in_the_marked_accounts_and_sums_up(
     ok, text = results[(window.broker_tabs["hundsun"].spec.title, "Desk")]
     assert ok is False and "Password" in text  # no password given nor remembered
     assert "2 of 3 logged in" in summary.status.text()
-    assert window.broker_tabs["kgi"].account_name == "Main"
-    assert window.broker_tabs["kgi"].session.state is SessionState.LOGGED_IN
+    kgi_tab = window.broker_tabs["kgi"]
+    assert kgi_tab.account_name == "Main"
+    assert kgi_tab.session.state is SessionState.LOGGED_IN
+    assert kgi_tab.reconnect.isChecked()  # a "Log in with all" account reconnects by default
+    assert kgi_tab.reconnector.armed
     close_window(qtbot, window)
 
 
