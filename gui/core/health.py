@@ -13,7 +13,6 @@ and never faster than its first delay; each attempt is a fresh login (a fresh wo
 
 from __future__ import annotations
 
-import random
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -27,6 +26,7 @@ from gui.core.events import BrokerEvent, EventKind
 
 if TYPE_CHECKING:
     import asyncio
+    import random
 
     from gui.core.session import Session, SessionState
 
@@ -287,7 +287,11 @@ class Reconnector:
         self.tracker = tracker
         self.login = login
         self.policy = policy or BackoffPolicy()
-        self.rng = rng or random.Random()
+        if rng is None:
+            import random  # not on the window's way up
+
+            rng = random.Random()
+        self.rng = rng
         self.rejected: BrokerFailure | None = None
         self._task: asyncio.Task[None] | None = None
         self._attempts = 0

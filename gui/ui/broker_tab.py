@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.accounts import Accounts
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
-from gui.core.health import Health, HealthTracker, Reconnector
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment, after_drop
@@ -43,6 +41,9 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 if TYPE_CHECKING:
     import asyncio
+
+    from gui.core.accounts import Accounts
+    from gui.core.health import HealthTracker, Reconnector
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class BrokerTab(Translatable, QWidget):
     """Renders one Session; Connect / Cancel / Logout are async and never block the GUI."""
 
     state_changed = Signal(str)
+    health_changed = Signal()  # the session's health moved (HealthTracker's listeners)
     accounts_changed = Signal()  # an account was added, renamed or deleted, or flags changed
 
     def __init__(
@@ -78,9 +80,8 @@ class BrokerTab(Translatable, QWidget):
         self.session.event_batch_listeners.append(feed.extend)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._info_changed)
-        self.health = HealthTracker(self.session)
-        self.reconnector = Reconnector(self.health, self._relogin)
-        self.reconnector.stop()  # armed by a login of an account that reconnects
+        self._health: HealthTracker | None = None  # made with the first login (start-up)
+        self._reconnector: Reconnector | None = None
         self._info_timer = QTimer(self)  # the panel follows the session at most once a frame
         self._info_timer.setSingleShot(True)
         self._info_timer.setInterval(PANEL_FRAME_MS)
@@ -88,7 +89,7 @@ class BrokerTab(Translatable, QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self._running = 0  # probes, actions and logouts in progress
         self._starting = False  # a login was asked for and the session has not taken it yet
-        self.accounts = Accounts(profiles)
+        self._accounts: Accounts | None = None
         self.account_name = profiles.current_account(spec.id)
         saved = profiles.broker(spec.id, self.account_name)
         self._drafts: dict[Environment, dict[str, Any]] = {
@@ -538,7 +539,7 @@ class BrokerTab(Translatable, QWidget):
         if on and self.session.state.live:
             self.reconnector.arm()
         elif not on:
-            self.reconnector.stop()
+            self.stop_reconnecting()
 
     async def _relogin(self, attempt: int) -> None:
         """A reconnect: the same account and values, a fresh driver process."""
@@ -638,6 +639,41 @@ class BrokerTab(Translatable, QWidget):
             return True, self.tr("logged in")
         return False, self.session.reason or self.session.state.value
 
+    # -- made when first needed (not on the window's way up) ---------------------------------
+
+    @property
+    def health(self) -> HealthTracker:
+        """The session's health, from the core; its reconnector is made with it."""
+        if self._health is None:
+            from gui.core.health import HealthTracker, Reconnector
+
+            self._health = HealthTracker(self.session)
+            self._health.listeners.append(lambda _tracker: self.health_changed.emit())
+            self._reconnector = Reconnector(self._health, self._relogin)
+            self._reconnector.stop()  # armed by a login of an account that reconnects
+        return self._health
+
+    @property
+    def reconnector(self) -> Reconnector:
+        if self._reconnector is None:
+            self.health  # noqa: B018 - makes both
+        assert self._reconnector is not None
+        return self._reconnector
+
+    def stop_reconnecting(self) -> None:
+        if self._reconnector is not None:
+            self._reconnector.stop()
+
+    @property
+    def accounts(self) -> Accounts:
+        """Accounts with their remembered passwords (the credential store is asked only when
+        one is used)."""
+        if self._accounts is None:
+            from gui.core.accounts import Accounts
+
+            self._accounts = Accounts(self.profiles)
+        return self._accounts
+
     # -- properties --------------------------------------------------------------------------
 
     @property
@@ -653,7 +689,7 @@ class BrokerTab(Translatable, QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
-        if self.health.state is Health.RECONNECTING:  # the user logs in now, not the backoff
+        if self.health.state.value == "reconnecting":  # the user logs in now, not the backoff
             self.reconnector.stop()
         if self._ready_to_send():
             if self.reconnect.isChecked():
@@ -787,7 +823,7 @@ class BrokerTab(Translatable, QWidget):
             self.session.note(self.tr("Login cancelled by the user."), Level.WARNING)
 
     def logout_clicked(self) -> None:
-        self.reconnector.stop()
+        self.stop_reconnecting()
         self.spawn(self._logout())
 
     async def _logout(self) -> None:

@@ -10,12 +10,11 @@ session panel) are rendered again by their owners. Vendors' own texts are never 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -147,11 +146,13 @@ class Language(QObject):
         super().__init__(app)
         self.app = app
         self.code = "en"
-        self._installed: list[QTranslator] = []
+        self._installed: list[QObject] = []  # QTranslators
 
     def use(self, code: str | None) -> str:
         """Switch to `code` (zh_TW, zh_CN, en; None: the system's); returns the code in use.
         Installing a translator sends LanguageChange to every widget."""
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
         wanted = pick(code)
         for translator in self._installed:
             self.app.removeTranslator(translator)
@@ -173,6 +174,8 @@ class Language(QObject):
 
     def counts(self) -> tuple[int, int]:
         """(translated, untranslated) messages of the catalogue in the language in use."""
+        import json
+
         index = resource_dir() / "translations" / "messages.json"
         if self.code == "en" or not index.exists() or not self._installed:
             return 0, 0

@@ -8,7 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,7 +49,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import APP_TITLE, __version__
-from gui.core.health import Health, HealthTracker
 from gui.core.profiles import ProfileStore, config_dir
 from gui.core.registry import BrokerSpec, Registry
 from gui.core.session_log import SessionLog
@@ -49,12 +57,13 @@ from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.i18n import LANGUAGES, Language, Translatable, retranslate, translate
 from gui.ui.resources import app_icon
-from gui.ui.sessions_view import HEALTH_COLOURS, SessionsView
 
 if TYPE_CHECKING:
     import asyncio
 
     from gui.core.bundle import Bundle
+    from gui.core.health import Health
+    from gui.ui.sessions_view import SessionsView
 
 CLOSE_TIMEOUT_SECONDS = 8.0
 LOGIN_ALL_AT_STARTUP = "login_all_at_startup"  # the option's key in the settings file
@@ -140,24 +149,20 @@ class MainWindow(Translatable, QMainWindow):
         self.dock.setObjectName("all_brokers_dock")
         self.dock.setWidget(self.all_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.sessions_view = SessionsView(
-            [(spec.id, spec.title) for spec in registry],
-            self.broker_tabs.built,
-            self._open_tab,
-            self,
-        )
+        # The overview is built the first time it is shown (start-up shows the log).
+        self.sessions_view: SessionsView | None = None
         self.sessions_dock = QDockWidget(self.tr("Sessions"), self)
         self.sessions_dock.setObjectName("sessions_dock")
-        self.sessions_dock.setWidget(self.sessions_view)
+        self.sessions_dock.setWidget(QWidget(self.sessions_dock))
+        self.sessions_dock.visibilityChanged.connect(self._sessions_shown)
+        # Shown from the menu or the button: brought to the front of the docks' tabs.
+        self.sessions_dock.toggleViewAction().triggered.connect(
+            lambda on: QTimer.singleShot(0, self.sessions_dock.raise_) if on else None
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sessions_dock)
         self.tabifyDockWidget(self.dock, self.sessions_dock)
         self.sessions_dock.hide()  # View → Sessions, or Log in to all, shows it (remembered)
-        self.tray = QSystemTrayIcon(self._tray_icon(None), self)
-        self.tray.setObjectName("tray")
-        self.tray.setToolTip(APP_TITLE)
-        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.show()
+        self.tray: QSystemTrayIcon | None = None  # made with the first session
         self._previous_health: dict[str, Health] = {}
 
         self._build_menus()
@@ -197,7 +202,7 @@ class MainWindow(Translatable, QMainWindow):
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
         tab = BrokerTab(spec, self.feed, self._profiles, self)
         self.session_log.attach(tab.session)
-        tab.health.listeners.append(lambda tracker, t=tab: self._health_changed(t, tracker))
+        tab.health_changed.connect(lambda t=tab: self._health_changed(t))
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
         page = self._pages[spec.id]
@@ -324,7 +329,8 @@ class MainWindow(Translatable, QMainWindow):
         for tab in self.broker_tabs.built():
             tab.retranslate()
         self._show_live_count()
-        self.sessions_view.health_changed()
+        if self.sessions_view is not None:
+            self.sessions_view.health_changed()
 
     # -- session health ----------------------------------------------------------------------
 
@@ -332,12 +338,38 @@ class MainWindow(Translatable, QMainWindow):
         self.sessions_dock.show()
         self.sessions_dock.raise_()
 
+    def _sessions_shown(self, visible: bool) -> None:
+        if visible and self.sessions_view is None:
+            from gui.ui.sessions_view import SessionsView
+
+            self.sessions_view = SessionsView(
+                [(spec.id, spec.title) for spec in self.registry],
+                self.broker_tabs.built,
+                self._open_tab,
+                self.sessions_dock,
+            )
+            self.sessions_dock.setWidget(self.sessions_view)
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        """The tray icon, once a session has started: its colour is the worst session's."""
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self._tray_icon(None), self)
+            self.tray.setObjectName("tray")
+            self.tray.setToolTip(APP_TITLE)
+            self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+            if QSystemTrayIcon.isSystemTrayAvailable():
+                self.tray.show()
+        return self.tray
+
     def _open_tab(self, broker: str) -> BrokerTab:
         return self.broker_tabs.ensure(broker)
 
-    def _health_changed(self, tab: BrokerTab, tracker: HealthTracker) -> None:
+    def _health_changed(self, tab: BrokerTab) -> None:
         """One session's health moved: the overview, the title's count, the tray's colour,
         and a notification when it was lost, recovered or given up."""
+        from gui.core.health import Health
+
+        tracker = tab.health
         previous = self._previous_health.get(tab.spec.id, Health.OFFLINE)
         state = tracker.state
         self._previous_health[tab.spec.id] = state
@@ -352,17 +384,21 @@ class MainWindow(Translatable, QMainWindow):
         elif state is Health.GAVE_UP and previous is not Health.GAVE_UP:
             self.notify(self.tr("{0}: gave up reconnecting").format(title), tracker.reason)
         self._show_live_count()
-        self.sessions_view.health_changed()
+        if self.sessions_view is not None:
+            self.sessions_view.health_changed()
 
     def notify(self, title: str, text: str) -> None:
         if not self.notify_action.isChecked():
             return
         self.notified.emit(title, text)
-        if self.tray.isVisible():
-            self.tray.showMessage(title, text, self.tray.icon(), 8000)
+        tray = self._make_tray()
+        if tray.isVisible():
+            tray.showMessage(title, text, tray.icon(), 8000)
 
     def health_summary(self) -> Health | None:
         """The worst health among the sessions (None: no session was started)."""
+        from gui.core.health import Health
+
         order = [Health.GAVE_UP, Health.LOST, Health.RECONNECTING, Health.STALE, Health.OK]
         states = {tab.health.state for tab in self.broker_tabs.built()}
         return next((state for state in order if state in states), None)
@@ -374,8 +410,9 @@ class MainWindow(Translatable, QMainWindow):
         else:
             self.setWindowTitle(APP_TITLE)
         summary = self.health_summary()
-        self.tray.setIcon(self._tray_icon(summary))
-        self.tray.setToolTip(
+        tray = self._make_tray()
+        tray.setIcon(self._tray_icon(summary))
+        tray.setToolTip(
             APP_TITLE
             if summary is None
             else self.tr("{0}: {1} live, worst {2}").format(APP_TITLE, live, summary.value)
@@ -383,6 +420,8 @@ class MainWindow(Translatable, QMainWindow):
 
     def _tray_icon(self, summary: Health | None) -> QIcon:
         """The app icon with a dot in the colour of the worst session."""
+        from gui.ui.sessions_view import HEALTH_COLOURS
+
         pixmap = app_icon().pixmap(64, 64)
         if pixmap.isNull():
             pixmap = QPixmap(64, 64)
@@ -618,11 +657,12 @@ class MainWindow(Translatable, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for tab in self.broker_tabs.built():  # no reconnect may start once closing began
-            tab.reconnector.stop()
+            tab.stop_reconnecting()
         if self._may_close or not self.live_tabs():
             self._remember()
             self.session_log.close(LOG_CLOSE_SECONDS)
-            self.tray.hide()
+            if self.tray is not None:
+                self.tray.hide()
             event.accept()
             self.closed.emit()
             return

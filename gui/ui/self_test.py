@@ -86,7 +86,7 @@ async def run_self_test(
         line("login", f"{(logged_in - begin) * 1000:.0f} ms to LOGIN_READY (KGI simulator)")
         window.show_sessions()  # the overview's charts load Qt Charts: shipped, and working
         await _until(
-            lambda: window.sessions_view.charts is not None,
+            lambda: window.sessions_view is not None and window.sessions_view.charts is not None,
             5.0,
             "the Sessions overview with its charts",
         )

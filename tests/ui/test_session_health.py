@@ -48,7 +48,7 @@ def sessions_row(window: MainWindow, broker: str) -> list[str]:
 
 def test_a_drop_is_noticed_reconnected_and_shown_at_a_glance(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(corner_button(window, "sessions_button"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(window.sessions_view.isVisible)
+    qtbot.waitUntil(lambda: window.sessions_view is not None and window.sessions_view.isVisible())
     tab = window.broker_tabs["kgi"]
     choose(tab.environment, "simulator")
     choose(tab.scenario, "drop_after_login")
