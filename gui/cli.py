@@ -185,6 +185,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.worker.process import main as worker_main
 
         return worker_main()
+    window = _window_only(arguments)
+    if window is not None:  # the window, with nothing to parse: no parser on its way up
+        from gui.ui.app import run_gui
+
+        return quiet_stdout_end(run_gui(window or None))
     as_json = "--json" in arguments
     try:
         args = build_parser().parse_args(arguments)
@@ -222,6 +227,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_account(args, sys.stdout)
     return run_simulate(args)
+
+
+def _window_only(arguments: list[str]) -> str | None:
+    """'' for the plain window, the self-test's mode for `--self-test [MODE]`, else None (a
+    command line the parser must read)."""
+    if arguments in ([], ["gui"]):
+        return ""
+    if arguments in (["--self-test"], ["--self-test", "full"]):
+        return "full"
+    if arguments == ["--self-test", "startup"]:
+        return "startup"
+    return None
 
 
 # -- output --------------------------------------------------------------------------------
