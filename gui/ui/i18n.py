@@ -35,8 +35,10 @@ LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
 LANGUAGES = {"en": "English", "zh_TW": "繁體中文", "zh_CN": "简体中文"}  # each in itself
 _REMEMBERED = 20_000  # shown texts whose source is kept (a language change looks them up)
 
-# shown text -> (context, source, format args, n): the source of what a widget shows now.
-_shown: OrderedDict[str, tuple[str, str, tuple[Any, ...], int]] = OrderedDict()
+# shown text -> (context, source, format arguments, n): the source of what a widget shows.
+Arguments = tuple[tuple[Any, ...], dict[str, Any]]
+_shown: OrderedDict[str, tuple[str, str, Arguments, int]] = OrderedDict()
+_NONE: Arguments = ((), {})
 
 
 class Tr(str):
@@ -45,15 +47,15 @@ class Tr(str):
     __slots__ = ("args", "context", "n", "source")
     context: str
     source: str
-    args: tuple[Any, ...]
+    args: Arguments
     n: int
 
     def format(self, *args: Any, **kwargs: Any) -> Tr:  # type: ignore[override]
-        text = _made(str.format(self, *args, **kwargs), self.context, self.source, args, self.n)
-        return text
+        text = str.format(self, *args, **kwargs)
+        return _made(text, self.context, self.source, (args, kwargs), self.n)
 
 
-def _made(text: str, context: str, source: str, args: tuple[Any, ...], n: int) -> Tr:
+def _made(text: str, context: str, source: str, args: Arguments, n: int) -> Tr:
     made = Tr(text)
     made.context, made.source, made.args, made.n = context, source, args, n
     if text:
@@ -67,7 +69,7 @@ def _made(text: str, context: str, source: str, args: tuple[Any, ...], n: int) -
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Tr:
     """QCoreApplication.translate, remembering the source for a later language change."""
     text = QCoreApplication.translate(context, source, disambiguation, n) if source else ""
-    return _made(text, context, source, (), n)
+    return _made(text, context, source, _NONE, n)
 
 
 class Translatable:
@@ -85,9 +87,22 @@ def _again(text: str) -> str | None:
     found = _shown.get(text)
     if found is None:
         return None
-    context, source, args, n = found
+    return _anew(*found)
+
+
+def _anew(context: str, source: str, arguments: Arguments, n: int) -> Tr:
+    """The source translated now; arguments that were translated texts too, anew as well
+    (a field's label inside a validation message)."""
+    args, kwargs = arguments
     again = translate(context, source, None, n)
-    return again.format(*args) if args else again
+    if not args and not kwargs:
+        return again
+    fresh = [_anew(a.context, a.source, a.args, a.n) if isinstance(a, Tr) else a for a in args]
+    named = {
+        key: _anew(v.context, v.source, v.args, v.n) if isinstance(v, Tr) else v
+        for key, v in kwargs.items()
+    }
+    return again.format(*fresh, **named)
 
 
 def retranslate(root: QWidget) -> None:

@@ -105,6 +105,9 @@ def test_the_window_switches_language_at_run_time(
     window.show()
     tab = window.broker_tabs["kgi"]
     assert tab.connect_button.text() == "Connect"
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)  # no password typed
+    error = tab.form.editors["password"].error
+    assert error.text() == "Password is required."
 
     pick_language(qtbot, window, "zh_TW")
     qtbot.waitUntil(lambda: tab.connect_button.text() == "登入")
@@ -115,6 +118,7 @@ def test_the_window_switches_language_at_run_time(
     assert window.tabs.tabText(1) == "LongPort 長橋"
     assert tab.environment.currentText() == "內建模擬器"
     assert tab.form.labels["password"].text() == "密碼 *"
+    assert error.text() == "必須填寫密碼。"  # the message and the label inside it
     header = window.all_view.table.model().headerData(0, Qt.Orientation.Horizontal)
     assert header == "時間"
     assert window.settings.value("language") == "zh_TW"
