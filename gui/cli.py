@@ -640,7 +640,7 @@ async def _diagnose(
     """Every step as it comes, then the verdict naming the first failing class; the latest
     diagnosis is kept in the log folder for a support bundle."""
     from gui.core import diagnosis as verdict
-    from gui.core.errors import SdkMismatch, SdkUnavailable
+    from gui.core.errors import SdkUnavailable
     from gui.core.login import LoginController
     from gui.core.session import DIAGNOSIS_STATUS, Session
     from gui.core.session_log import SessionLog, save_diagnosis
@@ -656,8 +656,7 @@ async def _diagnose(
         if args.login:
             require_secrets(schema, values, spec.id, args.account)
     except SdkUnavailable as failure:  # vnpy: the gateway's module is not installed
-        cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
-        session.add_step(verdict.failed("sdk", spec.title, cls, 0.0, failure.reason))
+        LoginController(spec).sdk_step(session, failure)
     else:
         if args.login:  # the login's events; the steps print as steps
             session.event_listeners.append(

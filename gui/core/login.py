@@ -148,6 +148,16 @@ class LoginController:
         schema.validate(values)
         return await session.probe(self.handle(environment, scenario), values, schema=schema)
 
+    def sdk_step(self, session: Session, failure: SdkUnavailable) -> list[Step]:
+        """A diagnosis that ends before it starts: the SDK the settings name is not there
+        (or does not load); that is its one step."""
+        from gui.core.diagnosis import failed
+
+        cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
+        session.diagnosis = []
+        session.add_step(failed("sdk", self.spec.title, cls, 0.0, failure.reason))
+        return list(session.diagnosis)
+
     async def diagnose(
         self,
         session: Session,
@@ -170,10 +180,7 @@ class LoginController:
         try:
             schema = resolve_schema(self.spec, environment, values)
         except SdkUnavailable as failure:  # vnpy: the chosen gateway is not installed
-            cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
-            session.diagnosis = []
-            session.add_step(failed("sdk", self.spec.title, cls, 0.0, failure.reason))
-            return list(session.diagnosis)
+            return self.sdk_step(session, failure)
         checked = schema if login else schema.relaxed(self.spec.endpoint_keys)
         checked.validate(values)
         try:
