@@ -718,7 +718,7 @@ class BrokerTab(Translatable, QWidget):
             if self._starting:  # it ended before the session moved (e.g. invalid input)
                 self._starting = False
                 self._update_controls()
-        if self.remember.isChecked():
+        if self.remember.isChecked() and self.session.state is SessionState.LOGGED_IN:
             secrets = {key: str(values.get(key) or "") for key in self.schema.secret_keys}
             await self._in_vault(
                 self.accounts.remember,
@@ -727,6 +727,7 @@ class BrokerTab(Translatable, QWidget):
                 self.current_environment.value,
                 secrets,
             )
+            self.account_actions_enabled()  # Forget passwords has something to forget
 
     def probe_clicked(self) -> None:
         """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
