@@ -288,6 +288,10 @@ class BrokerTab(Translatable, QWidget):
 
     def retranslate(self) -> None:
         """After a language change: what is rendered from the session, rendered again."""
+        for index, scenario in enumerate(self.spec.scenarios):  # tooltips are item data
+            self.scenario.setItemData(
+                index, translate("scenarios", scenario.help), Qt.ItemDataRole.ToolTipRole
+            )
         self.panel.fit_to_language()
         self._render_state(self.session.state, self.session.reason)
         self._render_info()

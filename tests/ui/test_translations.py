@@ -117,6 +117,8 @@ def test_the_window_switches_language_at_run_time(
     assert window.dock.windowTitle() == "所有券商"
     assert window.tabs.tabText(1) == "LongPort 長橋"
     assert tab.environment.currentText() == "內建模擬器"
+    normal = tab.scenario.findData("normal")
+    assert tab.scenario.itemData(normal, Qt.ItemDataRole.ToolTipRole).startswith("依範例登入")
     assert tab.form.labels["password"].text() == "密碼 *"
     assert error.text() == "必須填寫密碼。"  # the message and the label inside it
     header = window.all_view.table.model().headerData(0, Qt.Orientation.Horizontal)
