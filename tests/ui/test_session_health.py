@@ -105,3 +105,25 @@ def test_without_reconnect_a_drop_stays_lost_and_notifications_can_be_off(
     assert tab.health.state is Health.LOST and tab.health.reconnects == 0
     assert window.health_summary() is Health.LOST
     assert notified == []
+
+
+def test_closing_while_a_reconnect_waits_ends_at_once_and_nothing_logs_in(
+    qtbot, loop, config_dir
+) -> None:
+    from tests.ui.conftest import make_window
+
+    window = make_window(config_dir)
+    window.show()
+    tab = window.broker_tabs["kgi"]
+    choose(tab.environment, "simulator")
+    choose(tab.scenario, "drop_after_login")
+    tick_reconnect(qtbot, tab)
+    QTest.keyClicks(tab.form.editors["password"].input, "demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.health.state is Health.RECONNECTING, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.closed, timeout=3000):
+        window.close()
+    qtbot.waitUntil(lambda: not tab.reconnector.running, timeout=1000)  # cancelled, not waiting
+    qtbot.wait(1500)  # past the first backoff: no attempt was made after the close
+    assert tab.session.state is SessionState.FAILED and tab.health.reconnects == 0
+    window.deleteLater()
