@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_TW", "zh_CN")
+# English is the source; its .ts holds only the plural forms ("1 file" / "2 files").
+PLURAL_ONLY = ("en",)
 INDEX = FOLDER / "messages.json"
 
 
@@ -109,15 +111,16 @@ def stub_source() -> str:
     return "\n".join(lines) + "\n"
 
 
-def extract(targets: list[Path]) -> None:
-    """lupdate the UI code and the data stub into these .ts files (kept translations stay)."""
+def extract(targets: list[Path], *, plural_only: bool = False) -> None:
+    """lupdate the UI code and the data stub into these .ts files (kept translations stay);
+    `plural_only` for the source language, whose file holds only the messages with %n."""
     sources = sorted(str(path) for path in (ROOT / "gui" / "ui").glob("*.py"))
     with tempfile.TemporaryDirectory() as scratch:
         stub = Path(scratch) / "data_messages.py"
         stub.write_text(stub_source(), encoding="utf-8")
         subprocess.run(
             [tool("pyside6-lupdate"), *sources, str(stub), "-no-obsolete", "-locations",
-             "none", "-ts", *map(str, targets)],
+             "none", *(["-pluralonly"] if plural_only else []), "-ts", *map(str, targets)],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
 
@@ -147,7 +150,7 @@ def messages(ts: Path) -> list[dict[str, object]]:
 
 def compile_all() -> None:
     """.ts -> .qm for every language, and the index of messages the self-test counts with."""
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *PLURAL_ONLY):
         qm = ts_path(language).with_suffix(".qm")
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts_path(language)), "-qm", str(qm)],
@@ -164,13 +167,14 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     if command == "extract":
         extract([ts_path(language) for language in LANGUAGES])
-        for language in LANGUAGES:
+        extract([ts_path(language) for language in PLURAL_ONLY], plural_only=True)
+        for language in (*LANGUAGES, *PLURAL_ONLY):
             pending = [m for m in messages(ts_path(language)) if not m["finished"]]
             print(f"{ts_path(language).name}: {len(pending)} unfinished")
         return 0
     if command == "compile":
         compile_all()
-        print(f"compiled {', '.join(LANGUAGES)} into {FOLDER}")
+        print(f"compiled {', '.join((*LANGUAGES, *PLURAL_ONLY))} into {FOLDER}")
         return 0
     print(__doc__)
     return 2

@@ -119,7 +119,9 @@ class DiagnosisPanel(Translatable, QWidget):
                 fix = fix_text(warned[0].fix) or warned[0].detail
                 self._verdict("warn", self.tr("Every step passed; look at: {0}").format(fix))
             else:
-                self._verdict("ok", self.tr("Every step passed ({0}).").format(len(self.steps)))
+                self._verdict(
+                    "ok", self.tr("Every step passed (%n step(s)).", None, len(self.steps))
+                )
             return
         self._verdict(
             "fail",

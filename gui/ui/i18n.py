@@ -172,18 +172,19 @@ class Language(QObject):
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []
-        if wanted != "en":
-            ours = QTranslator(self.app)
-            if ours.load(f"broker_console_{wanted}", str(resource_dir() / "translations")):
+        ours = QTranslator(self.app)
+        # English is the source; its file holds only the plural forms ("1 file", "2 files").
+        if ours.load(f"broker_console_{wanted}", str(resource_dir() / "translations")):
+            if wanted != "en":
                 qt = QTranslator(self.app)
                 qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
                 if qt.load(QLocale(wanted), "qtbase", "_", qt_folder):
                     self.app.installTranslator(qt)
                     self._installed.append(qt)
-                self.app.installTranslator(ours)
-                self._installed.append(ours)
-            else:
-                wanted = "en"  # no compiled translation: English, never a half language
+            self.app.installTranslator(ours)
+            self._installed.append(ours)
+        elif wanted != "en":
+            wanted = "en"  # no compiled translation: English, never a half language
         self.code = wanted
         return wanted
 

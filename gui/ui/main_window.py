@@ -379,7 +379,7 @@ class MainWindow(Translatable, QMainWindow):
         elif state is Health.OK and previous in (Health.RECONNECTING, Health.LOST):
             self.notify(
                 self.tr("{0}: reconnected").format(title),
-                self.tr("Logged in again ({0} reconnects so far)").format(tracker.reconnects + 1),
+                self.tr("Logged in again (%n reconnect(s) so far)", None, tracker.reconnects + 1),
             )
         elif state is Health.GAVE_UP and previous is not Health.GAVE_UP:
             self.notify(self.tr("{0}: gave up reconnecting").format(title), tracker.reason)
@@ -618,7 +618,9 @@ class MainWindow(Translatable, QMainWindow):
         else:
             self.last_bundle = made
             self._notice(
-                self.tr("Support bundle saved: {0} ({1} files)").format(made.path, len(made.files))
+                self.tr("Support bundle saved: {0} (%n file(s))", None, len(made.files)).format(
+                    made.path
+                )
             )
         finally:
             self.bundle_action.setEnabled(True)

@@ -258,9 +258,11 @@
         <source>Every step passed; look at: {0}</source>
         <translation>所有步骤均通过；请留意：{0}</translation>
     </message>
-    <message>
-        <source>Every step passed ({0}).</source>
-        <translation>所有步骤均通过（{0}）。</translation>
+    <message numerus="yes">
+        <source>Every step passed (%n step(s)).</source>
+        <translation>
+            <numerusform>所有步骤均通过（%n 个步骤）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} at {1} ({2}): {3}</source>
@@ -550,9 +552,17 @@ Log in to your brokers and see at a glance that it worked.</source>
         <source>{0}: reconnected</source>
         <translation>{0}：已重新连接</translation>
     </message>
-    <message>
-        <source>Logged in again ({0} reconnects so far)</source>
-        <translation>已重新登录（至今重连 {0} 次）</translation>
+    <message numerus="yes">
+        <source>Logged in again (%n reconnect(s) so far)</source>
+        <translation>
+            <numerusform>已重新登录（至今重连 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Support bundle saved: {0} (%n file(s))</source>
+        <translation>
+            <numerusform>支持包已保存：{0}（%n 个文件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: gave up reconnecting</source>
@@ -625,10 +635,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The support bundle could not be saved: {0}</source>
         <translation>无法保存支持包：{0}</translation>
-    </message>
-    <message>
-        <source>Support bundle saved: {0} ({1} files)</source>
-        <translation>支持包已保存：{0}（{1} 个文件）</translation>
     </message>
     <message>
         <source>Logging out of every broker before closing…</source>

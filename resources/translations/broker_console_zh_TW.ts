@@ -258,9 +258,11 @@
         <source>Every step passed; look at: {0}</source>
         <translation>所有步驟皆通過；請留意：{0}</translation>
     </message>
-    <message>
-        <source>Every step passed ({0}).</source>
-        <translation>所有步驟皆通過（{0}）。</translation>
+    <message numerus="yes">
+        <source>Every step passed (%n step(s)).</source>
+        <translation>
+            <numerusform>所有步驟皆通過（%n 個步驟）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} at {1} ({2}): {3}</source>
@@ -550,9 +552,17 @@ Log in to your brokers and see at a glance that it worked.</source>
         <source>{0}: reconnected</source>
         <translation>{0}：已重新連線</translation>
     </message>
-    <message>
-        <source>Logged in again ({0} reconnects so far)</source>
-        <translation>已重新登入（至今重連 {0} 次）</translation>
+    <message numerus="yes">
+        <source>Logged in again (%n reconnect(s) so far)</source>
+        <translation>
+            <numerusform>已重新登入（至今重連 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Support bundle saved: {0} (%n file(s))</source>
+        <translation>
+            <numerusform>支援資料包已儲存：{0}（%n 個檔案）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: gave up reconnecting</source>
@@ -625,10 +635,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The support bundle could not be saved: {0}</source>
         <translation>無法儲存支援資料包：{0}</translation>
-    </message>
-    <message>
-        <source>Support bundle saved: {0} ({1} files)</source>
-        <translation>支援資料包已儲存：{0}（{1} 個檔案）</translation>
     </message>
     <message>
         <source>Logging out of every broker before closing…</source>

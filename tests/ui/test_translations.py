@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
-from gui.ui.i18n import Language
+from gui.ui.i18n import Language, translate
 from gui.ui.main_window import MainWindow
 from tests.ui.conftest import close_window, make_window
 
@@ -61,6 +61,29 @@ def test_every_message_of_the_code_is_translated(script, tmp_path: Path, languag
         wanted = sorted(PLACEHOLDERS.findall(str(message["source"])))
         for text in message["translations"]:  # type: ignore[union-attr]
             assert sorted(PLACEHOLDERS.findall(text)) == wanted, (message["source"], text)
+
+
+def test_english_says_one_file_and_two_files(script, tmp_path: Path, qapp) -> None:
+    """English is the source; its .ts holds the plural forms of every message with %n."""
+    committed = script.ts_path("en")
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    script.extract([fresh], plural_only=True)
+    messages = script.messages(fresh)
+    assert messages and all(m["numerus"] for m in messages)
+    unfinished = [m["source"] for m in messages if not m["finished"]]
+    assert not unfinished, unfinished
+    assert all(len(m["translations"]) == 2 and all(m["translations"]) for m in messages)
+    english = Language(qapp)
+    try:
+        assert english.use("en") == "en"
+        source = "Support bundle saved: {0} (%n file(s))"
+        assert translate("MainWindow", source, None, 1).format("b.zip") == (
+            "Support bundle saved: b.zip (1 file)"
+        )
+        assert translate("MainWindow", source, None, 7).endswith("(7 files)")
+    finally:
+        english.use("en")
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>DiagnosisPanel</name>
+    <message numerus="yes">
+        <source>Every step passed (%n step(s)).</source>
+        <translation>
+            <numerusform>Every step passed (%n step).</numerusform>
+            <numerusform>Every step passed (%n steps).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message numerus="yes">
+        <source>%n older event(s) dropped</source>
+        <translation>
+            <numerusform>%n older event dropped</numerusform>
+            <numerusform>%n older events dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to {0}</source>
+        <translation>
+            <numerusform>Exported %n event to {0}</numerusform>
+            <numerusform>Exported %n events to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Logged in again (%n reconnect(s) so far)</source>
+        <translation>
+            <numerusform>Logged in again (%n reconnect so far)</numerusform>
+            <numerusform>Logged in again (%n reconnects so far)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Support bundle saved: {0} (%n file(s))</source>
+        <translation>
+            <numerusform>Support bundle saved: {0} (%n file)</numerusform>
+            <numerusform>Support bundle saved: {0} (%n files)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
