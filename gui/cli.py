@@ -16,7 +16,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -455,21 +455,40 @@ def run_check(args: argparse.Namespace, out: TextIO, *, diagnosis: bool = False)
     started = time.monotonic()
     printer = Printer(out, args.json)
     printer.classified = diagnosis
-    from gui.core.errors import BrokerFailure, InvalidSettings
+    from gui.core.errors import InvalidSettings
 
-    secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
-    masked = [os.environ[var] for var in secrets_env if os.environ.get(var)]
     try:
         timeout = positive_seconds(args.timeout)
     except InvalidSettings as failure:
         return _finish(printer, _invalid(failure), None)
-    watchdog = threading.Timer(timeout + EXIT_GRACE, _bound_reached, (printer, timeout))
+    deadline = started + timeout + AFTER_LOGIN_GRACE
+    return run_bounded(
+        printer,
+        timeout,
+        args,
+        lambda masked: _check(args, printer, timeout, deadline, diagnosis, masked),
+    )
+
+
+def run_bounded(
+    printer: Printer,
+    bound: float,
+    args: argparse.Namespace,
+    command: Callable[[list[str]], tuple[CheckOutcome, Session | None]],
+) -> int:
+    """Run a login command within `bound` (+ a grace, then the process ends) and turn every
+    way it can end into the one result line; `command` gets the secrets to mask in it, and
+    adds those it learns (remembered ones)."""
+    from gui.core.errors import BrokerFailure, InvalidSettings
+
+    secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
+    masked = [os.environ[var] for var in secrets_env if os.environ.get(var)]
+    watchdog = threading.Timer(bound + EXIT_GRACE, _bound_reached, (printer, bound))
     watchdog.daemon = True
     watchdog.start()
     session: Session | None = None
     try:
-        deadline = started + timeout + AFTER_LOGIN_GRACE
-        outcome, session = _check(args, printer, timeout, deadline, diagnosis, masked)
+        outcome, session = command(masked)
     except InvalidSettings as failure:
         outcome = _invalid(failure)
     except BrokerFailure as failure:
@@ -515,6 +534,23 @@ def _check(
 ) -> tuple[CheckOutcome, Session]:
     import asyncio
 
+    spec, environment, saved, remembered = resolve_target(
+        args, masked, secrets=not diagnosis or args.login
+    )
+    if diagnosis:
+        return asyncio.run(_diagnose(spec, environment, args, saved, remembered, printer, timeout))
+    schema, values = login_values(args, spec, environment, saved, remembered)
+    return asyncio.run(
+        _login_and_out(spec, environment, args.scenario, values, schema, printer, timeout, deadline)
+    )
+
+
+def resolve_target(
+    args: argparse.Namespace, masked: list[str], *, secrets: bool
+) -> tuple[Any, Any, dict[str, Any], dict[str, str]]:
+    """The broker, its environment (args.scenario is resolved too), the saved values of the
+    account (or the last used one) and, when `secrets` are needed, the account's remembered
+    passwords (added to `masked`); invalid input raises before anything starts."""
     from gui.brokers import default_registry
     from gui.core.profiles import ProfileStore
 
@@ -530,7 +566,7 @@ def _check(
         raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
     spec.check_scenario(environment, args.scenario)
     remembered: dict[str, str] = {}
-    if args.account and (not diagnosis or args.login):
+    if args.account and secrets:
         from gui.core.accounts import Accounts
 
         given = assignments(args.secrets, "--secret")
@@ -538,16 +574,23 @@ def _check(
             spec.id, args.account, environment.value, skip=given
         )
         masked.extend(value for value in remembered.values() if value)
-    if diagnosis:
-        return asyncio.run(_diagnose(spec, environment, args, saved, remembered, printer, timeout))
+    return spec, environment, saved, remembered
+
+
+def login_values(
+    args: argparse.Namespace,
+    spec: Any,
+    environment: Any,
+    saved: Mapping[str, Any],
+    remembered: Mapping[str, str],
+) -> tuple[Any, dict[str, Any]]:
+    """The validated form for a login: every needed secret given or remembered."""
     schema, values = collect_values(
         spec, environment, args.sets, args.secrets, os.environ, saved, remembered
     )
     require_secrets(schema, values, spec.id, args.account)
     schema.validate(values)
-    return asyncio.run(
-        _login_and_out(spec, environment, args.scenario, values, schema, printer, timeout, deadline)
-    )
+    return schema, values
 
 
 def account_environment(store: Any, broker: str, args: argparse.Namespace) -> tuple[Any, str]:

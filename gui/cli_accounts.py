@@ -216,9 +216,10 @@ def _export(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutc
 
 
 def _import(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcome:
+    from gui.core.accounts import read_export
+
     source = Path(args.file).expanduser()
-    text = source.read_bytes().decode("utf-8-sig", errors="replace")
-    account = accounts.import_(registry, text, args.name)
+    account = accounts.import_(registry, read_export(source), args.name)
     return CheckOutcome(
         True, 0, f"imported account {account.name!r} of {account.broker} from {source.name}"
     )

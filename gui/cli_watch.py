@@ -8,27 +8,21 @@ Exit codes: 0 logged in at the end, 2 invalid input, 3 the session was lost and 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import threading
 import time
 from typing import Any, TextIO
 
 from gui.cli import (
     AFTER_LOGIN_GRACE,
-    EXIT_GRACE,
     LOG_CLOSE_SECONDS,
     CheckOutcome,
     Printer,
-    _bound_reached,
     _finish,
     _invalid,
-    account_environment,
     add_login_arguments,
-    assignments,
-    collect_values,
+    login_values,
     positive_seconds,
-    require_secrets,
+    resolve_target,
+    run_bounded,
 )
 
 HEALTH_EVERY_SECONDS = 2.0
@@ -60,35 +54,21 @@ def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
 
 
 def run_watch(args: argparse.Namespace, out: TextIO) -> int:
-    from gui.core.errors import BrokerFailure, InvalidSettings
+    from gui.core.errors import InvalidSettings
 
     printer = Printer(out, args.json)
-    secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
-    masked = [os.environ[var] for var in secrets_env if os.environ.get(var)]
     try:
         duration = positive_seconds(args.duration, "--duration")
         login_bound = positive_seconds(args.timeout)
     except InvalidSettings as failure:
         return _finish(printer, _invalid(failure), None)
     bound = duration + login_bound + AFTER_LOGIN_GRACE + 10.0  # logout and last lines
-    watchdog = threading.Timer(bound + EXIT_GRACE, _bound_reached, (printer, bound))
-    watchdog.daemon = True
-    watchdog.start()
-    try:
-        outcome = _watch(args, printer, duration, login_bound, masked)
-    except InvalidSettings as failure:
-        outcome = _invalid(failure)
-    except BrokerFailure as failure:
-        outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
-    except KeyboardInterrupt:
-        outcome = CheckOutcome(False, 1, "Interrupted")
-    except Exception as exc:  # never a traceback: the result says what happened, masked
-        from gui.core.redaction import Redactor
-
-        text = Redactor(masked).text(f"{type(exc).__name__}: {exc}")
-        outcome = CheckOutcome(False, 1, f"Unexpected error: {text}")
-    watchdog.cancel()
-    return _finish(printer, outcome, None)
+    return run_bounded(
+        printer,
+        bound,
+        args,
+        lambda masked: (_watch(args, printer, duration, login_bound, masked), None),
+    )
 
 
 def _watch(
@@ -100,34 +80,8 @@ def _watch(
 ) -> CheckOutcome:
     import asyncio
 
-    from gui.brokers import default_registry
-    from gui.core.profiles import ProfileStore
-
-    spec = default_registry().get(args.broker)
-    store = ProfileStore()
-    environment, args.scenario = account_environment(store, spec.id, args)
-    saved = store.raw(spec.id, environment.value, args.account)
-    if store.problem:
-        sys.stderr.write(store.problem + "\n")
-    if not spec.available:
-        from gui.core.errors import SdkUnavailable
-
-        raise SdkUnavailable(f"{spec.title}: not available yet. {spec.unavailable_note}")
-    spec.check_scenario(environment, args.scenario)
-    remembered: dict[str, str] = {}
-    if args.account:
-        from gui.core.accounts import Accounts
-
-        given = assignments(args.secrets, "--secret")
-        remembered = Accounts(store).remembered_secrets(
-            spec.id, args.account, environment.value, skip=given
-        )
-        masked.extend(value for value in remembered.values() if value)
-    schema, values = collect_values(
-        spec, environment, args.sets, args.secrets, os.environ, saved, remembered
-    )
-    require_secrets(schema, values, spec.id, args.account)
-    schema.validate(values)
+    spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
+    schema, values = login_values(args, spec, environment, saved, remembered)
     return asyncio.run(
         _stay(spec, environment, args, values, schema, printer, duration, login_bound)
     )

@@ -8,6 +8,7 @@ CI=true a missing daemon fails the test (CI installs it through scripts/setup.sh
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import select
 import shutil
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from gui.worker.lifetime import die_with_parent
 
 SECRETS_NAME = "org.freedesktop.secrets"
 START_BOUND_SECONDS = 15.0
@@ -77,6 +80,8 @@ def running_secret_service(home: Path) -> Iterator[SecretService]:
     keyring_daemon = _require("gnome-keyring-daemon")
     runtime = home / "run"
     runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Both daemons are killed by the kernel if the test run itself dies (as workers are).
+    with_us = functools.partial(die_with_parent, os.getpid())
     env = {
         **os.environ,
         "HOME": str(home),
@@ -88,6 +93,7 @@ def running_secret_service(home: Path) -> Iterator[SecretService]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         env=env,
+        preexec_fn=with_us,
     )
     keyring: subprocess.Popen[bytes] | None = None
     try:
@@ -98,6 +104,7 @@ def running_secret_service(home: Path) -> Iterator[SecretService]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**env, "DBUS_SESSION_BUS_ADDRESS": address},
+            preexec_fn=with_us,
         )
         assert keyring.stdin is not None
         keyring.stdin.write(KEYRING_PASSWORD)

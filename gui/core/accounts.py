@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from gui.core.profiles import (
@@ -50,10 +51,11 @@ class Accounts:
     ) -> dict[str, str]:
         """The account's remembered secrets for the environment (the store is asked only when
         some are remembered and not in `skip`, e.g. given on the command line)."""
+        skipped = set(skip)
         fields = [
             key
             for key in self.store.account(broker, name).remembered.get(environment, ())
-            if key not in set(skip)
+            if key not in skipped
         ]
         if not fields:
             return {}
@@ -130,6 +132,14 @@ class Accounts:
         if profile["scenario"]:
             entry["scenario"] = profile["scenario"]
         return self.store.add_account(profile["broker"], chosen, entry=entry)
+
+
+def read_export(path: Path) -> str:
+    """An exported account's text; a file larger than any export is read only so far (and
+    then refused by parse_export)."""
+    with path.open("rb") as handle:
+        data = handle.read(_MAX_IMPORT_BYTES + 1)
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def parse_export(registry: Registry, text: str) -> dict[str, Any]:

@@ -527,12 +527,12 @@ class MainWindow(Translatable, QMainWindow):
 
     def import_account(self, path: Path) -> None:
         """Add the account (renamed "name (2)" when taken) and show it on its broker's tab."""
-        from gui.core.accounts import Accounts, parse_export
+        from gui.core.accounts import Accounts, parse_export, read_export
         from gui.core.profiles import AccountError
 
         accounts = Accounts(self._profiles)
         try:
-            text = path.read_bytes()[: 2 << 20].decode("utf-8-sig", errors="replace")
+            text = read_export(path)
             profile = parse_export(self.registry, text)
             name, n = profile["name"], 2
             while self._profiles.has_account(profile["broker"], name):
