@@ -33,7 +33,7 @@ from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment, after_drop
 from gui.core.session import Session, SessionState
 from gui.ui.diagnosis_panel import DiagnosisPanel
-from gui.ui.event_log import LogFeed
+from gui.ui.event_log import FLUSH_MS, LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
 from gui.ui.i18n import Translatable, translate
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PANEL_FRAME_MS = 250  # what a person reads: four frames a second are plenty
+# The panel renders on the log's frame: an event starts both timers together, so the new row
+# and the new values are painted in one pass (a pass each costs an idle window ~10% more).
+PANEL_FRAME_MS = FLUSH_MS
 VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
 ENVIRONMENTS = (
     (Environment.SIMULATOR, QT_TRANSLATE_NOOP("BrokerTab", "Built-in simulator")),

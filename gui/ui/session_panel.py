@@ -71,6 +71,7 @@ class StateBadge(Translatable, QLabel):
         self.show_state(SessionState.DISCONNECTED)
 
     def show_state(self, state: SessionState, warning: str = "") -> None:
+        shown_warning = self.warning
         self.state = state
         self.warning = warning if state is SessionState.LOGGED_IN else ""
         text, tone = state_label(state), _BADGE[state][1]
@@ -78,7 +79,8 @@ class StateBadge(Translatable, QLabel):
             text = translate("state", "Logged in — check the clock")
             tone = "warn"
         self.setText(text)
-        self.setToolTip(self.warning)
+        if self.warning != shown_warning:  # each call is an event, and the badge renders a lot
+            self.setToolTip(self.warning)
         _set_property(self, "tone", tone)
 
 
@@ -90,6 +92,9 @@ def steady_label(*widest: str) -> QLabel:
     metrics = label.fontMetrics()
     width = max(metrics.horizontalAdvance(text) for text in widest) + 4
     label.setFixedSize(width, label.sizeHint().height())
+    # Opaque: it paints its own background, so a new value repaints the label alone, not
+    # every widget behind it up to the window (ten paint events a second when idle).
+    label.setAutoFillBackground(True)
     return label
 
 

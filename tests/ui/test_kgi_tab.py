@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from gui.core.events import EventKind
 from gui.core.session import SessionState
@@ -118,3 +121,38 @@ def test_every_login_is_bounded_even_when_the_driver_waits_longer(
     qtbot.waitUntil(lambda: tab.badge.state is SessionState.FAILED, timeout=WAIT_MS)
     assert "No login within 0.5 s" in tab.reason.text()
     qtbot.waitUntil(tab.connect_button.isEnabled, timeout=WAIT_MS)
+
+
+class PaintCounter(QObject):
+    """Counts paint events per widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter[QObject] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints[watched] += 1
+        return False
+
+
+def test_a_clock_tick_repaints_the_changed_values_only(qtbot, window: MainWindow) -> None:
+    """Logged in and idle, each ServerTime repaints the values that changed; nothing behind
+    them (the panel, the tab, the tabs) is painted again."""
+    window.show()
+    tab = window.broker_tabs["kgi"]
+    tab.form.editors["password"].input.setText("demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.panel.server_time.text() != "—", timeout=WAIT_MS)
+    qtbot.wait(300)  # the login's own repaints are over
+    counter = PaintCounter()
+    QApplication.instance().installEventFilter(counter)
+    try:
+        shown = tab.panel.server_time.text()
+        qtbot.waitUntil(lambda: tab.panel.server_time.text() != shown, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: counter.paints[tab.panel.server_time] >= 3, timeout=WAIT_MS)
+    finally:
+        QApplication.instance().removeEventFilter(counter)
+    # (The window itself may repaint its status bar, whose message times out meanwhile.)
+    assert counter.paints[tab.panel] == counter.paints[tab] == counter.paints[window.tabs] == 0
