@@ -127,25 +127,37 @@ class BrokerEvent(_EventFields):
         return "  ".join(parts)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The CLI's and the JSON Lines export's shape (DESIGN.md, CLI contract)."""
+        """The CLI's and the JSON Lines export's shape (DESIGN.md, CLI contract). Plain values
+        only: every session log line is made here, so lookups replace enum properties."""
+        kind_value, kind_label = _KIND_JSON[self.kind]
+        server_time = self.server_time
         out: dict[str, Any] = {
             "time": self.time.isoformat(timespec="milliseconds"),
             "broker": self.broker,
-            "kind": self.kind.value,
-            "event": self.kind_label,
+            "kind": kind_value,
+            "event": kind_label,
             "status": self.status,
             "text": self.text,
             "topic": self.topic,
             "count": self.count,
             "server_time": (
-                self.server_time.isoformat(timespec="milliseconds") if self.server_time else None
+                server_time.isoformat(timespec="milliseconds") if server_time else None
             ),
             "latency_ms": self.latency_ms,
-            "level": self.level.value,
+            "level": _LEVEL_VALUES[self.level],
         }
-        if self.raw:
-            out["raw"] = {key: _jsonable(value) for key, value in self.raw.items()}
+        raw = self.raw
+        if raw:
+            out["raw"] = {
+                key: value if type(value) in _PLAIN else _jsonable(value)
+                for key, value in raw.items()
+            }
         return out
+
+
+_KIND_JSON = {kind: (kind.value, KIND_LABELS[kind]) for kind in EventKind}
+_LEVEL_VALUES = {level: level.value for level in Level}
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def format_clock(moment: datetime) -> str:

@@ -8,6 +8,7 @@ import asyncio
 import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from gui.core.diagnosis import Step
@@ -34,6 +35,12 @@ class DriverHandle(ABC):
         self._ended: asyncio.Event | None = None
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self.secret_keys: list[str] = []
+        self.log_folder: Path | None = None  # where the session log is (set before `start`)
+
+    @property
+    def writes_log(self) -> bool:
+        """True when the driver's own process writes its events to the session log."""
+        return False
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)

@@ -39,6 +39,7 @@ from gui.core.schema import Schema
 
 if TYPE_CHECKING:
     import asyncio
+    from pathlib import Path
 
     from gui.core.handles import DriverHandle
 
@@ -120,6 +121,10 @@ class Session:
         # Or several events at once, in order (the log takes floods this way).
         self.event_batch_listeners: list[Callable[[list[BrokerEvent]], None]] = []
         self.state_listeners: list[StateListener] = []
+        # The persistent log (SessionLog.attach): its folder goes to each handle, so a worker
+        # writes its own events there; the sink takes the rest.
+        self.log_folder: Path | None = None
+        self.log_sink: Callable[[list[BrokerEvent]], None] | None = None
         self.info_listeners: list[Callable[[], None]] = []
         self.diagnosis: list[Step] = []  # the latest diagnosis, step by step
         self.step_listeners: list[Callable[[Step], None]] = []
@@ -296,6 +301,7 @@ class Session:
         self._redactor = Redactor(secrets)
         for secret in secrets:
             PROCESS_SECRETS.add(secret)
+        handle.log_folder = self.log_folder
         handle.start(
             partial(self._deliver, self._generation), self._redactor, list(schema.secret_keys)
         )
@@ -303,6 +309,7 @@ class Session:
     def _deliver(self, generation: int, records: list[Record]) -> None:
         if generation != self._generation:
             return
+        logged = self._handle is not None and self._handle.writes_log
         info_changed = False
         events: list[BrokerEvent] = []
         note = self._note
@@ -314,7 +321,7 @@ class Session:
                 events.append(event)
                 continue
             if events:  # what came before this record is told before it
-                self._publish(events)
+                self._publish(events, logged)
                 events = []
             if tag == DETAIL:
                 self.info.details[record[1]] = record[2]
@@ -341,7 +348,7 @@ class Session:
             elif tag == ENDED:
                 self._driver_ended(record[1], record[2])
         if events:
-            self._publish(events)
+            self._publish(events, logged)
         if info_changed:
             self._notify_info()
 
@@ -351,12 +358,15 @@ class Session:
             self._notify_info()
         self._publish([event])
 
-    def _publish(self, events: list[BrokerEvent]) -> None:
+    def _publish(self, events: list[BrokerEvent], logged: bool = False) -> None:
+        """To every listener; to the log unless the handle's worker wrote them (`logged`)."""
         for listener in self.event_listeners:
             for event in events:
                 listener(event)
         for batch_listener in self.event_batch_listeners:
             batch_listener(events)
+        if not logged and self.log_sink is not None:
+            self.log_sink(events)
 
     def _note(self, event: BrokerEvent) -> bool:
         """Keep what the panel shows; True when that changed."""

@@ -4,8 +4,15 @@ One file per day (`sessions-YYYY-MM-DD.jsonl`, continued in `.1`, `.2` … past 
 platform's log folder (`BROKER_CONSOLE_CONFIG_DIR` moves it under `<dir>/logs`); files past the
 age or total size kept are removed. Events arrive masked by their session; the writer masks
 again with every secret of the process before a line is written. Writing happens on a thread
-of its own with a bounded queue: a flood never waits on the disk. Also here: the app's own
-error log and the latest diagnosis of each broker, for a support bundle.
+of its own with a bounded queue: a flood never waits on the disk.
+
+A login's worker process writes its own events to the same files (the session hands it the
+folder): making a line costs about as much as showing the event, and under a flood the console
+must spend its GIL on the window. Lines are appended whole (one write per batch, O_APPEND), so
+processes sharing a file never split one another's lines. The console writes the events it
+makes itself, and every event of a driver that runs in the console (tests).
+Also here: the app's own error log and the latest diagnosis of each broker, for a support
+bundle.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,11 +40,16 @@ if TYPE_CHECKING:
     from gui.core.events import BrokerEvent
     from gui.core.session import Session
 
+log = logging.getLogger(__name__)
+
 KEEP_DAYS = 14
 KEEP_BYTES = 200 << 20
 FILE_BYTES = 20 << 20  # one day's file continues in a new one past this
 QUEUE_EVENTS = 100_000  # events waiting for the disk; past it they are counted, not kept
 WRITER_IDLE_SECONDS = 1.0
+# Lines masked and encoded per pass: each pass is a few short C calls, so the thread that
+# shares the GIL with the window never holds it long (one pass over a flood's backlog did).
+LINES_PER_PASS = 256
 ERROR_LOG = "console-errors.log"
 SESSION_FILE = re.compile(r"^sessions-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$")
 
@@ -51,10 +63,21 @@ def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps makes one per call
+
+
 def json_line(payload: dict[str, Any]) -> bytes:
     """One line of UTF-8 JSON, masked; a lone surrogate (invalid UTF-8 in a vendor's text)
     becomes a JSON escape instead of failing the line."""
-    text = PROCESS_SECRETS.text(json.dumps(payload, ensure_ascii=False, default=str))
+    return json_lines([payload])
+
+
+def json_lines(payloads: Sequence[dict[str, Any]]) -> bytes:
+    """Lines of UTF-8 JSON, masked in one pass (a flood writes tens of thousands at a time)."""
+    if not payloads:
+        return b""
+    encode = _ENCODER.encode
+    text = PROCESS_SECRETS.text("\n".join([encode(payload) for payload in payloads]))
     return (text + "\n").encode("utf-8", "backslashreplace")
 
 
@@ -86,9 +109,12 @@ def prune(folder: Path, keep_days: int = KEEP_DAYS, keep_bytes: int = KEEP_BYTES
         path.unlink(missing_ok=True)
 
 
+MakeEvents = Callable[[], list["BrokerEvent"]]
+
+
 class SessionLog:
     """Attach sessions; their events go to today's file. `close` writes what is queued
-    (bounded)."""
+    (bounded). `prunes`: remove old files when a day starts (the console; not its workers)."""
 
     def __init__(
         self,
@@ -97,13 +123,15 @@ class SessionLog:
         keep_days: int = KEEP_DAYS,
         keep_bytes: int = KEEP_BYTES,
         file_bytes: int = FILE_BYTES,
+        prunes: bool = True,
     ) -> None:
         self.folder = folder or log_dir()
+        self.prunes = prunes
         self.keep_days = keep_days
         self.keep_bytes = keep_bytes
         self.file_bytes = file_bytes
         self.problem = ""  # why the log cannot be written, for the window
-        self._queue: deque[list[BrokerEvent]] = deque()
+        self._queue: deque[tuple[int, list[BrokerEvent] | MakeEvents]] = deque()
         self._lock = threading.Lock()
         self._queued = 0  # events queued or being written
         self._dropped = 0
@@ -115,16 +143,23 @@ class SessionLog:
         self._thread.start()
 
     def attach(self, session: Session) -> None:
-        session.event_batch_listeners.append(self.write)
+        """The session's events come here, or (its worker writes them) the folder goes there."""
+        session.log_folder = self.folder
+        session.log_sink = self.write
 
     def write(self, events: list[BrokerEvent]) -> None:
         """Queue events (never blocks; past the capacity they are counted as dropped)."""
+        self.write_later(len(events), events)
+
+    def write_later(self, count: int, events: list[BrokerEvent] | MakeEvents) -> None:
+        """Queue `count` events, or what makes them on the log's thread (a worker's records
+        in wire form: decoding them is the log's work, not the sender's)."""
         with self._lock:
             if self._queued >= QUEUE_EVENTS:
-                self._dropped += len(events)
+                self._dropped += count
                 return
-            self._queued += len(events)
-            self._queue.append(events)
+            self._queued += count
+            self._queue.append((count, events))
         self._wake.set()
 
     def flush(self, timeout: float = 2.0) -> bool:
@@ -154,26 +189,36 @@ class SessionLog:
             if self._closing and not self._queue:
                 return
 
-    def _take(self) -> tuple[list[BrokerEvent], int]:
+    def _take(self) -> tuple[list[tuple[int, list[BrokerEvent] | MakeEvents]], int]:
         with self._lock:
-            events = [event for batch in self._queue for event in batch]
+            batches = list(self._queue)
             self._queue.clear()
             dropped, self._dropped = self._dropped, 0
-        return events, dropped
+        return batches, dropped
 
     def _write_queued(self) -> None:
-        events, dropped = self._take()
-        lines = [json_line(event.to_json_dict()) for event in events]
-        if dropped:
-            lines.append(json_line({"kind": "dropped", "count": dropped}))
+        batches, dropped = self._take()
+        taken = sum(count for count, _ in batches)
         try:
+            lines: list[bytes] = []
+            for _, events in batches:
+                try:
+                    made = events if isinstance(events, list) else events()
+                except Exception:  # records that cannot be read are lost, the log goes on
+                    log.exception("session log: events could not be made")
+                    continue
+                for start in range(0, len(made), LINES_PER_PASS):
+                    part = made[start : start + LINES_PER_PASS]
+                    lines.append(json_lines([event.to_json_dict() for event in part]))
+            if dropped:
+                lines.append(json_line({"kind": "dropped", "count": dropped}))
             with self._target().open("ab") as out:
                 out.write(b"".join(lines))
         except OSError as exc:
             self.problem = f"The session log cannot be written in {self.folder}: {exc}"
         finally:
             with self._lock:
-                self._queued -= len(events)
+                self._queued -= taken
 
     def _target(self) -> Path:
         """Today's file (a new day, or a full file, starts the next one; pruning with it)."""
@@ -181,7 +226,7 @@ class SessionLog:
         path = self._path
         if today != self._day or path is None or _size(path) >= self.file_bytes:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if today != self._day:
+            if today != self._day and self.prunes:
                 prune(self.folder, self.keep_days, self.keep_bytes)
             parts = [p for d, p, _ in session_files(self.folder) if d == today]
             part = max(parts, default=0)

@@ -176,6 +176,10 @@ class WorkerHandle(DriverHandle):
             await self._terminate()
 
     @property
+    def writes_log(self) -> bool:
+        return self.log_folder is not None
+
+    @property
     def stderr_tail(self) -> list[str]:
         return list(self._stderr)
 
@@ -222,6 +226,8 @@ class WorkerHandle(DriverHandle):
         }
         if self.driver_factory:
             hello["driver_factory"] = self.driver_factory
+        if self.log_folder is not None:
+            hello["session_log"] = str(self.log_folder)
         self._send(["hello", hello])
 
     def _send(self, frame: list[Any]) -> None:

@@ -20,19 +20,23 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure
-from gui.core.records import DROPPED, LOGGED_IN, RAW_EVENT, Record
-from gui.core.redaction import Redactor
+from gui.core.events import BrokerEvent
+from gui.core.records import DROPPED, EVENT, LOGGED_IN, RAW_EVENT, Record
+from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.registry import Environment
 from gui.core.runner import DriverRunner, unexpected
+from gui.core.session_log import SessionLog
 from gui.worker import lifetime
 from gui.worker.protocol import (
     CONSOLE_FRAMES,
     ProtocolError,
     read_frame,
+    records_from_wire,
     records_to_wire,
     write_frame,
 )
@@ -49,11 +53,20 @@ _FLUSH = -1  # a marker in the writer's queue: (_FLUSH, event), set once written
 class FrameWriter:
     """The worker's end of the record pipe: records queued by any thread (`put` never blocks),
     masked and written in batches by one thread. Past the capacity events are dropped and the
-    count is sent, in order; control records are never dropped."""
+    count is sent, in order; control records are never dropped. Each batch sent also goes to
+    `session_log` (decoded on the log's own thread)."""
 
-    def __init__(self, stream: BinaryIO, redactor: Redactor) -> None:
+    def __init__(
+        self,
+        stream: BinaryIO,
+        redactor: Redactor,
+        broker: str = "",
+        session_log: SessionLog | None = None,
+    ) -> None:
         self._stream = stream
         self._redactor = redactor
+        self._broker = broker
+        self._session_log = session_log
         self._queue: deque[Record] = deque()
         self._wake = threading.Event()
         self._closing = False
@@ -102,6 +115,10 @@ class FrameWriter:
                     batch.append([DROPPED, dropped])
                 if batch:
                     self._write(["records", batch])
+                    if self._session_log is not None:
+                        self._session_log.write_later(
+                            len(taken), partial(events_in, self._broker, batch)
+                        )
                 for event in flushed:
                     event.set()
             if self._closing:
@@ -121,6 +138,11 @@ class FrameWriter:
         self._wake.set()
         self._thread.join(CLOSE_SECONDS)
         self._write(["bye"])
+
+
+def events_in(broker: str, batch: list[Any]) -> list[BrokerEvent]:
+    """The events of a batch in wire form, as the console reads them."""
+    return [record[1] for record in records_from_wire(broker, batch) if record[0] == EVENT]
 
 
 def make_driver(hello: Mapping[str, Any]) -> Driver:
@@ -144,7 +166,10 @@ class WorkerService:
         self.hello = hello
         self.broker = str(hello["broker"])
         self.redactor = Redactor()
-        self.writer = FrameWriter(out, self.redactor)
+        folder = hello.get("session_log")
+        # The console's log folder: this login's events are written here, by this process.
+        self.session_log = SessionLog(Path(str(folder)), prunes=False) if folder else None
+        self.writer = FrameWriter(out, self.redactor, self.broker, self.session_log)
         self.link = DriverLink(self.broker, self.writer, self.redactor)
         self.bound = float(hello.get("bound", 10.0))
         self.runner: DriverRunner | None = None
@@ -220,6 +245,7 @@ class WorkerService:
         for key in secret_keys:
             if settings.get(key):
                 self.redactor.add(str(settings[key]))
+                PROCESS_SECRETS.add(str(settings[key]))  # the session log masks with these
 
     def _runner(
         self,
@@ -287,6 +313,8 @@ def main() -> int:
     service = WorkerService(hello[1], frames_out)
     asyncio.run(service.serve(commands))
     service.writer.close()
+    if service.session_log is not None:
+        service.session_log.close(CLOSE_SECONDS)
     sys.stderr.flush()
     # Vendor threads and executors must not hold the exit (they may be stuck in native code).
     os._exit(0)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 
 from gui.core.diagnosis import Step, failed
-from gui.core.events import BrokerEvent, EventKind
+from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.records import STEP
 from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.session_log import SessionLog, log_dir, prune, save_diagnosis
@@ -31,6 +32,32 @@ def test_events_are_appended_to_todays_file_in_the_config_dirs_logs(config_dir: 
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [line["text"] for line in lines] == ["one", "two 凱基"]
     assert lines[0]["status"] == "LOGIN_READY" and lines[0]["broker"] == "kgi"
+
+
+def test_a_line_carries_every_field_of_the_event_raw_values_included(tmp_path: Path) -> None:
+    """What support reads back: the export's shape, raw vendor values made plain JSON."""
+    zone = timezone(timedelta(hours=8))
+    received = datetime(2026, 11, 22, 9, 30, 1, 234567, tzinfo=zone)
+    server = datetime(2026, 11, 22, 9, 30, 0, 999000, tzinfo=zone)
+    tick = BrokerEvent(
+        "kgi", EventKind.SERVER_TIME, "", "", None, None, server, 12.5, Level.WARNING,
+        {"ServerTime": server, "ms": 12, "ok": True, "none": None, "ids": (1, "a"),
+         "nested": {"at": server, 3: Decimal("1.5")}, "odd": Decimal("2.25")},
+        received,
+    )  # fmt: skip
+    log = SessionLog(tmp_path)
+    log.write([tick])
+    assert log.flush(5.0)
+    log.close()
+    (line,) = [json.loads(text) for text in next(tmp_path.iterdir()).read_text().splitlines()]
+    assert line == {
+        "time": "2026-11-22T09:30:01.234+08:00", "broker": "kgi", "kind": "server_time",
+        "event": "ServerTime", "status": "", "text": "", "topic": None, "count": None,
+        "server_time": "2026-11-22T09:30:00.999+08:00", "latency_ms": 12.5, "level": "warning",
+        "raw": {"ServerTime": "2026-11-22T09:30:00.999+08:00", "ms": 12, "ok": True,
+                "none": None, "ids": [1, "a"],
+                "nested": {"at": "2026-11-22T09:30:00.999+08:00", "3": "1.5"}, "odd": "2.25"},
+    }  # fmt: skip
 
 
 def test_a_secret_known_to_the_process_is_masked_before_writing(tmp_path: Path) -> None:
