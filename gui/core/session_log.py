@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import re
+import sys
 import threading
 import time
 from collections import deque
@@ -51,6 +52,7 @@ WRITER_IDLE_SECONDS = 1.0
 # shares the GIL with the window never holds it long (one pass over a flood's backlog did).
 LINES_PER_PASS = 256
 ERROR_LOG = "console-errors.log"
+WRITE_LOCK = ".sessions.lock"  # Windows: the console and its workers append in turns
 SESSION_FILE = re.compile(r"^sessions-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$")
 
 
@@ -79,6 +81,27 @@ def json_lines(payloads: Sequence[dict[str, Any]]) -> bytes:
     encode = _ENCODER.encode
     text = PROCESS_SECRETS.text("\n".join([encode(payload) for payload in payloads]))
     return (text + "\n").encode("utf-8", "backslashreplace")
+
+
+def append_whole(path: Path, data: bytes) -> None:
+    """Append `data` in one piece while other processes append to the same file. A POSIX
+    O_APPEND write lands whole at the end; Windows' C runtime seeks to the end and then writes,
+    which two processes could interleave, so there the writers take turns on a lock file."""
+    if sys.platform != "win32":
+        with path.open("ab") as out:
+            out.write(data)
+        return
+    import msvcrt
+
+    with (path.parent / WRITE_LOCK).open("a+b") as lock:
+        lock.seek(0)
+        msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s, then OSError
+        try:
+            with path.open("ab") as out:
+                out.write(data)
+        finally:
+            lock.seek(0)
+            msvcrt.locking(lock.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 def session_files(folder: Path) -> list[tuple[date, int, Path]]:
@@ -212,8 +235,7 @@ class SessionLog:
                     lines.append(json_lines([event.to_json_dict() for event in part]))
             if dropped:
                 lines.append(json_line({"kind": "dropped", "count": dropped}))
-            with self._target().open("ab") as out:
-                out.write(b"".join(lines))
+            append_whole(self._target(), b"".join(lines))
         except OSError as exc:
             self.problem = f"The session log cannot be written in {self.folder}: {exc}"
         finally:

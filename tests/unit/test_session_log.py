@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -120,3 +123,24 @@ def test_a_step_crosses_the_pipe_masked() -> None:
     tag, back = record_from_wire("kgi", wire)
     assert tag == STEP and back.cls == "login_rejected" and back.level == "fail"
     assert "hunter2-secret" not in back.detail and "••••" in back.detail
+
+
+def test_processes_appending_to_one_file_never_split_a_line(tmp_path: Path) -> None:
+    """The console and its workers append to the same day's file at once."""
+    target = tmp_path / "sessions-shared.jsonl"
+    writer = (
+        "import sys; from pathlib import Path; from gui.core.session_log import append_whole\n"
+        "name = sys.argv[1]\n"
+        "for n in range(300):\n"
+        "    append_whole(Path(sys.argv[2]), ''.join("
+        'f\'{{"by": "{name}", "n": {n}, "pad": "{name * 200}"}}\\n\' '
+        "for _ in range(40)).encode())\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", writer, name, str(target)])
+        for name in ("a", "b", "c")
+    ]
+    for proc in procs:
+        assert proc.wait(timeout=60) == 0
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert Counter(line["by"] for line in lines) == {"a": 12_000, "b": 12_000, "c": 12_000}
