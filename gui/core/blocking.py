@@ -19,13 +19,14 @@ import asyncio
 import contextlib
 import functools
 from abc import abstractmethod
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar, TypeVar
 
 from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure, ConnectFailed, LoginTimeout
 from gui.core.events import Level
+from gui.core.status import DISCONNECTED
 
 T = TypeVar("T")
 SurfaceLoader = Callable[[Mapping[str, Any]], Any]
@@ -160,6 +161,39 @@ class BlockingDriver(Driver):
             self._link.flush()
         return fn(*args)
 
+    async def watch_connection(
+        self,
+        check: Callable[[], str],
+        *,
+        every: float,
+        retry_after: float,
+        failures_to_drop: int,
+        what: str,
+        lost: str,
+        answered: Callable[[], None] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        """After login, for a vendor that does not say when its connection drops: `check` on
+        the vendor thread every `every` seconds ('' when the broker answered, else what went
+        wrong), `retry_after` seconds after a failure. `failures_to_drop` failures in a row
+        drop the connection, told with `lost` (it may name {failures} and {problem})."""
+        failures = 0
+        while True:
+            await sleep(retry_after if failures else every)
+            problem = await self.call(check)
+            if not problem:
+                failures = 0
+                if answered is not None:
+                    answered()
+                continue
+            failures += 1
+            self.link.log(
+                f"{what} {failures} of {failures_to_drop} failed: {problem}", Level.WARNING
+            )
+            if failures >= failures_to_drop:
+                self.connection_dropped(lost.format(failures=failures, problem=problem))
+                return
+
     def background(self, coro: Coroutine[Any, Any, None]) -> None:
         """A task that lives as long as the login (cancelled first on release)."""
         task = asyncio.ensure_future(coro)
@@ -215,6 +249,11 @@ class BlockingDriver(Driver):
             self.link.lost(reason)
         else:
             self.failed(ConnectFailed(reason))
+
+    def connection_dropped(self, text: str) -> None:
+        """A check after login found the connection gone: DISCONNECTED, and the session lost."""
+        self.link.status(DISCONNECTED, text, Level.WARNING)
+        self.lost(text)
 
     def _settle(self, failure: BrokerFailure | None) -> None:
         login, loop = self._login, self._loop

@@ -94,7 +94,20 @@ class HundsunDriver(BlockingDriver):
         self.link.status(DISCONNECTED, "10002 logout; connection released")
 
     async def after_login(self, settings: Mapping[str, Any]) -> None:
-        self.background(self._keep_alive(float(settings["heartbeat_seconds"])))
+        """10000 every heartbeat_seconds; two failures in a row end the session."""
+        interval = float(settings["heartbeat_seconds"])
+        self.background(
+            self.watch_connection(
+                self._heartbeat,
+                every=interval,
+                retry_after=interval,
+                failures_to_drop=HEARTBEAT_FAILURES_TO_DROP,
+                what="Heartbeat",
+                lost="{failures} heartbeats failed in a row: {problem}",
+                answered=lambda: self.link.status("HEART_BEAT", "10000 heartbeat answered"),
+                sleep=self._sleep,
+            )
+        )
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -139,24 +152,3 @@ class HundsunDriver(BlockingDriver):
             return exc.reason
         error = reply.error()
         return f"[{error[0]}] {error[1]}" if error else ""
-
-    async def _keep_alive(self, interval: float) -> None:
-        """10000 every `interval` seconds; two failures in a row end the session."""
-        failures = 0
-        while True:
-            await self._sleep(interval)
-            problem = await self.call(self._heartbeat)
-            if not problem:
-                failures = 0
-                self.link.status("HEART_BEAT", "10000 heartbeat answered")
-                continue
-            failures += 1
-            self.link.log(
-                f"Heartbeat {failures} of {HEARTBEAT_FAILURES_TO_DROP} failed: {problem}",
-                Level.WARNING,
-            )
-            if failures >= HEARTBEAT_FAILURES_TO_DROP:
-                text = f"{failures} heartbeats failed in a row: {problem}"
-                self.link.status(DISCONNECTED, text, Level.WARNING)
-                self.lost(text)
-                return

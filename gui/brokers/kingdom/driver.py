@@ -100,9 +100,7 @@ class KingdomDriver(BlockingDriver):
             if plugin is None or await self.call(plugin.connected):
                 continue
             channel = plugin.last_error(1) or "no error text"
-            text = f"The Kingdom plugin lost its connection ({channel})"
-            self.link.status(DISCONNECTED, text, Level.WARNING)
-            self.lost(text)
+            self.connection_dropped(f"The Kingdom plugin lost its connection ({channel})")
             return
 
     def close(self) -> None:

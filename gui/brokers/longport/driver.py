@@ -7,7 +7,6 @@ session, so logout is local.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -77,28 +76,18 @@ class LongPortDriver(BlockingDriver):
         self._account()
 
     async def after_login(self, settings: Mapping[str, Any]) -> None:
-        self.background(self._keep_checking())
-
-    async def _keep_checking(self) -> None:
         """REST keeps no session: a cheap signed call now and then tells that the API still
         answers, and its Date header keeps the clock offset and latency current."""
-        failures = 0
-        while True:
-            await asyncio.sleep(HEALTH_RETRY_SECONDS if failures else HEALTH_CHECK_SECONDS)
-            problem = await self.call(self._health_check)
-            if not problem:
-                failures = 0
-                continue
-            failures += 1
-            self.link.log(
-                f"Health check {failures} of {HEALTH_FAILURES_TO_DROP} failed: {problem}",
-                Level.WARNING,
+        self.background(
+            self.watch_connection(
+                self._health_check,
+                every=HEALTH_CHECK_SECONDS,
+                retry_after=HEALTH_RETRY_SECONDS,
+                failures_to_drop=HEALTH_FAILURES_TO_DROP,
+                what="Health check",
+                lost="LongPort stopped answering: {problem}",
             )
-            if failures >= HEALTH_FAILURES_TO_DROP:
-                text = f"LongPort stopped answering: {problem}"
-                self.link.status(DISCONNECTED, text, Level.WARNING)
-                self.lost(text)
-                return
+        )
 
     def _health_check(self) -> str:
         """One GET /v1/asset/account on the vendor thread; '' when it was answered."""
