@@ -167,7 +167,7 @@ def records_to_wire(records: list[Record], redactor: Redactor) -> list[list[Any]
             if topic:
                 topic = mask(topic)
         if raw:
-            raw = plain(redactor.value(dict(raw)))
+            raw = redactor.value(plain(raw))  # as text first: bytes or an object may quote one
         stamp = server_time.isoformat() if server_time is not None else None
         append(
             [EVENT, epoch, kind.value, status, text, topic, count, stamp, latency, level.value, raw]
@@ -181,18 +181,10 @@ _NUMBER = (int, float, type(None))
 
 
 def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
-    """A worker-side record as JSON-able data, every string masked (the worker knows the
-    secrets; nothing unmasked leaves it)."""
+    """A worker-side record other than a raw event (`records_to_wire` takes those) as plain
+    data, every string masked (the worker knows the secrets; nothing unmasked leaves it)."""
     tag = record[0]
     mask = redactor.text
-    if tag == RAW_EVENT:
-        (_, epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
-        if redactor:
-            status, text = mask(status), mask(text)
-            topic = mask(topic) if topic else topic
-            raw = redactor.value(dict(raw)) if raw else raw
-        stamp = server_time.isoformat() if server_time is not None else None
-        return [EVENT, epoch, kind, status, text, topic, count, stamp, latency, level, raw or None]
     if tag == FAILED:
         return [FAILED, failure_to_wire(record[1].mask(mask))]
     if tag == RESULT:

@@ -63,6 +63,13 @@ def test_what_cannot_be_read_is_a_protocol_error(stream: io.BytesIO, fragment: s
     assert "this must never run" not in capsys.readouterr().out
 
 
+class Echo:
+    """A vendor object whose text quotes what it was given."""
+
+    def __str__(self) -> str:
+        return "rejected hunter22"
+
+
 def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
     when = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
     raw_event = (
@@ -76,7 +83,7 @@ def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
         when,
         12.5,
         Level.ERROR,
-        {"code": 4, "why": "hunter22", "at": when},
+        {"code": 4, "why": "hunter22", "at": when, "echo": b"pwd=hunter22", "err": Echo()},
     )
     wire = records_to_wire(
         [raw_event, (FAILED, LoginRejected("hunter22 refused"))], Redactor(["hunter22"])
@@ -90,6 +97,8 @@ def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
     assert tag == EVENT and failed_tag == FAILED
     assert event.kind is EventKind.STATUS and event.level is Level.ERROR
     assert event.text == f"password {MASK} wrong" and event.raw["why"] == MASK
+    # a vendor's bytes or object that quotes the secret crosses as masked text
+    assert event.raw["echo"] == f"pwd={MASK}" and event.raw["err"] == f"rejected {MASK}"
     assert event.server_time == when and event.latency_ms == 12.5
     assert event.time.timestamp() == 1_763_717_400.25 and event.time.utcoffset() is not None
     assert isinstance(failure, LoginRejected) and failure.reason == f"{MASK} refused"
