@@ -8,6 +8,7 @@ every microsecond is taken from the GIL the GUI needs.
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import datetime, timedelta, timezone
 from types import MappingProxyType
@@ -42,6 +43,8 @@ LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
 
 _ZONES: dict[int, timezone] = {}  # UTC offset in seconds -> its timezone
 _minute_zone: list[Any] = [None, None]  # (the minute since the epoch, its local zone)
+_second_text: list[Any] = [None, "", ""]  # (a second since the epoch, its text before and after
+# the fraction)
 
 
 def local_zone(epoch: float) -> timezone:
@@ -64,6 +67,22 @@ def local_time(epoch: float) -> datetime:
     times cheaper than `datetime.fromtimestamp(t).astimezone()`, which matters at tens of
     thousands of events a second."""
     return datetime.fromtimestamp(epoch, local_zone(epoch))
+
+
+def local_iso_millis(epoch: float) -> str:
+    """`local_time(epoch).isoformat(timespec="milliseconds")`, its text kept for the second: a
+    worker's session log stamps tens of thousands of lines a second, and making a datetime and
+    its text for each costs more than the rest of the line."""
+    second = math.floor(epoch)
+    micro = round((epoch - second) * 1e6)  # as datetime.fromtimestamp rounds: half to even
+    if micro >= 1_000_000:
+        second, micro = second + 1, micro - 1_000_000
+    cached_second, before, after = _second_text
+    if second != cached_second:
+        whole = datetime.fromtimestamp(second, local_zone(second)).isoformat()
+        before, after = whole[:19], whole[19:]
+        _second_text[:] = [second, before, after]
+    return f"{before}.{micro // 1000:03d}{after}"
 
 
 def event_from_raw(broker: str, record: Record, redactor: Redactor) -> BrokerEvent:

@@ -27,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +49,8 @@ KEEP_BYTES = 200 << 20
 FILE_BYTES = 20 << 20  # one day's file continues in a new one past this
 QUEUE_EVENTS = 100_000  # events waiting for the disk; past it they are counted, not kept
 WRITER_IDLE_SECONDS = 1.0
-# Lines masked and encoded per pass: each pass is a few short C calls, so the thread that
-# shares the GIL with the window never holds it long (one pass over a flood's backlog did).
+# Lines masked per pass: masking is one C call, so the thread that shares the GIL with the
+# window never holds it long (one pass over a flood's backlog did).
 LINES_PER_PASS = 256
 ERROR_LOG = "console-errors.log"
 WRITE_LOCK = ".sessions.lock"  # Windows: the console and its workers append in turns
@@ -65,21 +66,28 @@ def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps makes one per call
+# Every line's encoder (json.dumps makes one per call).
+LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 
 
 def json_line(payload: dict[str, Any]) -> bytes:
     """One line of UTF-8 JSON, masked; a lone surrogate (invalid UTF-8 in a vendor's text)
     becomes a JSON escape instead of failing the line."""
-    return json_lines([payload])
+    return masked_lines([LINE_ENCODER.encode(payload)])
 
 
-def json_lines(payloads: Sequence[dict[str, Any]]) -> bytes:
-    """Lines of UTF-8 JSON, masked in one pass (a flood writes tens of thousands at a time)."""
-    if not payloads:
+def event_lines(events: Sequence[BrokerEvent]) -> list[str]:
+    """The events' lines (`to_json_dict`), not yet masked."""
+    encode = LINE_ENCODER.encode
+    return [encode(event.to_json_dict()) for event in events]
+
+
+def masked_lines(lines: Sequence[str]) -> bytes:
+    """Lines of JSON as UTF-8, masked in one pass (a flood writes tens of thousands at a
+    time)."""
+    if not lines:
         return b""
-    encode = _ENCODER.encode
-    text = PROCESS_SECRETS.text("\n".join([encode(payload) for payload in payloads]))
+    text = PROCESS_SECRETS.text("\n".join(lines))
     return (text + "\n").encode("utf-8", "backslashreplace")
 
 
@@ -132,7 +140,7 @@ def prune(folder: Path, keep_days: int = KEEP_DAYS, keep_bytes: int = KEEP_BYTES
         path.unlink(missing_ok=True)
 
 
-MakeEvents = Callable[[], list["BrokerEvent"]]
+MakeLines = Callable[[], list[str]]  # a batch's lines, made (and masked) on the log's thread
 
 
 class SessionLog:
@@ -154,7 +162,7 @@ class SessionLog:
         self.keep_bytes = keep_bytes
         self.file_bytes = file_bytes
         self.problem = ""  # why the log cannot be written, for the window
-        self._queue: deque[tuple[int, list[BrokerEvent] | MakeEvents]] = deque()
+        self._queue: deque[tuple[int, MakeLines]] = deque()
         self._lock = threading.Lock()
         self._queued = 0  # events queued or being written
         self._dropped = 0
@@ -172,17 +180,17 @@ class SessionLog:
 
     def write(self, events: list[BrokerEvent]) -> None:
         """Queue events (never blocks; past the capacity they are counted as dropped)."""
-        self.write_later(len(events), events)
+        self.write_later(len(events), partial(event_lines, events))
 
-    def write_later(self, count: int, events: list[BrokerEvent] | MakeEvents) -> None:
-        """Queue `count` events, or what makes them on the log's thread (a worker's records
-        in wire form: decoding them is the log's work, not the sender's)."""
+    def write_later(self, count: int, make_lines: MakeLines) -> None:
+        """Queue `count` events as what makes their lines on the log's thread (a worker's
+        records in wire form: making lines of them is the log's work, not the sender's)."""
         with self._lock:
             if self._queued >= QUEUE_EVENTS:
                 self._dropped += count
                 return
             self._queued += count
-            self._queue.append((count, events))
+            self._queue.append((count, make_lines))
         self._wake.set()
 
     def flush(self, timeout: float = 2.0) -> bool:
@@ -212,7 +220,7 @@ class SessionLog:
             if self._closing and not self._queue:
                 return
 
-    def _take(self) -> tuple[list[tuple[int, list[BrokerEvent] | MakeEvents]], int]:
+    def _take(self) -> tuple[list[tuple[int, MakeLines]], int]:
         with self._lock:
             batches = list(self._queue)
             self._queue.clear()
@@ -224,15 +232,14 @@ class SessionLog:
         taken = sum(count for count, _ in batches)
         try:
             lines: list[bytes] = []
-            for _, events in batches:
+            for _, make_lines in batches:
                 try:
-                    made = events if isinstance(events, list) else events()
+                    made = make_lines()
                 except Exception:  # records that cannot be read are lost, the log goes on
-                    log.exception("session log: events could not be made")
+                    log.exception("session log: lines could not be made")
                     continue
                 for start in range(0, len(made), LINES_PER_PASS):
-                    part = made[start : start + LINES_PER_PASS]
-                    lines.append(json_lines([event.to_json_dict() for event in part]))
+                    lines.append(masked_lines(made[start : start + LINES_PER_PASS]))
             if dropped:
                 lines.append(json_line({"kind": "dropped", "count": dropped}))
             append_whole(self._target(), b"".join(lines))

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from gui.core.diagnosis import Step, failed
 from gui.core.events import BrokerEvent, EventKind, Level
-from gui.core.records import STEP
+from gui.core.records import DETAIL, EVENT, RAW_EVENT, STEP, local_iso_millis, local_time
 from gui.core.redaction import PROCESS_SECRETS, Redactor
-from gui.core.session_log import SessionLog, log_dir, prune, save_diagnosis
-from gui.worker.protocol import record_from_wire, record_to_wire
+from gui.core.session_log import SessionLog, event_lines, log_dir, prune, save_diagnosis
+from gui.worker.process import log_lines
+from gui.worker.protocol import record_from_wire, record_to_wire, records_from_wire, records_to_wire
 
 
 def event(text: str) -> BrokerEvent:
@@ -144,3 +145,35 @@ def test_processes_appending_to_one_file_never_split_a_line(tmp_path: Path) -> N
         assert proc.wait(timeout=60) == 0
     lines = [json.loads(line) for line in target.read_text().splitlines()]
     assert Counter(line["by"] for line in lines) == {"a": 12_000, "b": 12_000, "c": 12_000}
+
+
+def test_a_workers_lines_read_exactly_as_the_consoles_for_the_same_events() -> None:
+    """A worker makes its lines from the wire, without BrokerEvents: the text must be the one
+    the console writes for the events it reads from that wire, odd values included."""
+    zone = timezone(timedelta(hours=8))
+    records = [
+        (RAW_EVENT, 1_763_717_400.9999996, EventKind.RECOVER, "RS_DONE", "",
+         "ProductBaseSv1801.xml", 7, None, None, Level.INFO, None),
+        (RAW_EVENT, 1_763_717_401.0004, EventKind.SERVER_TIME, "", "quality 12 ms", None, None,
+         datetime(2026, 11, 22, 9, 30, 0, 999999), 12, Level.WARNING, {"offset_seconds": -0.25}),
+        (DETAIL, "SDK version", "1.0"),
+        (RAW_EVENT, 1_763_717_402.5, EventKind.MESSAGE, "", 'a " quote, \\ 凱基 \ud800 hunter22',
+         "T1", True, datetime(2026, 11, 22, 9, 30, tzinfo=zone), float("inf"), Level.ERROR,
+         {"nested": {"list": [1, 2.5, None, True], 3: "x"}, "nan": float("nan"), "b": b"\xff"}),
+        (RAW_EVENT, 1_763_717_403.0, EventKind.STATUS, "HEART_BEAT", "", None, 2**70, None,
+         0.5, Level.INFO, {"code": 8}),
+    ]  # fmt: skip
+    wire = records_to_wire(records, Redactor(["hunter22"]))
+    events = [record[1] for record in records_from_wire("kgi", wire) if record[0] == EVENT]
+    assert len(events) == 4
+    assert log_lines("kgi", wire) == event_lines(events)
+
+
+def test_a_line_is_stamped_as_the_event_time_shows_to_the_millisecond() -> None:
+    """The per-second text of a worker's stamps rounds as datetime does (no line off by a
+    second at .9999995)."""
+    start = 1_763_717_400.0
+    epochs = [start + n / 997 for n in range(3000)] + [start + 0.9999995, start + 0.9994999]
+    for epoch in epochs:
+        expected = local_time(epoch).isoformat(timespec="milliseconds")
+        assert local_iso_millis(epoch) == expected, epoch
