@@ -18,9 +18,12 @@ from typing import Any
 from gui.brokers.kgi.driver import KgiDriver
 from gui.brokers.kgi.simulator import COM_STATUS, RECOVER_STATUS, PackageBase, SimTaiFexCom
 from gui.brokers.kgi.surface import TAIPEI, KgiSdk
+from gui.core.events import BrokerEvent, EventKind
 from gui.core.registry import Environment
 
 TOPICS = tuple(f"ProductBaseSv{n}.xml" for n in range(1801, 1851))
+FLOOD_QUALITY = 1  # the flood's ServerTime quality; the simulator's own ticks say 8-40 ms
+MESSAGE_TOPIC = "flood-T"  # + the thread's number
 
 
 def flood_size() -> tuple[int, int]:
@@ -59,11 +62,27 @@ class FloodTaiFexCom(SimTaiFexCom):
                 self.OnRecoverStatus.fire(self, TOPICS[i % len(TOPICS)], status, i)
             elif kind < 8:
                 now = datetime.now(TAIPEI).replace(tzinfo=None)
-                self.OnRcvServerTime.fire(self, now, 12)
+                self.OnRcvServerTime.fire(self, now, FLOOD_QUALITY)
             elif kind == 8:
                 self.OnGetStatus.fire(self, COM_STATUS.HEART_BEAT, b"")
             else:
-                self.OnRcvMessage.fire(self, PackageBase(9, f"T{thread}"))
+                self.OnRcvMessage.fire(self, PackageBase(9, f"{MESSAGE_TOPIC}{thread}"))
+
+
+def is_flood_event(event: BrokerEvent) -> bool:
+    """One of the flood's events, not the simulator's own (its login, its clock every second):
+    a benchmark's clock starts at the flood's first event and stops at its last."""
+    kind = event.kind
+    if kind is EventKind.RECOVER:
+        return event.topic in _TOPIC_SET
+    if kind is EventKind.SERVER_TIME:
+        return event.latency_ms == FLOOD_QUALITY
+    if kind is EventKind.MESSAGE:
+        return (event.topic or "").startswith(MESSAGE_TOPIC)
+    return kind is EventKind.STATUS and event.status == COM_STATUS.HEART_BEAT.name
+
+
+_TOPIC_SET = frozenset(TOPICS)
 
 
 def kgi_flood_driver(environment: Environment, scenario: str) -> KgiDriver:

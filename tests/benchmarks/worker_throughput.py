@@ -19,12 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from gui.brokers import kgi
-from gui.core.events import EventKind
 from gui.core.login import LoginController
 from gui.core.registry import Environment
 from gui.core.session import Session
-
-FLOOD_KINDS = {EventKind.RECOVER, EventKind.SERVER_TIME, EventKind.MESSAGE}
+from tests.benchmarks.flood import is_flood_event
 
 
 async def one_run(events: int, threads: int) -> float:
@@ -35,7 +33,7 @@ async def one_run(events: int, threads: int) -> float:
 
     def count(event) -> None:  # type: ignore[no-untyped-def]
         nonlocal first, last, seen
-        if event.kind in FLOOD_KINDS or event.status == "HEART_BEAT":
+        if is_flood_event(event):
             seen += 1
             now = time.perf_counter()
             first = first or now
