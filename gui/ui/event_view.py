@@ -104,9 +104,12 @@ class EventLogView(Translatable, QWidget):
         self.dropped_label = QLabel(self)
         self.dropped_label.setObjectName("dropped")
         self.dropped_label.setStyleSheet("color: #b26a00;")
-        # A count that grows under a flood: a fixed width, so it never relays out the toolbar.
-        self.dropped_label.setFixedWidth(
-            self.dropped_label.fontMetrics().horizontalAdvance("9,999,999 older events dropped")
+        # A count that changes with every flush under a flood: a fixed size (width and height),
+        # so a new text never invalidates the layouts up to the window (that relaid out every
+        # label of the window, measuring their texts, ten times a second).
+        self.dropped_label.setFixedSize(
+            self.dropped_label.fontMetrics().horizontalAdvance("9,999,999 older events dropped"),
+            self.dropped_label.sizeHint().height(),
         )
         self.dropped_label.hide()
 

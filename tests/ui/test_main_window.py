@@ -7,9 +7,9 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from gui.core.event_log import EventStore
 from gui.core.events import BrokerEvent, EventKind, Level
@@ -179,6 +179,46 @@ def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
     window.feed.flush()
     assert window.all_view.dropped_label.isVisibleTo(window)
     assert "3" in window.all_view.dropped_label.text()
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests any widget gets (each relays out a window's widgets)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_growing_dropped_count_never_lays_out_the_window_again(qtbot, window) -> None:
+    """Under a flood the count changes with every flush; relaying out the window for it
+    measured every label's text again, about 10 ms of the GUI thread each time."""
+    requests = LayoutRequests()
+    QApplication.instance().installEventFilter(requests)
+    try:
+        window.feed.store.rows_per_broker = 5
+        for i in range(8):
+            window.feed.append(_event(i))
+        window.feed.flush()
+        for _ in range(100):  # the window's first layout, the label's first showing: settled
+            requests.count = 0
+            QApplication.processEvents()
+            if not requests.count:
+                break
+        assert window.all_view.dropped_label.isVisible() and not requests.count
+        for n in range(5):
+            for i in range(3):
+                window.feed.append(_event(100 + 3 * n + i))
+            window.feed.flush()
+            QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(requests)
+    assert "18" in window.all_view.dropped_label.text()
+    assert requests.count == 0
 
 
 def pick(qtbot, combo, data: str) -> None:  # type: ignore[no-untyped-def]
