@@ -51,6 +51,9 @@ class Health(StrEnum):
         return self in (Health.OK, Health.STALE)
 
 
+_SERVER_TIME = EventKind.SERVER_TIME  # per event: an Enum member read costs ~0.2 us in 3.11
+
+
 @dataclass(frozen=True, slots=True)
 class Sample:
     at: float  # wall clock (time.time())
@@ -164,7 +167,7 @@ class HealthTracker:
         for event in events:
             if is_heartbeat(event):
                 self._cadence.beat(now)
-            if event.kind is EventKind.SERVER_TIME and event.server_time is not None:
+            if event.kind is _SERVER_TIME and event.server_time is not None:
                 offset = (event.server_time - event.time).total_seconds() * 1000
                 self.samples.append(Sample(self.wall(), offset, event.latency_ms))
             elif event.latency_ms is not None:

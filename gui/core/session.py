@@ -73,6 +73,10 @@ class SessionBusy(RuntimeError):
     """Connect was asked for while a login is already live."""
 
 
+# Per event: in Python 3.11 reading an Enum class's member costs ~0.2 us.
+_RECOVER, _STATUS, _SERVER_TIME = EventKind.RECOVER, EventKind.STATUS, EventKind.SERVER_TIME
+
+
 @dataclass(slots=True)
 class RecoverProgress:
     topic: str
@@ -374,18 +378,19 @@ class Session:
         info.last_event = event
         changed = False
         kind = event.kind
-        if kind is EventKind.STATUS:
+        if kind is _RECOVER:  # the most frequent first: a recovery floods with these
+            if event.topic:
+                info.recover[event.topic] = RecoverProgress(event.topic, event.status, event.count)
+                changed = True
+        elif kind is _STATUS:
             info.last_status = event.status
             changed = True
-        elif kind is EventKind.SERVER_TIME and event.server_time is not None:
+        elif kind is _SERVER_TIME and event.server_time is not None:
             info.server_time = event.server_time
             info.clock_offset = event.server_time - event.time
             info.clock_level = event.level
             info.last_clock_text = event.text
             info.latency_ms = event.latency_ms
-            changed = True
-        elif kind is EventKind.RECOVER and event.topic:
-            info.recover[event.topic] = RecoverProgress(event.topic, event.status, event.count)
             changed = True
         return changed
 

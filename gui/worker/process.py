@@ -146,27 +146,32 @@ def log_lines(broker: str, batch: list[Any]) -> list[str]:
     `to_json_dict` of each event the console reads from it, made from the wire directly (a
     worker logs as fast as a flood comes; going through BrokerEvent and a dict cost four
     times as much)."""
-    kinds, levels, text_of = _KIND_TEXT, _LEVEL_TEXT, _json_text
+    kinds, levels, text_of, escape = _KIND_TEXT, _LEVEL_TEXT, _json_text, encode_basestring
     broker_text = text_of(broker)
     lines: list[str] = []
     for item in batch:
         if item[0] != EVENT:
             continue
         (_, epoch, kind, status, text, topic, count, stamp, latency, level, raw) = item
-        server_time = (
-            '"' + datetime.fromisoformat(stamp).isoformat(timespec="milliseconds") + '"'
-            if stamp
-            else "null"
-        )
         lines.append(
             f'{{"time": "{local_iso_millis(epoch)}", "broker": {broker_text}, '
-            f'"kind": {kinds[kind]}, "status": {text_of(status)}, "text": {text_of(text)}, '
-            f'"topic": {text_of(topic)}, '
-            f'"count": {text_of(count)}, "server_time": {server_time}, '
+            f'"kind": {kinds[kind]}, '
+            f'"status": {escape(status) if type(status) is str else text_of(status)}, '
+            f'"text": {escape(text) if type(text) is str else text_of(text)}, '
+            f'"topic": {text_of(topic)}, "count": {text_of(count)}, '
+            f'"server_time": {_server_time_text(stamp) if stamp else "null"}, '
             f'"latency_ms": {text_of(latency)}, "level": {levels[level]}'
             + (f', "raw": {LINE_ENCODER.encode(raw)}}}' if raw else "}")
         )
     return lines
+
+
+def _server_time_text(stamp: str) -> str:
+    """A wire server time (`isoformat()`) as the log's JSON text, to the millisecond: cut from
+    the text when it has its microseconds (what a worker sends), else through a datetime."""
+    if len(stamp) >= 26 and stamp[19] == "." and stamp[20:26].isdigit():
+        return f'"{stamp[:23]}{stamp[26:]}"'
+    return f'"{datetime.fromisoformat(stamp).isoformat(timespec="milliseconds")}"'
 
 
 def _json_text(value: Any) -> str:

@@ -55,6 +55,8 @@ WORKER_FRAMES = frozenset({"records", "bye"})
 _PLAIN_TAGS = frozenset({CONNECTED, LOGGED_IN, CANCELLED, LOST, LOGGED_OUT, DROPPED, DETAIL})
 _KINDS = {kind.value: kind for kind in EventKind}
 _LEVELS = {level.value: level for level in Level}
+_KIND_VALUES = {kind: kind.value for kind in EventKind}
+_LEVEL_VALUES = {level: level.value for level in Level}
 
 
 class ProtocolError(Exception):
@@ -148,6 +150,7 @@ def plain(value: Any) -> Any:
 def records_to_wire(records: list[Record], redactor: Redactor) -> list[list[Any]]:
     """Records as JSON-able lists, masked; raw events (nearly all of them) on a fast path."""
     mask = redactor.text if redactor else None
+    kind_values, level_values = _KIND_VALUES, _LEVEL_VALUES  # `.value` is a property call
     out: list[list[Any]] = []
     append = out.append
     for record in records:
@@ -170,8 +173,9 @@ def records_to_wire(records: list[Record], redactor: Redactor) -> list[list[Any]
             raw = redactor.value(plain(raw))  # as text first: bytes or an object may quote one
         stamp = server_time.isoformat() if server_time is not None else None
         append(
-            [EVENT, epoch, kind.value, status, text, topic, count, stamp, latency, level.value, raw]
-        )
+            [EVENT, epoch, kind_values[kind], status, text, topic, count, stamp, latency,
+             level_values[level], raw]
+        )  # fmt: skip
     return out
 
 
