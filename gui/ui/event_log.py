@@ -268,6 +268,7 @@ class LogFeed(QObject):
         self._pending: list[BrokerEvent] = []
         self._run_left = 0  # events the flush under way still has to store
         self._run_rows = 0
+        self._run_started = 0.0
         self._held = False  # views hold their repaint (a flush spans several slices)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -303,15 +304,22 @@ class LogFeed(QObject):
         model.reload()
         return model
 
+    @property
+    def backlog(self) -> int:
+        """Events arrived but not stored yet."""
+        return len(self._pending)
+
     def flush(self, budget: float | None = None) -> None:
         """Store what has arrived and show it. With a time `budget` (the timer's flushes) it
         yields when the budget is spent and goes on in the next turn of the event loop; views
-        repaint once, when the whole batch is in. Events arriving meanwhile wait for the next
-        flush, so every flush ends."""
+        repaint once, when the run is over. A run takes in what arrives meanwhile for up to
+        FLUSH_MS, then ends (so views repaint ten times a second under a flood); a backlog
+        left then starts the next run at the next slice, not a whole FLUSH_MS later."""
         if not self._run_left:
             if not self._pending:
                 return
             self._run_left, self._run_rows = len(self._pending), 0
+            self._run_started = time.perf_counter()
         deadline = None if budget is None else time.perf_counter() + budget
         while self._run_left:
             size = min(FLUSH_CHUNK, self._run_left)
@@ -322,6 +330,13 @@ class LogFeed(QObject):
             for model in self.models:
                 model.ingest(rows, evicted)
             self._run_rows += len(rows)
+            if (
+                not self._run_left
+                and self._pending
+                and budget is not None
+                and time.perf_counter() - self._run_started < FLUSH_MS / 1000
+            ):
+                self._run_left = len(self._pending)  # a flood: the run takes in what came since
             if deadline is not None and time.perf_counter() >= deadline and self._run_left:
                 if not self._held:
                     self._held = True
@@ -331,10 +346,10 @@ class LogFeed(QObject):
         self._last_flush = time.monotonic()
         self._held = False
         self.flushed.emit(self._run_rows)
-        if self._pending and not self._timer.isActive():
-            self._timer.start()
         if budget is None and self._pending:
             self.flush()  # an unbudgeted flush (export, clear) takes everything
+        elif self._pending:
+            self._next_slice.start()  # a backlog: the next run goes on at once
 
     def _flush_slice(self) -> None:
         self.flush(FLUSH_SLICE_SECONDS)

@@ -172,6 +172,30 @@ def test_each_broker_keeps_its_own_last_rows(qtbot, loop) -> None:
     assert inserts == [11]  # one insert for the batch, without the rows it evicted itself
 
 
+def test_the_log_shows_rows_while_a_flood_keeps_arriving(qtbot, loop) -> None:
+    """A flush run takes in what arrives meanwhile, yet ends (and the views repaint) even
+    when the flood never pauses; nothing waits a whole flush interval behind a backlog."""
+    feed = LogFeed(EventStore(rows_per_broker=5_000))
+    feed.model(None)
+    runs: list[int] = []
+    feed.flushed.connect(runs.append)
+    sent = [0]
+
+    def more() -> None:
+        feed.extend([_event(sent[0] + i) for i in range(500)])
+        sent[0] += 500
+
+    flood = QTimer()
+    flood.timeout.connect(more)
+    flood.start(1)
+    try:
+        qtbot.waitUntil(lambda: len(runs) >= 3, timeout=10_000)
+        assert feed.backlog or sent[0] > sum(runs)  # it never paused: the runs ended anyway
+    finally:
+        flood.stop()
+    qtbot.waitUntil(lambda: feed.backlog == 0 and sum(runs) == sent[0], timeout=10_000)
+
+
 def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
     window.feed.store.rows_per_broker = 5
     for i in range(8):
