@@ -7,8 +7,8 @@ again with every secret of the process before a line is written. Writing happens
 of its own with a bounded queue: a flood never waits on the disk.
 
 A login's worker process writes its own events to the same files (the session hands it the
-folder): making a line costs about as much as showing the event, and under a flood the console
-must spend its GIL on the window. Lines are appended whole (`append_whole`), so
+folder), making the lines from its wire batches (`gui.worker.process.log_lines`): under a flood
+the console must spend its GIL on the window. Lines are appended whole (`append_whole`), so
 processes sharing a file never split one another's lines. The console writes the events it
 makes itself, and every event of a driver that runs in the console (tests).
 Also here: the app's own error log and the latest diagnosis of each broker, for a support
