@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -144,7 +144,7 @@ class FrameWriter:
 def log_lines(broker: str, batch: list[Any]) -> list[str]:
     """The session log's lines for the events of a batch in wire form: the text of
     `to_json_dict` of each event the console reads from it, made from the wire directly (a
-    worker logs as fast as a flood comes; going through BrokerEvent and a dict cost four
+    worker logs as fast as a flood comes; going through BrokerEvent and a dict cost three
     times as much)."""
     kinds, levels, text_of, escape = _KIND_TEXT, _LEVEL_TEXT, _json_text, encode_basestring
     broker_text = text_of(broker)
