@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -41,6 +39,8 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 if TYPE_CHECKING:
     import asyncio
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from gui.core.accounts import Accounts
     from gui.core.health import HealthTracker, Reconnector
@@ -294,6 +294,8 @@ class BrokerTab(Translatable, QWidget):
             self.scenario.setItemData(
                 index, translate("scenarios", scenario.help), Qt.ItemDataRole.ToolTipRole
             )
+        self.form.label_fields()
+        self.log_view.retranslate()
         self.panel.fit_to_language()
         self._render_state(self.session.state, self.session.reason)
         self._render_info()
@@ -413,6 +415,8 @@ class BrokerTab(Translatable, QWidget):
 
     def _ask_name(self, title: str, label: str, text: str, then: Any) -> QInputDialog:
         """A window-modal name prompt that does not block the event loop."""
+        from PySide6.QtWidgets import QInputDialog
+
         dialog = QInputDialog(self)
         dialog.setObjectName("account_name_dialog")
         dialog.setWindowTitle(title)
@@ -466,6 +470,8 @@ class BrokerTab(Translatable, QWidget):
             self._reload_account()
 
     def delete_account_clicked(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete account"),

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -157,13 +155,11 @@ class EventLogView(Translatable, QWidget):
 
     # -- filters -----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
+    def retranslate(self) -> None:
         """A new UI language: the model's headers are asked again."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
-            )
-        super().changeEvent(event)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
 
     def _filter_changed(self) -> None:
         kinds = [kind for kind, action in self.kind_actions.items() if action.isChecked()]
@@ -207,6 +203,8 @@ class EventLogView(Translatable, QWidget):
         return write_csv(path, events) if fmt == "csv" else write_jsonl(path, events)
 
     def _export(self, fmt: str) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         name = f"{self.broker or 'all-brokers'}-events.{fmt}"
         pattern = self.tr("CSV (*.csv)") if fmt == "csv" else self.tr("JSON Lines (*.jsonl)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export events"), name, pattern)

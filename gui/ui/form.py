@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -157,6 +156,8 @@ class FieldEditor(Translatable, QWidget):
         self.input.setEchoMode(mode)
 
     def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         assert isinstance(self.input, QLineEdit)
         path = QFileDialog.getExistingDirectory(self, translate_field(self.field.label))
         if path:
@@ -188,20 +189,17 @@ class SchemaForm(Translatable, QWidget):
             self.labels[field.key] = label
             layout.addRow(label, editor)
             self.editors[field.key] = editor
-        self._label_fields()
+        self.label_fields()
 
-    def _label_fields(self) -> None:
+    def label_fields(self) -> None:
+        """The labels, accessible names and tooltips in the UI language (again after a
+        change)."""
         for field in self.schema:
             text = translate_field(field.label) + (" *" if field.required else "")
             self.labels[field.key].setText(text)
             self.editors[field.key].input.setAccessibleName(translate_field(field.label))
             if field.help:
                 self.editors[field.key].input.setToolTip(translate_field(field.help))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._label_fields()
-        super().changeEvent(event)
 
     def values(self) -> dict[str, Any]:
         """What the user entered, as raw values for the schema to validate."""

@@ -14,7 +14,7 @@ import sys
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -155,7 +155,13 @@ def _retranslate_widget(widget: QWidget) -> None:
 
 
 class Language(QObject):
-    """The app's translators: ours and Qt's own (standard buttons and dialogs)."""
+    """The app's translators: ours and Qt's own (standard buttons and dialogs).
+
+    `changed` tells the window to put its texts into the new language. Our widgets do not
+    override `changeEvent` for LanguageChange: a Python event handler makes PySide build a
+    wrapper class for every QEvent subclass on the first event, ~8 ms of start-up."""
+
+    changed = Signal(str)  # the code now in use
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -165,7 +171,7 @@ class Language(QObject):
 
     def use(self, code: str | None) -> str:
         """Switch to `code` (zh_TW, zh_CN, en; None: the system's); returns the code in use.
-        Installing a translator sends LanguageChange to every widget."""
+        Qt's own widgets hear LanguageChange; ours are told by `changed`."""
         from PySide6.QtCore import QLibraryInfo, QTranslator
 
         wanted = pick(code)
@@ -186,6 +192,7 @@ class Language(QObject):
         elif wanted != "en":
             wanted = "en"  # no compiled translation: English, never a half language
         self.code = wanted
+        self.changed.emit(wanted)
         return wanted
 
     def counts(self) -> tuple[int, int]:

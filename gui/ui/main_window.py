@@ -8,40 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QColor,
-    QDesktopServices,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPixmap,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSystemTrayIcon,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -61,8 +35,12 @@ from gui.ui.resources import app_icon
 if TYPE_CHECKING:
     import asyncio
 
+    from PySide6.QtGui import QCloseEvent, QIcon
+    from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon
+
     from gui.core.bundle import Bundle
     from gui.core.health import Health
+    from gui.ui.login_all import LoginAllSummary
     from gui.ui.sessions_view import SessionsView
 
 CLOSE_TIMEOUT_SECONDS = 8.0
@@ -123,6 +101,8 @@ class MainWindow(Translatable, QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = settings or window_settings()
         self.language = language
+        if language is not None:
+            language.changed.connect(self.retranslate)
         self.feed = LogFeed(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("broker_tabs")
@@ -302,6 +282,8 @@ class MainWindow(Translatable, QMainWindow):
         help_menu.addAction(self.tr("&About"), self._about)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About {0}").format(APP_TITLE),
@@ -318,14 +300,10 @@ class MainWindow(Translatable, QMainWindow):
         if self.language is not None:
             self.language.use(code or None)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Every shown text in the new language; what is rendered from state, rendered anew."""
         retranslate(self)
+        self.all_view.retranslate()
         for tab in self.broker_tabs.built():
             tab.retranslate()
         self._show_live_count()
@@ -352,6 +330,8 @@ class MainWindow(Translatable, QMainWindow):
 
     def _make_tray(self) -> QSystemTrayIcon:
         """The tray icon, once a session has started: its colour is the worst session's."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self.tray is None:
             self.tray = QSystemTrayIcon(self._tray_icon(None), self)
             self.tray.setObjectName("tray")
@@ -420,6 +400,8 @@ class MainWindow(Translatable, QMainWindow):
 
     def _tray_icon(self, summary: Health | None) -> QIcon:
         """The app icon with a dot in the colour of the worst session."""
+        from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
         from gui.ui.sessions_view import HEALTH_COLOURS
 
         pixmap = app_icon().pixmap(64, 64)
@@ -463,6 +445,8 @@ class MainWindow(Translatable, QMainWindow):
                 self.tr("No account is marked 'Log in with all': tick it on a broker's tab.")
             )
             return
+        from gui.ui.login_all import LoginAllSummary
+
         self.login_all_summary = LoginAllSummary(self)
         self.login_all_summary.show()
         self.show_sessions()
@@ -497,9 +481,7 @@ class MainWindow(Translatable, QMainWindow):
 
     def export_account_clicked(self) -> None:
         tab = self.current_tab()
-        dialog = self._file_dialog(
-            self.tr("Export account"), QFileDialog.AcceptMode.AcceptSave, "account_dialog"
-        )
+        dialog = self._file_dialog(self.tr("Export account"), "account_dialog", save=True)
         dialog.selectFile(f"{tab.spec.id}-{tab.account_name}.json")
         dialog.fileSelected.connect(lambda path: self._export_account(tab, Path(path)))
         dialog.open()
@@ -519,9 +501,7 @@ class MainWindow(Translatable, QMainWindow):
         self._notice(self.tr("Account exported to {0} (no password in it)").format(path))
 
     def import_account_clicked(self) -> None:
-        dialog = self._file_dialog(
-            self.tr("Import account"), QFileDialog.AcceptMode.AcceptOpen, "account_dialog"
-        )
+        dialog = self._file_dialog(self.tr("Import account"), "account_dialog", save=False)
         dialog.fileSelected.connect(lambda path: self.import_account(Path(path)))
         dialog.open()
 
@@ -552,9 +532,13 @@ class MainWindow(Translatable, QMainWindow):
         broker = next(b for b, candidate in self._pages.items() if candidate is page)
         return self.broker_tabs.ensure(broker)
 
-    def _file_dialog(self, title: str, mode: QFileDialog.AcceptMode, name: str) -> QFileDialog:
+    def _file_dialog(self, title: str, name: str, *, save: bool) -> QFileDialog:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, title)
         dialog.setObjectName(name)
+        mode = QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
         dialog.setAcceptMode(mode)
         dialog.setNameFilter(self.tr("Account files (*.json)"))
         dialog.setDefaultSuffix("json")
@@ -570,6 +554,9 @@ class MainWindow(Translatable, QMainWindow):
 
     def open_log_folder(self) -> None:
         """The session logs, diagnoses and error log, in the system's file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         folder = self.session_log.folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -580,6 +567,9 @@ class MainWindow(Translatable, QMainWindow):
             self._notice(self.tr("Logs are in {0}").format(folder))
 
     def save_bundle_clicked(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, self.tr("Save support bundle"))
         dialog.setObjectName("bundle_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -686,52 +676,3 @@ class MainWindow(Translatable, QMainWindow):
             )
         self._may_close = True
         self.close()
-
-
-class LoginAllSummary(Translatable, QDialog):
-    """The results of "Log in to all", one row per account as each login ends."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("login_all_summary")
-        self.setWindowTitle(self.tr("Log in to all"))
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Broker"), self.tr("Account"), self.tr("Result")]
-        )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.status = QLabel(self.tr("Logging in…"), self)
-        self.status.setObjectName("login_all_status")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.results: dict[tuple[str, str], tuple[bool | None, str]] = {}
-        self.resize(620, 300)
-
-    def add(self, broker: str, account: str) -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for column, text in enumerate((broker, account, self.tr("logging in…"))):
-            self.table.setItem(row, column, QTableWidgetItem(text))
-        self.results[(broker, account)] = (None, "")
-        return row
-
-    def finish(self, row: int, ok: bool, text: str) -> None:
-        item = self.table.item(row, 2)
-        item.setText(("✔ " if ok else "✘ ") + text)
-        item.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.red)
-        key = (self.table.item(row, 0).text(), self.table.item(row, 1).text())
-        self.results[key] = (ok, text)
-
-    def done_count(self) -> tuple[int, int]:
-        ok = sum(1 for result, _ in self.results.values() if result)
-        return ok, len(self.results)
-
-    def all_done(self) -> None:
-        ok, total = self.done_count()
-        self.status.setText(self.tr("{0} of {1} logged in").format(ok, total))
