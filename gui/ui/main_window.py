@@ -295,7 +295,7 @@ class MainWindow(Translatable, QMainWindow):
     # -- language ----------------------------------------------------------------------------
 
     def choose_language(self, code: str) -> None:
-        """View → Language: switch now (every widget hears LanguageChange) and remember it."""
+        """View → Language: switch now (`Language.changed` retranslates) and remember it."""
         self.settings.setValue("language", code)
         if self.language is not None:
             self.language.use(code or None)
