@@ -44,12 +44,9 @@ class LogRow:
     def __init__(self, seq: int, event: BrokerEvent) -> None:
         self.seq = seq
         self.event = event
-        kind = event.kind
-        self.kind_bit = KIND_BITS[kind]
+        self.kind_bit = KIND_BITS[event.kind]
         self.rank = _LEVEL_RANKS[event.level]
-        self.heartbeat = kind is _SERVER_TIME or (
-            kind is _STATUS and event.status in HEARTBEAT_STATUSES
-        )
+        self.heartbeat = is_heartbeat(event)
         self._cells: tuple[str, ...] | None = None
         self._haystack: str | None = None
 

@@ -43,8 +43,8 @@ LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
 
 _ZONES: dict[int, timezone] = {}  # UTC offset in seconds -> its timezone
 _minute_zone: list[Any] = [None, None]  # (the minute since the epoch, its local zone)
-_second_text: list[Any] = [None, "", ""]  # (a second since the epoch, its text before and after
-# the fraction)
+# (a second since the epoch, its local ISO text before and after the fraction)
+_second_text: list[Any] = [None, "", ""]
 
 
 def local_zone(epoch: float) -> timezone:

@@ -701,7 +701,9 @@ class BrokerTab(Translatable, QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
-        if self.health.state.value == "reconnecting":  # the user logs in now, not the backoff
+        from gui.core.health import Health
+
+        if self.health.state is Health.RECONNECTING:  # the user logs in now, not the backoff
             self.reconnector.stop()
         if self._ready_to_send():
             if self.reconnect.isChecked():

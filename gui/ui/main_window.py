@@ -481,7 +481,7 @@ class MainWindow(Translatable, QMainWindow):
 
     def export_account_clicked(self) -> None:
         tab = self.current_tab()
-        dialog = self._file_dialog(self.tr("Export account"), "account_dialog", save=True)
+        dialog = self._account_dialog(self.tr("Export account"), save=True)
         dialog.selectFile(f"{tab.spec.id}-{tab.account_name}.json")
         dialog.fileSelected.connect(lambda path: self._export_account(tab, Path(path)))
         dialog.open()
@@ -501,7 +501,7 @@ class MainWindow(Translatable, QMainWindow):
         self._notice(self.tr("Account exported to {0} (no password in it)").format(path))
 
     def import_account_clicked(self) -> None:
-        dialog = self._file_dialog(self.tr("Import account"), "account_dialog", save=False)
+        dialog = self._account_dialog(self.tr("Import account"), save=False)
         dialog.fileSelected.connect(lambda path: self.import_account(Path(path)))
         dialog.open()
 
@@ -532,7 +532,16 @@ class MainWindow(Translatable, QMainWindow):
         broker = next(b for b, candidate in self._pages.items() if candidate is page)
         return self.broker_tabs.ensure(broker)
 
-    def _file_dialog(self, title: str, name: str, *, save: bool) -> QFileDialog:
+    def _account_dialog(self, title: str, *, save: bool) -> QFileDialog:
+        return self._file_dialog(
+            title, "account_dialog", self.tr("Account files (*.json)"), "json", save=save
+        )
+
+    def _file_dialog(
+        self, title: str, name: str, name_filter: str, suffix: str, *, save: bool
+    ) -> QFileDialog:
+        """A file dialog in Documents (made first when saving), the same on every desktop
+        (not the native one), deleted once closed."""
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
@@ -540,13 +549,16 @@ class MainWindow(Translatable, QMainWindow):
         dialog.setObjectName(name)
         mode = QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
         dialog.setAcceptMode(mode)
-        dialog.setNameFilter(self.tr("Account files (*.json)"))
-        dialog.setDefaultSuffix("json")
+        dialog.setNameFilter(name_filter)
+        dialog.setDefaultSuffix(suffix)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
+        if save and documents:
+            with contextlib.suppress(OSError):
+                Path(documents).mkdir(parents=True, exist_ok=True)
         dialog.setDirectory(documents or str(Path.home()))
         return dialog
 
@@ -567,24 +579,15 @@ class MainWindow(Translatable, QMainWindow):
             self._notice(self.tr("Logs are in {0}").format(folder))
 
     def save_bundle_clicked(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, self.tr("Save support bundle"))
-        dialog.setObjectName("bundle_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Zip files (*.zip)"))
-        dialog.setDefaultSuffix("zip")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
+        dialog = self._file_dialog(
+            self.tr("Save support bundle"),
+            "bundle_dialog",
+            self.tr("Zip files (*.zip)"),
+            "zip",
+            save=True,
         )
-        with contextlib.suppress(OSError):
-            Path(documents).mkdir(parents=True, exist_ok=True)
-        dialog.setDirectory(documents or str(Path.home()))
         dialog.selectFile(f"broker-console-support-{date.today():%Y%m%d}.zip")
         dialog.fileSelected.connect(self.save_bundle)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def save_bundle(self, path: str) -> None:
