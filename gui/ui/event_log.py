@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from gui.core.collector import collect_for_floods
 from gui.core.event_log import EventStore, LogRow, RowFilter
 from gui.core.events import BrokerEvent, Level
 from gui.ui.i18n import Translatable
@@ -52,7 +53,8 @@ FLUSH_SLICE_SECONDS = 0.006  # a flush yields to the GUI after this long
 SLICE_GAP_MS = 4
 # A full garbage collection walks every object the log holds (a 100,000-event log: 30-80 ms,
 # every few hundred milliseconds under a flood). Automatic full passes are put off; they run
-# when the log has been quiet for a while (the young generations still run as usual).
+# when the log has been quiet for a while (the younger generations as gui.core.collector sets).
+FULL_COLLECTION_PUT_OFF = 1_000_000
 GC_QUIET_SECONDS = 5.0
 GC_CHECK_MS = 15_000
 COLLAPSE_LOOKBACK = 8  # heartbeat rows of other brokers a repeat may look past
@@ -286,8 +288,7 @@ class LogFeed(QObject):
         self._collector.setInterval(GC_CHECK_MS)
         self._collector.timeout.connect(self._collect_when_quiet)
         self._collector.start()
-        threshold0, threshold1, _ = gc.get_threshold()
-        gc.set_threshold(threshold0, threshold1, 1_000_000)
+        collect_for_floods(full_after=FULL_COLLECTION_PUT_OFF)
 
     def append(self, event: BrokerEvent) -> None:
         """GUI thread (sessions deliver on the loop, which is the GUI thread)."""

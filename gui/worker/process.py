@@ -25,6 +25,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from gui.core.collector import collect_for_floods
 from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure
 from gui.core.events import KIND_LABELS, Level
@@ -359,6 +360,7 @@ def main() -> int:
     if hello is None or hello[0] != "hello":
         return 2
     lifetime.die_with_parent(int(hello[1]["parent"]))
+    collect_for_floods()
     service = WorkerService(hello[1], frames_out)
     asyncio.run(service.serve(commands))
     service.writer.close()

@@ -1,0 +1,25 @@
+"""Python's cyclic garbage collector, set for floods of events.
+
+Python collects its young generation every 700 new objects. A flood keeps tens of thousands of
+events alive at once (a worker's frame queue, the console's inbox and the log's rings): each
+young collection walks objects that are all still alive, and each middle one walks them again.
+Measured with `gc.callbacks` over 100,000 KGI-mix events, that was about 2 µs of the console's
+GUI thread and 1 µs of a worker's GIL per event, 600 collections in the console alone. Young
+collections every 20,000 new objects, and a middle one every 20 of those, walk an event about
+once, in a few milliseconds each. Reference counting still frees at once whatever holds no
+cycle; only cyclic garbage waits longer, and no longer than 20,000 new objects.
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG_OBJECTS = 20_000  # new objects between young collections (Python: 700)
+YOUNG_PER_MIDDLE = 20  # young collections between middle ones (Python: 10)
+
+
+def collect_for_floods(full_after: int | None = None) -> None:
+    """Set the collector's thresholds for floods; `full_after` middle collections between full
+    ones (None: Python's own; the console puts them off and collects when quiet)."""
+    full = gc.get_threshold()[2] if full_after is None else full_after
+    gc.set_threshold(YOUNG_OBJECTS, YOUNG_PER_MIDDLE, full)
