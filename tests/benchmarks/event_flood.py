@@ -45,6 +45,20 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu(pid: int) -> float:
+    """CPU seconds of the process's live threads, to the nanosecond (the scheduler's own
+    account; /proc/PID/stat counts 10 ms ticks, too coarse for an idle window)."""
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return sum(int((task / "schedstat").read_text().split()[0]) for task in tasks) / 1e9
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds of the process, its ended threads too (a flood's vendor threads end before
+    it is over), in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Probe:
     """A 10 ms GUI timer: how late each tick comes (the GUI thread's responsiveness) and the
     peak resident memory, sampled on the same tick."""
@@ -121,12 +135,19 @@ def console_side(events: int, threads: int) -> dict[str, float]:
             seen += 1
             if seen == 1:  # the flood's first event: the clocks start
                 marks["first"] = time.perf_counter()
+                marks["gui_cpu"] = time.thread_time()
+                marks["worker_cpu"] = process_cpu(worker_pid())
                 probe.start()
 
     def flushed(_rows: int) -> None:
         # the session delivered the flood's last event, and the log stored all it was given
         if seen >= events and not window.feed.backlog and "last" not in marks:
             marks["last"] = time.perf_counter()
+            marks["gui_cpu"] = time.thread_time() - marks["gui_cpu"]
+            marks["worker_cpu"] = process_cpu(worker_pid()) - marks["worker_cpu"]
+
+    def worker_pid() -> int:
+        return tab.session._handle.process.pid  # type: ignore[union-attr]
 
     tab.session.event_listeners.append(count)
     window.feed.flushed.connect(flushed)
@@ -141,6 +162,9 @@ def console_side(events: int, threads: int) -> dict[str, float]:
         probe.stop()
         figures = probe.figures(events, marks["last"] - marks["first"])
         figures["idle_rss_mb"] = round(marks["idle_rss"], 1)
+        # Where the time went: the GUI thread's and the worker's CPU per event of the flood.
+        figures["gui_thread_cpu_us_per_event"] = round(marks["gui_cpu"] / events * 1e6, 2)
+        figures["worker_cpu_us_per_event"] = round(marks["worker_cpu"] / events * 1e6, 2)
         await tab.session.shutdown()
         return figures
 
@@ -209,12 +233,6 @@ def idle_side(seconds: float) -> dict[str, float]:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     tab = window.broker_tabs["kgi"]
-
-    def cpu(pid: int) -> float:
-        """CPU seconds of the process's live threads, to the nanosecond (the scheduler's own
-        account; /proc/PID/stat counts 10 ms ticks, too coarse for an idle window)."""
-        tasks = Path(f"/proc/{pid}/task").iterdir()
-        return sum(int((task / "schedstat").read_text().split()[0]) for task in tasks) / 1e9
 
     async def main() -> dict[str, float]:
         tab.form.editors["password"].set_value("demo")
