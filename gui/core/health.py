@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 STALE_CADENCES = 3  # silent for this many usual intervals: stale
 MIN_STALE_SECONDS = 3.0
-SAMPLES = 4000  # clock offset and latency points kept per session (over an hour at 1/s)
+SAMPLES = 4000  # clock offset and latency points kept per session (an hour at one a second)
 TIMELINE = 2000  # state changes kept per session
 
 
@@ -162,18 +162,40 @@ class HealthTracker:
     # -- from the session --------------------------------------------------------------------
 
     def on_events(self, events: list[BrokerEvent]) -> None:
+        """A batch of events, all arrived now: one heartbeat for the cadence (a batch's events
+        came together, at no interval) and its latest clock and latency samples."""
         now = self.clock()
         self._last_event_at = now
+        beat = False
+        clock_event = latency_event = None
         for event in events:
-            if is_heartbeat(event):
-                self._cadence.beat(now)
+            beat = beat or is_heartbeat(event)
             if event.kind is _SERVER_TIME and event.server_time is not None:
-                offset = (event.server_time - event.time).total_seconds() * 1000
-                self.samples.append(Sample(self.wall(), offset, event.latency_ms))
+                clock_event = event
             elif event.latency_ms is not None:
-                self.samples.append(Sample(self.wall(), None, event.latency_ms))
+                latency_event = event
+        if beat:
+            self._cadence.beat(now)
+        if clock_event is not None:
+            assert clock_event.server_time is not None
+            offset = (clock_event.server_time - clock_event.time).total_seconds() * 1000
+            self._keep(Sample(self.wall(), offset, clock_event.latency_ms))
+        if latency_event is not None:
+            self._keep(Sample(self.wall(), None, latency_event.latency_ms))
         if self.state is Health.STALE:
             self._set(Health.OK)
+
+    def _keep(self, sample: Sample) -> None:
+        """At most one sample of each sort (clock, latency alone) a second, the latest: a flood
+        of server times leaves the hours of history the chart shows."""
+        samples, second = self.samples, int(sample.at)
+        for index in (-1, -2):  # a second's samples are the last ones
+            if len(samples) < -index or int(samples[index].at) != second:
+                break
+            if (samples[index].offset_ms is None) == (sample.offset_ms is None):
+                samples[index] = sample
+                return
+        samples.append(sample)
 
     def on_state(self, state: SessionState, reason: str) -> None:
         from gui.core.session import SessionState

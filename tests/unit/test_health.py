@@ -58,6 +58,27 @@ def test_a_silent_session_turns_stale_after_three_usual_intervals_and_back() -> 
     assert [state for _, state in health.timeline][-3:] == [Health.OK, Health.STALE, Health.OK]
 
 
+def test_a_flood_of_server_times_keeps_the_hours_of_history() -> None:
+    """The chart's samples are one of each sort a second: 20,000 server times in two seconds
+    add two clock samples, the latest of each second, and the hour before stays."""
+    health, clock = tracker()
+    health.on_state(SessionState.LOGGED_IN, "")
+    for _ in range(3600):  # an hour at one a second
+        clock.now += 1.0
+        health.on_events([server_time(0.1, 20)])
+    hour_ago = health.samples[0].at
+    for second in range(2):
+        clock.now = float(int(clock.now) + 1)
+        for _batch in range(100):
+            clock.now += 0.001
+            events = [server_time(0.1, 20) for _ in range(99)] + [server_time(0.5, 40 + second)]
+            health.on_events(events)
+    assert len(health.samples) == 3602 and health.samples[0].at == hour_ago
+    assert [round(s.offset_ms) for s in list(health.samples)[-2:]] == [500, 500]
+    snapshot = health.snapshot()
+    assert round(snapshot.clock_offset_ms) == 500 and snapshot.latency_ms == 41
+
+
 def test_a_drop_after_login_is_lost_and_a_failed_first_login_is_not() -> None:
     health, _clock = tracker()
     health.on_state(SessionState.CONNECTING, "")
