@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 from json.encoder import encode_basestring
+from math import isfinite
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -162,7 +163,7 @@ def log_lines(broker: str, batch: list[Any]) -> list[str]:
             f'"topic": {text_of(topic)}, "count": {text_of(count)}, '
             f'"server_time": {_server_time_text(stamp) if stamp else "null"}, '
             f'"latency_ms": {text_of(latency)}, "level": {levels[level]}'
-            + (f', "raw": {LINE_ENCODER.encode(raw)}}}' if raw else "}")
+            + (f', "raw": {text_of(raw)}}}' if raw else "}")
         )
     return lines
 
@@ -176,8 +177,8 @@ def _server_time_text(stamp: str) -> str:
 
 
 def _json_text(value: Any) -> str:
-    """A value's JSON text, as the session log's encoder writes it (the common types without
-    its call)."""
+    """A value's JSON text, as the session log's encoder writes it: the wire's plain values
+    without the encoder's call (its set-up costs more than a small raw dict's text)."""
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
@@ -185,6 +186,13 @@ def _json_text(value: Any) -> str:
         return "null"
     if kind is int:
         return int.__repr__(value)
+    if kind is float and isfinite(value):
+        return float.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is dict and all(type(key) is str for key in value):
+        items = (f"{encode_basestring(key)}: {_json_text(item)}" for key, item in value.items())
+        return "{" + ", ".join(items) + "}"
     return LINE_ENCODER.encode(value)
 
 

@@ -161,7 +161,9 @@ def test_a_workers_lines_read_exactly_as_the_consoles_for_the_same_events() -> N
          "T1", True, datetime(2026, 11, 22, 9, 30, tzinfo=zone), float("inf"), Level.ERROR,
          {"nested": {"list": [1, 2.5, None, True], 3: "x"}, "nan": float("nan"), "b": b"\xff"}),
         (RAW_EVENT, 1_763_717_403.0, EventKind.STATUS, "HEART_BEAT", "", None, 2**70, None,
-         0.5, Level.INFO, {"code": 8}),
+         0.5, Level.INFO, {"code": 8, "zero": -0.0, "big": 1e300, "e": 1e16, "tiny": 5e-324,
+                           "ninf": float("-inf"), "t": True, "f": False, "empty": {}, 'k"ey': None,
+                           "list": [], "deep": {"a": {"b": [{"c": 1.5}]}}}),
     ]  # fmt: skip
     wire = records_to_wire(records, Redactor(["hunter22"]))
     events = [record[1] for record in records_from_wire("kgi", wire) if record[0] == EVENT]
