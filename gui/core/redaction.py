@@ -93,13 +93,21 @@ class Redactor:
         they are."""
         if self._state is None:
             return value
+        kind = type(value)
+        if kind is str:
+            return self.text(value)
+        if kind in _SCALARS:  # most of a raw dict's values: no abstract class checks
+            return value
         if isinstance(value, str):
             return self.text(value)
-        if isinstance(value, Mapping):
+        if kind is dict or isinstance(value, Mapping):
             return {self.value(key): self.value(item) for key, item in value.items()}
         if isinstance(value, list | tuple):
             return [self.value(item) for item in value]
         return value
+
+
+_SCALARS = frozenset({int, float, bool, type(None)})
 
 
 class _Masking(NamedTuple):

@@ -125,6 +125,8 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    if kind is dict:  # a raw dict: the usual container, before the subclass checks
+        return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, bool):
         return bool(value)
     if isinstance(value, int):
