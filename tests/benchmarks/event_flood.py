@@ -12,8 +12,9 @@ inserts a row at the top for every log event, fed by the real vnpy EventEngine t
 queued Qt signal per event, from the same number of threads.
 
 Both sides run in child processes of their own (clean memory figures); a 10 ms GUI timer
-measures how late the GUI thread answers. One JSON line per run, then the medians
-(--json: only the medians).
+measures how late the GUI thread answers. The console side also gives the CPU per event of
+the flood: its GUI thread's and its worker's (all the worker's threads, the vendor's too). One
+JSON line per run, then the medians (--json: only the medians).
 --idle N: CPU seconds of the console (and its worker) over N s logged in to the simulator.
 """
 
