@@ -7,7 +7,7 @@ Measured with `gc.callbacks` over 100,000 KGI-mix events, that was about 2 µs o
 GUI thread and 1 µs of a worker's GIL per event, 600 collections in the console alone. Young
 collections every 20,000 new objects, and a middle one every 20 of those, walk an event about
 once, in a few milliseconds each. Reference counting still frees at once whatever holds no
-cycle; only cyclic garbage waits longer, and no longer than 20,000 new objects.
+cycle; only cyclic garbage waits longer for its collection.
 """
 
 from __future__ import annotations
