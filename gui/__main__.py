@@ -1,5 +1,5 @@
 """`python -m gui` is the same as the `broker-console` command (and starts workers)."""
 
-from gui.cli import main
+from gui.launch import main
 
 raise SystemExit(main())

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from gui import WORKER_FLAG, __version__
+from gui import __version__
 
 if TYPE_CHECKING:
     from gui.core.diagnosis import Step
@@ -181,15 +181,6 @@ def broker_help(broker: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == [WORKER_FLAG]:
-        from gui.worker.process import main as worker_main
-
-        return worker_main()
-    window = _window_only(arguments)
-    if window is not None:  # the window, with nothing to parse: no parser on its way up
-        from gui.ui.app import run_gui
-
-        return quiet_stdout_end(run_gui(window or None))
     as_json = "--json" in arguments
     try:
         args = build_parser().parse_args(arguments)
@@ -209,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     if args.command in (None, "gui"):
+        from gui.launch import quiet_stdout_end
         from gui.ui.app import run_gui
 
         return quiet_stdout_end(run_gui(args.self_test))
@@ -229,29 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_simulate(args)
 
 
-def _window_only(arguments: list[str]) -> str | None:
-    """'' for the plain window, the self-test's mode for `--self-test [MODE]`, else None (a
-    command line the parser must read)."""
-    if arguments in ([], ["gui"]):
-        return ""
-    if arguments in (["--self-test"], ["--self-test", "full"]):
-        return "full"
-    if arguments == ["--self-test", "startup"]:
-        return "startup"
-    return None
-
-
 # -- output --------------------------------------------------------------------------------
-
-
-def quiet_stdout_end(code: int) -> int:
-    """A reader that went away (`--self-test | head -1`) must not turn the exit into 120."""
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return code
 
 
 @dataclass

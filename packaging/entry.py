@@ -2,6 +2,6 @@
 
 import sys
 
-from gui.cli import main
+from gui.launch import main
 
 sys.exit(main())

@@ -170,8 +170,7 @@ class SessionLog:
         self._closing = False
         self._day: date | None = None
         self._path: Path | None = None
-        self._thread = threading.Thread(target=self._run, name="session-log", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None  # started by the first write
 
     def attach(self, session: Session) -> None:
         """The session's events come here, or (its worker writes them) the folder goes there."""
@@ -191,6 +190,9 @@ class SessionLog:
                 return
             self._queued += count
             self._queue.append((count, make_lines))
+            if self._thread is None:  # not at start-up: starting a thread waits for it to run
+                self._thread = threading.Thread(target=self._run, name="session-log", daemon=True)
+                self._thread.start()
         self._wake.set()
 
     def flush(self, timeout: float = 2.0) -> bool:
@@ -204,7 +206,10 @@ class SessionLog:
     def close(self, timeout: float = 2.0) -> None:
         self._closing = True
         self._wake.set()
-        self._thread.join(timeout)
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
 
     @property
     def path(self) -> Path | None:

@@ -15,12 +15,17 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtWidgets import QApplication
-
+# Qt-free modules first: once PySide6 is loaded, its import hook reads the source of every module
+# an import statement names (looking for `from __feature__ import`). What only these modules
+# import (standard library and core modules the Qt layer never names) is then never read.
 from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.core.session_log import install_error_log
+
+# isort: split
+from PySide6.QtWidgets import QApplication
+
 from gui.ui.i18n import LANGUAGE_ENV, Language
 from gui.ui.main_window import LOGIN_ALL_AT_STARTUP, MainWindow, window_settings
 from gui.ui.resources import app_icon
@@ -75,7 +80,6 @@ def run_gui(self_test: str | None = None) -> int:
     window.show()
     app.processEvents()
     shown = time.perf_counter()
-    gc.freeze()  # what start-up made lives as long as the app: no collection walks it again
     report = report_stream() if self_test else None
     if report is not None:  # the first line marks the shown window (the benchmark times it)
         report.write(f"Broker Login Console self-test ({self_test})\n")
@@ -90,6 +94,11 @@ def run_gui(self_test: str | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # gui.launch starts the window with the collector off. Once: start-up's garbage goes, and
+    # what it made to last as long as the app is frozen (no collection walks it again).
+    gc.collect()
+    gc.freeze()
+    gc.enable()
     closed = asyncio.Event()
     window.closed.connect(closed.set)
 

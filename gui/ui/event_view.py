@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from gui.core.event_log import RowFilter
 from gui.core.events import KIND_LABELS, EventKind, Level
-from gui.core.export import write_csv, write_jsonl
 from gui.ui.event_log import LogFeed
 from gui.ui.i18n import Translatable
 
@@ -198,6 +197,8 @@ class EventLogView(Translatable, QWidget):
 
     def export_to(self, path: Path, fmt: str) -> int:
         """Write every event the view's filters show (heartbeats uncollapsed); the row count."""
+        from gui.core.export import write_csv, write_jsonl  # with the first export, not at start
+
         self.feed.flush()
         events = self.model.visible_events()
         return write_csv(path, events) if fmt == "csv" else write_jsonl(path, events)

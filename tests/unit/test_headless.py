@@ -109,3 +109,45 @@ def test_the_first_window_shows_before_asyncio_the_self_test_and_the_drivers_loa
     )
     proc = run_python(code, QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=str(tmp_path))
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_front_door_opens_the_window_without_the_cli_and_turns_the_collector_back_on(
+    tmp_path: Path,
+) -> None:
+    """`broker-console` (gui.launch) opens the window without the argument parser's module and
+    with the garbage collector off; once the window is up the collector is on again, with what
+    start-up made frozen out of its way."""
+    code = (
+        "import gc, sys\n"
+        "class FirstLine:\n"  # the self-test's first line marks the shown window
+        "    def __init__(self, out):\n"
+        "        self.out, self.seen = out, None\n"
+        "    def write(self, text):\n"
+        "        if self.seen is None:\n"
+        "            self.seen = ('gui.cli' in sys.modules, gc.isenabled())\n"
+        "        return self.out.write(text)\n"
+        "    def __getattr__(self, name):\n"
+        "        return getattr(self.out, name)\n"
+        "sys.stdout = first = FirstLine(sys.stdout)\n"
+        "from gui.launch import main\n"
+        "rc = main(['--self-test', 'startup'])\n"
+        "assert first.seen == (False, False), first.seen\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 0\n"
+        "sys.exit(rc)\n"
+    )
+    proc = run_python(code, QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "result        PASS" in proc.stdout
+
+
+def test_the_front_door_hands_a_command_to_the_cli_without_qt() -> None:
+    code = (
+        "import sys\n"
+        "from gui.launch import main\n"
+        "rc = main(['diagnose', '--help'])\n"
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
+        "sys.exit(rc)\n"
+    )
+    proc = run_python(code)
+    assert proc.returncode == 0, proc.stderr
+    assert "usage: broker-console diagnose" in proc.stdout

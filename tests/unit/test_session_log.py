@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
@@ -36,6 +37,27 @@ def test_events_are_appended_to_todays_file_in_the_config_dirs_logs(config_dir: 
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [line["text"] for line in lines] == ["one", "two 凱基"]
     assert lines[0]["status"] == "LOGIN_READY" and lines[0]["broker"] == "kgi"
+
+
+def test_a_log_starts_its_writer_with_the_first_write_not_with_the_window(tmp_path: Path) -> None:
+    """Starting a thread waits for it to run: the window's start-up does not pay for it."""
+
+    def new_writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "session-log" and t not in before]
+
+    before = set(threading.enumerate())
+    idle = SessionLog(tmp_path / "idle")
+    assert new_writers() == []
+    idle.close(timeout=5.0)  # nothing to wait for
+    assert not (tmp_path / "idle").exists()
+
+    log = SessionLog(tmp_path / "used")
+    log.write([event("first")])
+    assert len(new_writers()) == 1
+    assert log.flush(5.0)
+    log.close(timeout=5.0)
+    assert new_writers() == []
+    assert len(list((tmp_path / "used").glob("sessions-*.jsonl"))) == 1
 
 
 def test_a_line_carries_every_field_of_the_event_raw_values_included(tmp_path: Path) -> None:
