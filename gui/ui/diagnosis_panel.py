@@ -4,7 +4,7 @@ a Copy button for the ticket."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -95,7 +95,7 @@ class DiagnosisPanel(Translatable, QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         result = f"{step.target}\n{step.detail}" + (f" [{step.cls}]" if step.cls else "")
-        background = QBrush(QColor(ROW_COLOURS[step.level]))
+        background = QColor(ROW_COLOURS[step.level])
         fix = fix_text(step.fix)
         tip = step.detail + (f"\n\n{self.tr('Fix')}: {fix}" if fix else "")
         for column, text in enumerate((f"{step.step}\n{step.ms:.0f} ms", result)):

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from gui.core.collector import collect_for_floods
 from gui.core.event_log import EventStore, LogRow, RowFilter
@@ -58,7 +58,9 @@ FULL_COLLECTION_PUT_OFF = 1_000_000
 GC_QUIET_SECONDS = 5.0
 GC_CHECK_MS = 15_000
 COLLAPSE_LOOKBACK = 8  # heartbeat rows of other brokers a repeat may look past
-_BRUSHES = {Level.WARNING: QBrush(QColor("#b26a00")), Level.ERROR: QBrush(QColor("#c62828"))}
+# Text colours: a QColor is what the item delegate needs (a QBrush would build QGradient's
+# 169 presets into Python at start-up).
+_COLOURS = {Level.WARNING: QColor("#b26a00"), Level.ERROR: QColor("#c62828")}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -233,7 +235,7 @@ class LogViewModel(Translatable, QAbstractTableModel):
                 return f"{text} ×{view_row.repeats}"
             return text
         if role == _FOREGROUND:
-            return _BRUSHES.get(view_row.latest.event.level)
+            return _COLOURS.get(view_row.latest.event.level)
         if role == _TOOLTIP:
             column = index.column()
             return view_row.latest.cells[column] if column == DETAIL_COLUMN else None

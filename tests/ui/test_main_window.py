@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolButton
 
 from gui.core.event_log import EventStore
 from gui.core.events import BrokerEvent, EventKind, Level
@@ -295,6 +296,22 @@ def test_filters_by_level_kind_search_and_broker(qtbot, window: MainWindow) -> N
     assert kgi_view.model.rowCount() == 0
     all_view.search.clear()
     qtbot.waitUntil(lambda: all_view.model.rowCount() == 1, timeout=3000)  # longport's stays
+
+
+def test_warnings_and_errors_are_painted_in_their_colours(qtbot, window: MainWindow) -> None:
+    feed = window.feed
+    for number, level in enumerate((Level.INFO, Level.WARNING, Level.ERROR)):
+        feed.append(_event(number, level))
+    feed.flush()
+    view = window.all_view
+    table = view.table
+    normal = table.palette().color(QPalette.ColorRole.Text).name()
+    shown = []
+    for row in range(3):
+        option = QStyleOptionViewItem()
+        table.itemDelegate().initStyleOption(option, view.model.index(row, 2))
+        shown.append(option.palette.color(QPalette.ColorRole.Text).name())
+    assert shown == [normal, "#b26a00", "#c62828"]
 
 
 def test_heartbeats_collapse_into_one_row_and_exports_keep_every_one(
