@@ -3,10 +3,12 @@
 Not a test: it prints figures. Run after `packaging/build-linux.sh` (it builds the bare window
 itself, with the same PyInstaller options and excludes):
 
-    build/venv/bin/python packaging/benchmark.py [--runs 7]
+    build/venv/bin/python packaging/benchmark.py [--runs 7] [--instructions]
 
 Goal to report against: size at most 1.3x and start-up at most 1.5x the bare window. It prints
-a table, then the same figures as one JSON line.
+a table, then the same figures as one JSON line. `--instructions` also counts the instructions
+each one runs up to its shown window, under valgrind's callgrind (Debian `valgrind`): the same
+on every run, so a change of a few percent shows on a machine whose speed drifts by a fifth.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -97,12 +101,46 @@ def time_to_first_line(command: list[str]) -> float:
     return elapsed
 
 
+def instructions_to_first_line(command: list[str], workdir: Path) -> int:
+    """Instructions (callgrind's Ir, every process the bootloader starts) up to the first line;
+    the program is then ended, so what it does after the shown window is not counted."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = workdir / f"callgrind-{Path(command[0]).name}"
+    with subprocess.Popen(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--trace-children=yes",
+            f"--callgrind-out-file={out}.%p",
+            *command,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as proc:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.send_signal(signal.SIGTERM)  # callgrind writes its counts as the program ends
+        proc.wait(timeout=120)
+    total = 0
+    for path in workdir.glob(f"{out.name}.*"):  # one file per process
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        total += next(int(line.split()[1]) for line in lines if line.startswith("summary:"))
+        path.unlink()
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (needs valgrind)"
+    )
     args = parser.parse_args()
     if not APP_DIR.is_dir():
         sys.exit(f"{APP_DIR} is missing: run packaging/build-linux.sh first")
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("--instructions counts with valgrind: install it (Debian: apt install valgrind)")
     with tempfile.TemporaryDirectory(prefix="bench-hello-") as tmp:
         hello_dir = build_hello(Path(tmp))
         app_cmd = [
@@ -118,6 +156,14 @@ def main() -> None:
             app_times.append(time_to_first_line(app_cmd))
             hello_times.append(time_to_first_line(hello_cmd))
         app_size, hello_size = folder_size(APP_DIR), folder_size(hello_dir)
+        counts = (
+            (
+                instructions_to_first_line(app_cmd, Path(tmp)),
+                instructions_to_first_line(hello_cmd, Path(tmp)),
+            )
+            if args.instructions
+            else None
+        )
     app_start, hello_start = statistics.median(app_times), statistics.median(hello_times)
     size_ratio, start_ratio = app_size / hello_size, app_start / hello_start
     print(f"{'':24}{'console':>12}{'bare PySide6':>14}{'ratio':>8}{'goal':>8}")
@@ -130,6 +176,11 @@ def main() -> None:
         f"{'start-up median (ms)':24}{app_start * 1000:12.0f}{hello_start * 1000:14.0f}"
         f"{start_ratio:8.2f}{STARTUP_GOAL:7.1f}x {verdict}"
     )
+    if counts is not None:
+        print(
+            f"{'instructions (M)':24}{counts[0] / 1e6:12.0f}{counts[1] / 1e6:14.0f}"
+            f"{counts[0] / counts[1]:8.2f}"
+        )
     print(
         f"runs: {args.runs} each, interleaved; start-up = spawn to the first line printed after "
         "the window is shown (offscreen)"
@@ -148,6 +199,12 @@ def main() -> None:
         "ratios": {"folder": round(size_ratio, 2), "startup": round(start_ratio, 2)},
         "goals": {"folder": SIZE_GOAL, "startup": STARTUP_GOAL},
     }
+    if counts is not None:
+        figures["instructions_m"] = {
+            "console": round(counts[0] / 1e6),
+            "bare": round(counts[1] / 1e6),
+            "ratio": round(counts[0] / counts[1], 2),
+        }
     print(json.dumps(figures))
 
 
