@@ -48,8 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.cli import main as command_main
 
         return command_main(arguments)
-    # Start-up makes objects that live as long as the window; collecting them as they are made
-    # only walks them again (about 10 ms). run_gui freezes them and collects again once shown.
+    # Start-up makes objects that live as long as the window; collecting while they are made
+    # only walks them again and again (about 10 ms). Once the window shows, run_gui collects
+    # once, freezes what is left and turns the collector back on.
     gc.disable()
     from gui.ui.app import run_gui
 
