@@ -123,9 +123,9 @@ def instructions_to_first_line(command: list[str], workdir: Path) -> int:
         proc.send_signal(signal.SIGTERM)  # callgrind writes its counts as the program ends
         proc.wait(timeout=120)
     total = 0
-    for path in workdir.glob(f"{out.name}.*"):  # one file per process
+    for path in workdir.glob(f"{out.name}.*"):  # one file per process (empty if it exec'd)
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        total += next(int(line.split()[1]) for line in lines if line.startswith("summary:"))
+        total += sum(int(line.split()[1]) for line in lines if line.startswith("summary:"))
         path.unlink()
     return total
 
