@@ -14,6 +14,7 @@ on every run, so a change of a few percent shows on a machine whose speed drifts
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -23,13 +24,16 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_DIR = ROOT / "dist" / "BrokerLoginConsole"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 SIZE_GOAL, STARTUP_GOAL = 1.3, 1.5
+RUN_BOUND_SECONDS = 300.0  # one run, under callgrind too (about 50 times slower)
 
 HELLO = textwrap.dedent(
     """
@@ -86,18 +90,32 @@ def build_hello(workdir: Path) -> Path:
     return workdir / "dist" / "hello"
 
 
+@contextlib.contextmanager
+def bounded(proc: subprocess.Popen[bytes]) -> Iterator[None]:
+    """A program that hangs (never shows its window, never ends) is killed after the bound."""
+    timer = threading.Timer(RUN_BOUND_SECONDS, proc.kill)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
 def time_to_first_line(command: list[str]) -> float:
     """Seconds from spawn to the first line on stdout (printed once the window is shown)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
-    ) as proc:
+    with (
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        ) as proc,
+        bounded(proc),
+    ):
         assert proc.stdout is not None
         proc.stdout.readline()
         elapsed = time.perf_counter() - started
         proc.stdout.read()
-        proc.wait(timeout=60)
+        proc.wait()
     return elapsed
 
 
@@ -106,22 +124,25 @@ def instructions_to_first_line(command: list[str], workdir: Path) -> int:
     the program is then ended, so what it does after the shown window is not counted."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = workdir / f"callgrind-{Path(command[0]).name}"
-    with subprocess.Popen(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--trace-children=yes",
-            f"--callgrind-out-file={out}.%p",
-            *command,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    ) as proc:
+    with (
+        subprocess.Popen(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--trace-children=yes",
+                f"--callgrind-out-file={out}.%p",
+                *command,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        ) as proc,
+        bounded(proc),
+    ):
         assert proc.stdout is not None
         proc.stdout.readline()
         proc.send_signal(signal.SIGTERM)  # callgrind writes its counts as the program ends
-        proc.wait(timeout=120)
+        proc.wait()
     total = 0
     for path in workdir.glob(f"{out.name}.*"):  # one file per process (empty if it exec'd)
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
