@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 HEADLESS = [ROOT / "gui" / "core", ROOT / "gui" / "brokers", ROOT / "gui" / "cli.py"]
 
@@ -64,18 +66,26 @@ def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_help_loads_no_qt() -> None:
+@pytest.mark.parametrize(
+    ("arguments", "usage"),
+    [
+        (["--help"], "usage: broker-console"),
+        (["diagnose", "--help"], "usage: broker-console diagnose"),
+    ],
+)
+def test_help_loads_no_qt_through_the_front_door(arguments: list[str], usage: str) -> None:
+    """`broker-console --help` and a command's help: gui.launch hands them to the CLI, no Qt."""
     code = (
         "import sys\n"
-        "from gui.cli import main\n"
-        "sys.argv = ['broker-console', '--help']\n"
+        "from gui.launch import main\n"
+        f"sys.argv = ['broker-console', *{arguments!r}]\n"
         "rc = main()\n"
         "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
         "sys.exit(rc)\n"
     )
     proc = run_python(code)
     assert proc.returncode == 0, proc.stderr
-    assert "usage:" in proc.stdout
+    assert usage in proc.stdout
 
 
 def test_the_first_window_shows_before_asyncio_the_self_test_and_the_drivers_load(
@@ -138,16 +148,3 @@ def test_the_front_door_opens_the_window_without_the_cli_and_turns_the_collector
     proc = run_python(code, QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=str(tmp_path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "result        PASS" in proc.stdout
-
-
-def test_the_front_door_hands_a_command_to_the_cli_without_qt() -> None:
-    code = (
-        "import sys\n"
-        "from gui.launch import main\n"
-        "rc = main(['diagnose', '--help'])\n"
-        "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
-        "sys.exit(rc)\n"
-    )
-    proc = run_python(code)
-    assert proc.returncode == 0, proc.stderr
-    assert "usage: broker-console diagnose" in proc.stdout
