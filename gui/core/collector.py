@@ -6,8 +6,15 @@ young collection walks objects that are all still alive, and each middle one wal
 Measured with `gc.callbacks` over 100,000 KGI-mix events, that was about 2 µs of the console's
 GUI thread and 1 µs of a worker's GIL per event, 600 collections in the console alone. Young
 collections every 20,000 new objects, and a middle one every 20 of those, walk an event about
-once, in a few milliseconds each. Reference counting still frees at once whatever holds no
-cycle; only cyclic garbage waits longer for its collection.
+once. Reference counting still frees at once whatever holds no cycle; only cyclic garbage waits
+longer for its collection.
+
+That was not enough for the console's log: once its rings are full, each event stored frees an
+old one, and a freed object counts against the new ones, so a young collection came only after
+70,000-110,000 young objects had piled up, and walked them for 20-40 ms at a stretch (the GUI
+timer's worst lateness under a flood). So the log holds what a flood stored out of the
+collector's way (`hold_survivors`, Python's gc.freeze: no collection walks those objects), and
+collects everything once, held objects too, when the flood is over (`collect_held`).
 """
 
 from __future__ import annotations
@@ -23,3 +30,17 @@ def collect_for_floods(full_after: int | None = None) -> None:
     ones (None: Python's own; the console puts them off and collects when quiet)."""
     full = gc.get_threshold()[2] if full_after is None else full_after
     gc.set_threshold(YOUNG_OBJECTS, YOUNG_PER_MIDDLE, full)
+
+
+def hold_survivors() -> None:
+    """Every object alive now leaves the collector's generations (constant time) and the young
+    count starts again: no young or middle collection walks them. Reference counting still
+    frees them; a cycle among them waits for `collect_held`."""
+    gc.freeze()
+
+
+def collect_held() -> None:
+    """One full collection that includes every held object; what survives is held again."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

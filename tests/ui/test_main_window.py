@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import weakref
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolButton
 from gui.core.event_log import EventStore
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.session import SessionState
-from gui.ui.event_log import LogFeed
+from gui.ui import event_log
+from gui.ui.event_log import FLUSH_CHUNK, LogFeed
 from gui.ui.main_window import MainWindow
 from tests.ui.conftest import close_window, make_window
 
@@ -196,6 +199,42 @@ def test_the_log_shows_rows_while_a_flood_keeps_arriving(qtbot, loop) -> None:
     finally:
         flood.stop()
     qtbot.waitUntil(lambda: feed.backlog == 0 and sum(runs) == sent[0], timeout=10_000)
+
+
+class _Cycle:
+    """Garbage only the cyclic collector can free (it refers to itself)."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_flood_keeps_the_collector_off_its_rows_until_it_is_over(qtbot, loop, monkeypatch):
+    """Young collections walked the rows a flood kept for 20-40 ms at a stretch: a flood's
+    objects are held out of the collector's way, and what became garbage meanwhile is
+    collected once no flood came for a while; a heartbeat is no flood."""
+    monkeypatch.setattr(event_log, "GC_QUIET_SECONDS", 0.2)
+    monkeypatch.setattr(event_log, "GC_CHECK_MS", 50)
+    feed = LogFeed(EventStore(rows_per_broker=5_000))
+    feed.model(None)
+    try:
+        during_flood = _Cycle()
+        freed_during_flood = weakref.ref(during_flood)
+        feed.extend([_event(i) for i in range(FLUSH_CHUNK)])
+        feed.flush()
+        del during_flood
+        gc.collect()
+        assert freed_during_flood() is not None  # held: no collection walks it
+        qtbot.waitUntil(lambda: freed_during_flood() is None, timeout=5_000)
+
+        during_heartbeat = _Cycle()
+        freed_during_heartbeat = weakref.ref(during_heartbeat)
+        feed.append(_tick())
+        feed.flush()
+        del during_heartbeat
+        gc.collect()
+        assert freed_during_heartbeat() is None
+    finally:
+        gc.unfreeze()  # the rest of the test run collects as before
 
 
 def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
