@@ -12,9 +12,9 @@ longer for its collection.
 That was not enough for the console's log: once its rings are full, each event stored frees an
 old one, and a freed object counts against the new ones, so a young collection came only after
 70,000-110,000 young objects had piled up, and walked them for 20-40 ms at a stretch (the GUI
-timer's worst lateness under a flood). So the log holds what a flood stored out of the
-collector's way (`hold_survivors`, Python's gc.freeze: no collection walks those objects), and
-collects everything once, held objects too, when the flood is over (`collect_held`).
+timer's worst lateness under a flood). So the log freezes what a flood stored out of the
+collector's way (`freeze_survivors`, Python's gc.freeze: no collection walks those objects), and
+collects everything once, frozen objects too, when the flood is over (`collect_frozen`).
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ def collect_for_floods(full_after: int | None = None) -> None:
     gc.set_threshold(YOUNG_OBJECTS, YOUNG_PER_MIDDLE, full)
 
 
-def hold_survivors() -> None:
+def freeze_survivors() -> None:
     """Every object alive now leaves the collector's generations (constant time) and the young
     count starts again: no young or middle collection walks them. Reference counting still
-    frees them; a cycle among them waits for `collect_held`."""
+    frees them; a cycle among them waits for `collect_frozen`."""
     gc.freeze()
 
 
-def collect_held() -> None:
-    """One full collection that includes every held object; what survives is held again."""
+def collect_frozen() -> None:
+    """One full collection that includes every frozen object; what survives is frozen again."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()

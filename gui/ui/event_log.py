@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from gui.core.collector import collect_for_floods, collect_held, hold_survivors
+from gui.core.collector import collect_for_floods, collect_frozen, freeze_survivors
 from gui.core.event_log import EventStore, LogRow, RowFilter
 from gui.core.events import BrokerEvent, Level
 from gui.ui.i18n import Translatable
@@ -54,8 +54,8 @@ SLICE_GAP_MS = 4
 # A full garbage collection walks every object the log holds (a 100,000-event log: 30-80 ms,
 # every few hundred milliseconds under a flood). Automatic full passes are put off; they run
 # when the log has been quiet for a while (the younger generations as gui.core.collector sets).
-# A run that stores a chunk or more is a flood: what it stored is held out of the collector's
-# way (gui.core.collector.hold_survivors) and collected once the floods are over.
+# A run that stores a chunk or more is a flood: what it stored is frozen out of the collector's
+# way (gui.core.collector.freeze_survivors) and collected once the floods are over.
 FULL_COLLECTION_PUT_OFF = 1_000_000
 GC_QUIET_SECONDS = 5.0
 GC_CHECK_MS = 15_000
@@ -289,7 +289,7 @@ class LogFeed(QObject):
         self._next_slice.timeout.connect(self._flush_slice)
         self._last_flush = 0.0
         self._last_flood = 0.0
-        self._flood_held = False  # a flood's objects are held out of the collector's way
+        self._flood_frozen = False  # a flood's objects are frozen out of the collector's way
         self._collector = QTimer(self)
         self._collector.setInterval(GC_CHECK_MS)
         self._collector.timeout.connect(self._collect_when_quiet)
@@ -348,10 +348,10 @@ class LogFeed(QObject):
                 if not self._held:
                     self._held = True
                     self.held.emit()
-                self._hold_if_flood()
+                self._freeze_if_flood()
                 self._next_slice.start()
                 return
-        self._hold_if_flood()
+        self._freeze_if_flood()
         self._last_flush = time.monotonic()
         self._held = False
         self.flushed.emit(self._run_rows)
@@ -363,19 +363,19 @@ class LogFeed(QObject):
     def _flush_slice(self) -> None:
         self.flush(FLUSH_SLICE_SECONDS)
 
-    def _hold_if_flood(self) -> None:
+    def _freeze_if_flood(self) -> None:
         if self._run_rows >= FLUSH_CHUNK:
-            hold_survivors()
-            self._flood_held = True
+            freeze_survivors()
+            self._flood_frozen = True
             self._last_flood = time.monotonic()
 
     def _collect_when_quiet(self) -> None:
         """The full collection floods put off: once no flood came for a while (heartbeats may
         go on), or once nothing at all arrives."""
         now = time.monotonic()
-        if self._flood_held and now - self._last_flood >= GC_QUIET_SECONDS:
-            self._flood_held = False
-            collect_held()
+        if self._flood_frozen and now - self._last_flood >= GC_QUIET_SECONDS:
+            self._flood_frozen = False
+            collect_frozen()
         elif now - self._last_flush >= GC_QUIET_SECONDS and gc.get_count()[2]:
             gc.collect()
 

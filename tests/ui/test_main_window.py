@@ -210,7 +210,7 @@ class _Cycle:
 
 def test_a_flood_keeps_the_collector_off_its_rows_until_it_is_over(qtbot, loop, monkeypatch):
     """Young collections walked the rows a flood kept for 20-40 ms at a stretch: a flood's
-    objects are held out of the collector's way, and what became garbage meanwhile is
+    objects are frozen out of the collector's way, and what became garbage meanwhile is
     collected once no flood came for a while; a heartbeat is no flood."""
     monkeypatch.setattr(event_log, "GC_QUIET_SECONDS", 0.2)
     monkeypatch.setattr(event_log, "GC_CHECK_MS", 50)
@@ -223,7 +223,7 @@ def test_a_flood_keeps_the_collector_off_its_rows_until_it_is_over(qtbot, loop, 
         feed.flush()
         del during_flood
         gc.collect()
-        assert freed_during_flood() is not None  # held: no collection walks it
+        assert freed_during_flood() is not None  # frozen: no collection walks it
         qtbot.waitUntil(lambda: freed_during_flood() is None, timeout=5_000)
 
         during_heartbeat = _Cycle()
