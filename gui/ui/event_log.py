@@ -288,8 +288,9 @@ class LogFeed(QObject):
         self._next_slice.setInterval(SLICE_GAP_MS)
         self._next_slice.timeout.connect(self._flush_slice)
         self._last_flush = 0.0
-        self._last_flood = 0.0
-        self._flood_frozen = False  # a flood's objects are frozen out of the collector's way
+        # When a flood last froze what it stored out of the collector's way (None: not since
+        # the last collection of frozen objects).
+        self._flood_frozen_at: float | None = None
         self._collector = QTimer(self)
         self._collector.setInterval(GC_CHECK_MS)
         self._collector.timeout.connect(self._collect_when_quiet)
@@ -366,15 +367,15 @@ class LogFeed(QObject):
     def _freeze_if_flood(self) -> None:
         if self._run_rows >= FLUSH_CHUNK:
             freeze_survivors()
-            self._flood_frozen = True
-            self._last_flood = time.monotonic()
+            self._flood_frozen_at = time.monotonic()
 
     def _collect_when_quiet(self) -> None:
         """The full collection floods put off: once no flood came for a while (heartbeats may
         go on), or once nothing at all arrives."""
         now = time.monotonic()
-        if self._flood_frozen and now - self._last_flood >= GC_QUIET_SECONDS:
-            self._flood_frozen = False
+        frozen_at = self._flood_frozen_at
+        if frozen_at is not None and now - frozen_at >= GC_QUIET_SECONDS:
+            self._flood_frozen_at = None
             collect_frozen()
         elif now - self._last_flush >= GC_QUIET_SECONDS and gc.get_count()[2]:
             gc.collect()
