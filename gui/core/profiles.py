@@ -5,6 +5,10 @@ Secrets never reach this file: values pass through the schema's `public()` filte
 secret placed in the file by hand is never read back. A file the console cannot read is never
 overwritten: it is renamed aside with a timestamp (or, if even that fails, left alone and no
 longer written) and `problem` says so, for the window and stderr. Wrong types fall back per key.
+
+The window and CLI commands change the file at the same time: every change takes the file's
+lock, re-reads it and applies itself to what is there now (`gui.core.shared_files`), so two
+writers never lose each other's change, and a killed writer leaves the old or the new file.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import platformdirs
 
 from gui import APP_NAME
 from gui.core.schema import Schema
+from gui.core.shared_files import SharedFile
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +166,7 @@ class ProfileStore:
         self.path = (directory or config_dir()) / "profiles.json"
         self.problem = ""  # why the file could not be used, once it was found out
         self._writable = True
+        self._file = SharedFile(self.path)
 
     def check(self) -> str:
         """Read the file now (at start-up): '' when it is fine or absent, else the problem."""
@@ -168,39 +174,53 @@ class ProfileStore:
         return self.problem
 
     def _read(self) -> dict[str, Any]:
-        empty: dict[str, Any] = {"format": _FORMAT, "brokers": {}}
         if not self._writable:
-            return empty
+            return _empty()
+        data = self._load()
+        if isinstance(data, dict):
+            return data
+        try:  # set aside under the lock: another writer may be replacing the file right now
+            with self._file.locked():
+                data = self._load()
+                if isinstance(data, dict):
+                    return data
+                return self._set_aside(data)
+        except OSError as exc:
+            return self._keep_away(f"{data}, and the lock to set it aside failed ({exc})")
+
+    def _load(self) -> dict[str, Any] | str:
+        """The file's settings, or why it must be set aside (a file we cannot even read is
+        kept away from at once)."""
         try:
             if self.path.stat().st_size > _MAX_FILE_BYTES:
-                return self._set_aside(empty, "it is larger than any settings file")
+                return "it is larger than any settings file"
             data = json.loads(_decode(self.path.read_bytes()))
         except FileNotFoundError:
-            return empty
+            return _empty()
         except PermissionError as exc:
-            return self._keep_away(empty, f"it cannot be read ({exc.strerror})")
+            return self._keep_away(f"it cannot be read ({exc.strerror})")
         except (ValueError, UnicodeError, RecursionError) as exc:
-            return self._set_aside(empty, f"it is not valid JSON ({str(exc)[:120]})")
+            return f"it is not valid JSON ({str(exc)[:120]})"
         except OSError as exc:
-            return self._keep_away(empty, f"it cannot be read ({exc})")
+            return self._keep_away(f"it cannot be read ({exc})")
         if not isinstance(data, dict) or not isinstance(data.get("brokers"), dict):
-            return self._set_aside(empty, "it does not hold the console's settings")
+            return "it does not hold the console's settings"
         return data
 
-    def _set_aside(self, empty: dict[str, Any], reason: str) -> dict[str, Any]:
+    def _set_aside(self, reason: str) -> dict[str, Any]:
         aside = self.path.with_name(f"{self.path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(self.path, aside)
         except OSError:
-            return self._keep_away(empty, reason)
+            return self._keep_away(reason)
         self.problem = (
             f"The saved settings {self.path} could not be used: {reason}. The file was kept as "
             f"{aside.name}; the console starts from default values."
         )
         log.warning("%s", self.problem)
-        return empty
+        return _empty()
 
-    def _keep_away(self, empty: dict[str, Any], reason: str) -> dict[str, Any]:
+    def _keep_away(self, reason: str) -> dict[str, Any]:
         """Neither readable nor movable: never touch it again in this run."""
         self._writable = False
         self.problem = (
@@ -208,7 +228,7 @@ class ProfileStore:
             "and nothing will be saved until it is fixed."
         )
         log.warning("%s", self.problem)
-        return empty
+        return _empty()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -333,8 +353,7 @@ class ProfileStore:
             accounts.clear()
             accounts.update(renamed)
 
-        was_current = self.current_account(broker) == old
-        self._change(broker, new, change, select=was_current)
+        self._change(broker, new, change)  # the last used one, if it was, under its new name
 
     def delete_account(self, broker: str, name: str) -> None:
         def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
@@ -344,14 +363,13 @@ class ProfileStore:
         self._change(broker, name, change)
 
     def set_option(self, key: str, value: Scalar) -> None:
-        data = self._read()
-        if not self._writable:
-            raise ProfileError(self.problem)
-        options = data.get("options")
-        if not isinstance(options, dict):
-            options = data["options"] = {}
-        options[key] = value
-        self._write(data)
+        def change(data: dict[str, Any]) -> None:
+            options = data.get("options")
+            if not isinstance(options, dict):
+                options = data["options"] = {}
+            options[key] = value
+
+        self._update(change)
 
     def _check_name(self, name: str) -> None:
         problem = account_name_problem(name)
@@ -365,33 +383,40 @@ class ProfileStore:
         change: Callable[[dict[str, dict[str, Any]], str], object],
         select: bool = False,
     ) -> None:
-        """Read, turn the broker's entry into the current format, apply `change`, write."""
-        data = self._read()
+        """Turn the broker's entry (as it is now) into the current format, apply `change` to
+        its accounts; the account changed becomes the one last used if `select`, or if the
+        last used one is gone."""
+
+        def change_broker(data: dict[str, Any]) -> None:
+            entry = data["brokers"].get(broker)
+            accounts = _accounts_of(entry)
+            current = entry.get("account") if isinstance(entry, dict) else None
+            name = account or (current if current in accounts else None)
+            name = name or next(iter(accounts), DEFAULT_ACCOUNT)
+            change(accounts, name)
+            if select or current not in accounts:
+                current = name if name in accounts else next(iter(accounts), None)
+            new_entry: dict[str, Any] = {"accounts": accounts}
+            if current is not None:
+                new_entry["account"] = current
+            data["brokers"][broker] = new_entry
+
+        self._update(change_broker)
+
+    def _update(self, change: Callable[[dict[str, Any]], object]) -> None:
+        """The one way to change the file: under its lock, re-read, change what is there now,
+        replace the file whole."""
         if not self._writable:
             raise ProfileError(self.problem)
-        entry = data["brokers"].get(broker)
-        name = account or self.current_account(broker)
-        accounts = _accounts_of(entry)
-        current = entry.get("account") if isinstance(entry, dict) else None
-        change(accounts, name)
-        if select or current not in accounts:
-            current = name if name in accounts else next(iter(accounts), None)
-        new_entry: dict[str, Any] = {"accounts": accounts}
-        if current is not None:
-            new_entry["account"] = current
-        data["brokers"][broker] = new_entry
-        data["format"] = _FORMAT
-        self._write(data)
+        with self._file.locked():
+            data = self._read()
+            if not self._writable:
+                raise ProfileError(self.problem)
+            change(data)
+            data["format"] = _FORMAT
+            text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+            self._file.replace(text.encode("utf-8"))
 
-    def _write(self, data: dict[str, Any]) -> None:
-        import tempfile  # only when saving: not on the window's way up
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=True)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+def _empty() -> dict[str, Any]:
+    return {"format": _FORMAT, "brokers": {}}

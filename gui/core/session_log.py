@@ -17,6 +17,7 @@ bundle.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -36,6 +38,7 @@ import platformdirs
 from gui import APP_NAME
 from gui.core.profiles import CONFIG_DIR_ENV
 from gui.core.redaction import PROCESS_SECRETS
+from gui.core.shared_files import FileBusy, SharedFile
 
 if TYPE_CHECKING:
     from gui.core.diagnosis import Step
@@ -54,6 +57,8 @@ WRITER_IDLE_SECONDS = 1.0
 LINES_PER_PASS = 256
 ERROR_LOG = "console-errors.log"
 WRITE_LOCK = ".sessions.lock"  # Windows: the console and its workers append in turns
+PRUNE_LOCK = "sessions-prune"  # its lock file: one process prunes at a time
+PRUNE_LOCK_SECONDS = 2.0
 SESSION_FILE = re.compile(r"^sessions-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$")
 
 
@@ -113,31 +118,91 @@ def append_whole(path: Path, data: bytes) -> None:
 
 
 def session_files(folder: Path) -> list[tuple[date, int, Path]]:
-    """The session logs in the folder, oldest first."""
+    """The session logs in the folder, oldest first (names that hold no real date are not
+    among them: see `undated_session_files`)."""
     found = []
     for path in folder.glob("sessions-*.jsonl"):
         match = SESSION_FILE.match(path.name)
         if match:
-            found.append((date.fromisoformat(match[1]), int(match[2] or 0), path))
+            with contextlib.suppress(ValueError):
+                found.append((date.fromisoformat(match[1]), int(match[2] or 0), path))
     return sorted(found)
 
 
-def prune(folder: Path, keep_days: int = KEEP_DAYS, keep_bytes: int = KEEP_BYTES) -> None:
-    """Remove session logs older than `keep_days`, then the oldest until `keep_bytes` is met."""
-    oldest_kept = date.today() - timedelta(days=keep_days - 1)
-    files = []
-    for day, part, path in session_files(folder):
-        if day < oldest_kept:
-            path.unlink(missing_ok=True)
-        else:
-            files.append((day, part, path))
-    sizes = {path: path.stat().st_size for _, _, path in files if path.exists()}
-    total = sum(sizes.values())
-    for _, _, path in files[:-1]:  # never the file being written
-        if total <= keep_bytes:
-            break
-        total -= sizes.get(path, 0)
-        path.unlink(missing_ok=True)
+def undated_session_files(folder: Path) -> list[Path]:
+    """Files named like session logs whose name holds no date (`sessions-2026-13-45.jsonl`,
+    a copy renamed by hand): never pruned, since their age is unknown."""
+    dated = {path for _, _, path in session_files(folder)}
+    return sorted(path for path in folder.glob("sessions-*.jsonl") if path not in dated)
+
+
+@dataclass
+class Pruned:
+    """What one pruning removed, and why it may have kept more than asked."""
+
+    removed: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # left alone: no date in the name
+    over_cap: int = 0  # bytes kept past the cap: today's files and later ones are never removed
+    failed: list[str] = field(default_factory=list)  # files that could not be removed, and why
+
+    def warnings(self, keep_bytes: int) -> list[str]:
+        """What desk support should know, one line each."""
+        found = []
+        if self.undated:
+            found.append(
+                f"{len(self.undated)} file(s) named like session logs hold no date and are "
+                f"left alone: {', '.join(self.undated[:3])}"
+            )
+        if self.over_cap:
+            found.append(
+                f"the session logs are {self.over_cap / 1e6:.1f} MB over the {keep_bytes / 1e6:.0f}"
+                " MB kept: files of today (or dated later, by a changed clock or a copy from "
+                "another machine) are never removed"
+            )
+        found.extend(self.failed)
+        return found
+
+
+def prune(
+    folder: Path,
+    keep_days: int = KEEP_DAYS,
+    keep_bytes: int = KEEP_BYTES,
+    *,
+    writing: Path | None = None,
+    today: date | None = None,
+) -> Pruned:
+    """Remove session logs older than `keep_days`, then the oldest by date until `keep_bytes`
+    is met; never a file of today or later, nor `writing`. One process prunes at a time (the
+    others skip: it is being done)."""
+    today = today or date.today()
+    try:
+        with SharedFile(folder / PRUNE_LOCK).locked(PRUNE_LOCK_SECONDS):
+            return _prune(folder, keep_days, keep_bytes, writing, today)
+    except FileBusy:
+        return Pruned()
+
+
+def _prune(
+    folder: Path, keep_days: int, keep_bytes: int, writing: Path | None, today: date
+) -> Pruned:
+    pruned = Pruned(undated=[path.name for path in undated_session_files(folder)])
+    oldest_kept = today - timedelta(days=keep_days - 1)
+    files = [(day, path, _size(path)) for day, _, path in session_files(folder)]
+    total = sum(size for _, _, size in files)
+    for day, path, size in files:  # oldest first
+        if path == writing or day >= today:
+            continue
+        if day >= oldest_kept and total <= keep_bytes:
+            continue
+        try:
+            path.unlink(missing_ok=True)  # another process may have pruned it already
+        except OSError as exc:
+            pruned.failed.append(f"{path.name} could not be removed ({exc.strerror or exc})")
+            continue
+        pruned.removed.append(path.name)
+        total -= size
+    pruned.over_cap = max(0, total - keep_bytes)
+    return pruned
 
 
 MakeLines = Callable[[], list[str]]  # a batch's lines, made (and masked) on the log's thread
@@ -261,7 +326,9 @@ class SessionLog:
         if today != self._day or path is None or _size(path) >= self.file_bytes:
             self.folder.mkdir(parents=True, exist_ok=True)
             if today != self._day and self.prunes:
-                prune(self.folder, self.keep_days, self.keep_bytes)
+                pruned = prune(self.folder, self.keep_days, self.keep_bytes, writing=path)
+                for warning in pruned.warnings(self.keep_bytes):
+                    log.warning("session log: %s", warning)
             parts = [p for d, p, _ in session_files(self.folder) if d == today]
             part = max(parts, default=0)
             path = self.folder / _name(today, part)

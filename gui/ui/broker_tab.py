@@ -97,6 +97,10 @@ class BrokerTab(Translatable, QWidget):
         self._drafts: dict[Environment, dict[str, Any]] = {
             env: self._saved_values(env) for env, _ in ENVIRONMENTS
         }
+        # The public values the form showed from the saved settings (or saved from it), None
+        # for a draft: a form still holding them follows what another process saves; one typed
+        # into does not.
+        self._loaded: dict[str, Any] | None = None
         self._filled_from_store: set[str] = set()  # secret fields showing a remembered value
         self._filling: asyncio.Task[Any] | None = None  # remembered passwords being read
 
@@ -283,6 +287,7 @@ class BrokerTab(Translatable, QWidget):
         scenario_index = self.scenario.findData(saved.get("scenario", "normal"))
         self.scenario.setCurrentIndex(max(scenario_index, 0))
         self._show_form(self._drafts[self._current_env])
+        self._loaded = self.schema.public(self.form.values())
         self.environment.currentIndexChanged.connect(self._environment_changed)
         self._render_state(self.session.state, "")
         self._render_info()
@@ -406,12 +411,32 @@ class BrokerTab(Translatable, QWidget):
         index = self.scenario.findData(saved.get("scenario", "normal"))
         self.scenario.setCurrentIndex(max(index, 0))
         self._show_form(self._drafts[self._current_env])
+        self._loaded = self.schema.public(self.form.values())
         self._show_account_flags()
         self.session.reset()
         self.reason.hide()
         self._render_state(self.session.state, "")
         self.fill_remembered()
         self.accounts_changed.emit()
+
+    def show_saved_changes(self) -> None:
+        """Another process changed the saved settings: list its accounts and flags; the form
+        follows while it still holds what it last loaded or saved (what was typed stays)."""
+        self._list_accounts()
+        self._show_account_flags()
+        if self.session.state.live or self.busy:
+            return
+        if self._loaded is None or self.schema.public(self.form.values()) != self._loaded:
+            return
+        environment = self.current_environment
+        typed = self.form.values()
+        secrets = {key: typed[key] for key in self.schema.secret_keys if key in typed}
+        self._drafts[environment] = {**self._saved_values(environment), **secrets}
+        self._show_form(self._drafts[environment])
+        shown = self.schema.public(self.form.values())
+        if shown != self._loaded:
+            self._loaded = shown
+            self.fill_remembered()
 
     def _ask_name(self, title: str, label: str, text: str, then: Any) -> QInputDialog:
         """A window-modal name prompt that does not block the event loop."""
@@ -913,6 +938,7 @@ class BrokerTab(Translatable, QWidget):
                 scenario=self.scenario.currentData(),
                 account=self.account_name,
             )
+            self._loaded = self.schema.public(self.form.values())
         except OSError as exc:  # a ProfileError says why the file is left alone
             self.session.note(
                 self.tr("Could not save the settings: {0}").format(exc), Level.WARNING
@@ -976,7 +1002,10 @@ class BrokerTab(Translatable, QWidget):
         previous = self._current_env
         self._drafts[previous] = self.form.values()
         self._current_env = self.current_environment
-        self._show_form(self._drafts[self._current_env])
+        draft = self._drafts[self._current_env]
+        self._show_form(draft)
+        untouched = draft == self._saved_values(self._current_env)
+        self._loaded = self.schema.public(self.form.values()) if untouched else None
         self.session.reset()  # the other environment's failure and runtime are not this one's
         self.reason.hide()
         self._render_state(self.session.state, "")

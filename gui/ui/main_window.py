@@ -29,6 +29,7 @@ from gui.core.session_log import SessionLog
 from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
 from gui.ui.event_view import EventLogView
+from gui.ui.file_watch import FileWatch
 from gui.ui.i18n import LANGUAGES, Language, Translatable, retranslate, translate
 from gui.ui.resources import app_icon
 
@@ -146,6 +147,9 @@ class MainWindow(Translatable, QMainWindow):
         self._previous_health: dict[str, Health] = {}
 
         self._build_menus()
+        # A CLI command or a second window may change the saved accounts while this one is open.
+        self.settings_watch = FileWatch(profiles.path, self)
+        self.settings_watch.changed.connect(self._saved_settings_changed)
         self._closing: asyncio.Task[None] | None = None
         self._bundling: asyncio.Task[None] | None = None
         self._logging_in_all: asyncio.Task[None] | None = None
@@ -418,6 +422,14 @@ class MainWindow(Translatable, QMainWindow):
         return QIcon(pixmap)
 
     # -- accounts ----------------------------------------------------------------------------
+
+    def _saved_settings_changed(self) -> None:
+        """Show what another process saved (tabs keep what the user is typing)."""
+        for tab in self.broker_tabs.built():
+            tab.show_saved_changes()
+        blocked = self.login_all_startup.blockSignals(True)
+        self.login_all_startup.setChecked(self._profiles.option(LOGIN_ALL_AT_STARTUP) is True)
+        self.login_all_startup.blockSignals(blocked)
 
     def _login_all_startup_toggled(self, on: bool) -> None:
         try:

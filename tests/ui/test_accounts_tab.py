@@ -192,3 +192,53 @@ def _schema(broker: str):
     from gui.core.registry import Environment
 
     return default_registry().get(broker).schema_for(Environment.SIMULATOR, {})
+
+
+def test_an_account_saved_by_a_command_while_the_window_adds_one_is_kept_by_both(
+    qtbot, window: MainWindow, config_dir: Path
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    tab = window.broker_tabs["kgi"]
+    pick_from_account_menu(qtbot, tab, "new")
+    command = subprocess.Popen(
+        [sys.executable, "-m", "gui", "account", "save", "kgi", "From CLI", "--simulator",
+         "--set", "person_id=B223456789", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    answer_name(qtbot, tab, "From window")
+    out, err = command.communicate(timeout=60)
+    assert command.returncode == 0, out + err
+    # The window shows what the command saved without being told (it watches the file).
+    qtbot.waitUntil(lambda: {"From CLI", "From window"} <= set(names(tab)), timeout=WAIT_MS)
+    assert tab.account_name == "From window"
+    listed = subprocess.run(
+        [sys.executable, "-m", "gui", "account", "list", "kgi", "--json"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {"From CLI", "From window"} <= {row.get("name") for row in rows}
+
+
+def test_the_form_follows_a_saved_change_until_the_user_types(
+    qtbot, window: MainWindow, config_dir: Path
+) -> None:
+    from gui.core.registry import Environment
+
+    tab = window.broker_tabs["kgi"]
+    editor = tab.form.editors["person_id"]
+    other = ProfileStore(config_dir)  # another process's view of the same file
+    values = {**tab.form.values(), "person_id": "C323456789"}
+    other.save("kgi", Environment.SIMULATOR.value, tab.schema, values, account="Default")
+    qtbot.waitUntil(lambda: editor.value() == "C323456789", timeout=WAIT_MS)
+
+    QTest.keyClicks(editor.input, "9")  # typed: what the user typed stays
+    values["person_id"] = "D423456789"
+    other.save("kgi", Environment.SIMULATOR.value, tab.schema, values, account="Default")
+    other.add_account("kgi", "Marker")  # seen by the window once it has read the change
+    other.select_account("kgi", "Default")
+    qtbot.waitUntil(lambda: "Marker" in names(tab), timeout=WAIT_MS)
+    assert editor.value() == "C3234567899"
+    assert tab.account_name == "Default"

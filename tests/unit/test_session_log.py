@@ -4,6 +4,7 @@ total size; and a diagnosis step crossing the worker pipe is masked."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -201,3 +202,52 @@ def test_a_line_is_stamped_as_the_event_time_shows_to_the_millisecond() -> None:
     for epoch in epochs:
         expected = local_time(epoch).isoformat(timespec="milliseconds")
         assert local_iso_millis(epoch) == expected, epoch
+
+
+def test_pruning_never_removes_today_a_later_date_or_an_undated_name(tmp_path: Path) -> None:
+    today = date.today()
+    for age in (-1, 0, 1, 2, 3):  # -1: dated tomorrow (a changed clock, a copied file)
+        day = (today - timedelta(days=age)).isoformat()
+        (tmp_path / f"sessions-{day}.jsonl").write_bytes(b"x" * 1000)
+    (tmp_path / f"sessions-{today.isoformat()}.1.jsonl").write_bytes(b"x" * 1000)
+    (tmp_path / "sessions-2026-13-45.jsonl").write_bytes(b"x" * 1000)
+    pruned = prune(tmp_path, keep_days=14, keep_bytes=2_500)
+    left = sorted(p.name for p in tmp_path.glob("sessions-*"))
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    assert left == sorted(
+        [f"sessions-{today.isoformat()}.jsonl", f"sessions-{today.isoformat()}.1.jsonl",
+         f"sessions-{tomorrow}.jsonl", "sessions-2026-13-45.jsonl"]
+    )  # fmt: skip
+    assert pruned.removed == [
+        f"sessions-{(today - timedelta(days=d)).isoformat()}.jsonl" for d in (3, 2, 1)
+    ]  # the oldest first
+    warnings = pruned.warnings(2_500)
+    assert any("sessions-2026-13-45.jsonl" in line and "left alone" in line for line in warnings)
+    assert any("over the" in line and "never removed" in line for line in warnings)
+
+
+def prune_at_once(folder: str, start: multiprocessing.synchronize.Event) -> None:
+    start.wait(10)
+    prune(Path(folder), keep_days=5, keep_bytes=50_000)
+
+
+def test_processes_pruning_at_once_remove_each_file_once_and_fail_none(tmp_path: Path) -> None:
+    today = date.today()
+    for age in range(40):
+        day = (today - timedelta(days=age)).isoformat()
+        for part in range(5):
+            name = f"sessions-{day}{f'.{part}' if part else ''}.jsonl"
+            (tmp_path / name).write_bytes(b"x" * 4000)
+    fork = multiprocessing.get_context("fork")
+    start = fork.Event()
+    pruners = [fork.Process(target=prune_at_once, args=(str(tmp_path), start)) for _ in range(4)]
+    for pruner in pruners:
+        pruner.start()
+    start.set()
+    for pruner in pruners:
+        pruner.join(30)
+    assert [pruner.exitcode for pruner in pruners] == [0, 0, 0, 0]
+    left = list(tmp_path.glob("sessions-*.jsonl"))
+    assert sum(p.stat().st_size for p in left) <= 50_000
+    assert len(left) == 12  # today's five files, then the newest seven that fit
+    assert {p.name for p in left} >= {f"sessions-{today.isoformat()}.jsonl"}
