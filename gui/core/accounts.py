@@ -8,23 +8,30 @@ store that refuses leaves nothing behind; forgetting clears the store before the
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.profiles import (
     ENVIRONMENT_KEYS,
     Account,
     AccountError,
     ProfileStore,
     account_name_problem,
+    normal_account_name,
 )
-from gui.core.registry import Environment, Registry
+from gui.core.registry import BrokerSpec, Environment, Registry
 from gui.core.vault import Vault
 
 EXPORT_KIND = "broker-console-account"
 EXPORT_FORMAT = 1
 _MAX_IMPORT_BYTES = 1 << 20
+_EXPORT_KEYS = frozenset(
+    {"kind", "format", "broker", "name", "environment", "scenario", "login_all", "values"}
+)
 
 
 class Accounts:
@@ -80,11 +87,7 @@ class Accounts:
 
     def rename(self, broker: str, old: str, new: str) -> None:
         """Rename; remembered secrets move to the new name's entries in the store first."""
-        problem = account_name_problem(new)
-        if problem:
-            raise AccountError(problem)
-        if self.store.has_account(broker, new):
-            raise AccountError(f"{broker} already has an account named {new!r}")
+        old, new = normal_account_name(old), self.store.new_name(broker, new, besides=old)
         account = self.store.account(broker, old)
         for environment, fields in account.remembered.items():
             secrets = self.vault.fetch(broker, environment, old, fields)
@@ -117,37 +120,74 @@ class Accounts:
             "values": values,
         }
 
-    def import_(self, registry: Registry, text: str, name: str | None = None) -> Account:
-        """Add the exported account (under `name`, if given); secrets in the file are dropped."""
+    def import_(
+        self, registry: Registry, text: str, name: str | None = None, *, free_name: bool = False
+    ) -> Account:
+        """Add the exported account (under `name`, if given); secrets in the file are dropped.
+        A name taken (or one that looks the same) is refused, or with `free_name` becomes
+        "name (2)", "name (3)" …"""
         profile = parse_export(registry, text)
-        chosen = name or profile["name"]
-        if self.store.has_account(profile["broker"], chosen):
+        broker, chosen = profile["broker"], normal_account_name(name or profile["name"])
+        problem = account_name_problem(chosen)
+        if problem:
+            raise AccountError(problem)
+        taken, number = self.store.look_alike(broker, chosen), 2
+        while taken and free_name:
+            chosen = f"{normal_account_name(name or profile['name'])} ({number})"
+            taken, number = self.store.look_alike(broker, chosen), number + 1
+        if taken:
             raise AccountError(
-                f"{profile['broker']} already has an account named {chosen!r}: import it under "
-                "another name"
+                f"{broker} already has an account named {taken!r}: import it under another name"
             )
         entry: dict[str, Any] = {**profile["values"], "login_all": profile["login_all"]}
         if profile["environment"]:
             entry["environment"] = profile["environment"]
         if profile["scenario"]:
             entry["scenario"] = profile["scenario"]
-        return self.store.add_account(profile["broker"], chosen, entry=entry)
+        return self.store.add_account(broker, chosen, entry=entry)
 
 
 def read_export(path: Path) -> str:
-    """An exported account's text; a file larger than any export is read only so far (and
-    then refused by parse_export)."""
-    with path.open("rb") as handle:
-        data = handle.read(_MAX_IMPORT_BYTES + 1)
+    """An exported account's text. Anything but a readable regular file is refused (a folder,
+    a device, a FIFO, which would block a plain open); a file larger than any export is read
+    only so far (and then refused by parse_export)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise AccountError(f"{path} cannot be read ({exc.strerror or exc})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise AccountError(f"{path} is {what}, not an exported account")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(_MAX_IMPORT_BYTES + 1)
+        except OSError as exc:
+            raise AccountError(f"{path} cannot be read ({exc.strerror or exc})") from None
     return data.decode("utf-8-sig", errors="replace")
 
 
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects whose keys repeat are refused (which value wins is a parser's choice)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise AccountError(f"the file gives {key!r} twice")
+        seen[key] = value
+    return seen
+
+
 def parse_export(registry: Registry, text: str) -> dict[str, Any]:
-    """An exported account checked field by field; AccountError says what is wrong."""
+    """An exported account checked field by field, every value through the broker's schema as
+    the form and `--set` check it; AccountError says what is wrong, InvalidSettings names each
+    value the form would refuse."""
     if len(text) > _MAX_IMPORT_BYTES:
         raise AccountError("the file is larger than any exported account")
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_refuse_duplicates)
+    except AccountError:
+        raise
     except (ValueError, RecursionError) as exc:
         raise AccountError(f"the file is not JSON ({str(exc)[:120]})") from None
     if not isinstance(data, dict) or data.get("kind") != EXPORT_KIND:
@@ -156,6 +196,9 @@ def parse_export(registry: Registry, text: str) -> dict[str, Any]:
         raise AccountError(
             f"the file's format {data.get('format')!r} is not one this version reads"
         )
+    unknown = sorted(set(data) - _EXPORT_KEYS)
+    if unknown:
+        raise AccountError(f"the file holds what an export does not: {', '.join(unknown)}")
     broker = data.get("broker")
     if broker not in registry.ids:
         raise AccountError(f"unknown broker {broker!r}; the brokers are: {', '.join(registry.ids)}")
@@ -166,28 +209,59 @@ def parse_export(registry: Registry, text: str) -> dict[str, Any]:
     environment = data.get("environment", "")
     if environment not in ("", *ENVIRONMENT_KEYS):
         raise AccountError(f"unknown environment {environment!r}")
+    spec = registry.get(broker)
     scenario = data.get("scenario", "")
     if not isinstance(scenario, str):
         raise AccountError("the scenario is not text")
-    spec = registry.get(broker)
+    known = [known.id for known in spec.scenarios]
+    if scenario and scenario not in known:
+        raise AccountError(
+            f"unknown scenario {scenario!r}; {broker}'s are: {', '.join(known) or 'none'}"
+        )
+    login_all = data.get("login_all", False)
+    if not isinstance(login_all, bool):
+        raise AccountError("login_all is not true or false")
     raw_values = data.get("values", {})
     if not isinstance(raw_values, dict) or set(raw_values) - set(ENVIRONMENT_KEYS):
         raise AccountError("values must be {environment: {field: value}}")
-    values: dict[str, dict[str, Any]] = {}
-    for env, fields in raw_values.items():
-        if not isinstance(fields, dict):
-            raise AccountError(f"values of {env} are not {{field: value}}")
-        plain = {
-            str(key): value
-            for key, value in fields.items()
-            if isinstance(value, str | int | float | bool)
-        }
-        values[env] = spec.schema_for(Environment(env), plain).public(plain)
+    problems: dict[str, str] = {}
+    values = {
+        env: _checked_values(spec, Environment(env), fields, problems)
+        for env, fields in raw_values.items()
+    }
+    if problems:
+        raise InvalidSettings(problems)
     return {
         "broker": broker,
-        "name": name,
+        "name": normal_account_name(name),
         "environment": environment,
         "scenario": scenario,
-        "login_all": data.get("login_all") is True,
+        "login_all": login_all,
         "values": values,
     }
+
+
+def _checked_values(
+    spec: BrokerSpec, environment: Environment, fields: Any, problems: dict[str, str]
+) -> dict[str, Any]:
+    """One environment's public values, each as the form checks it (a blank value is one not
+    filled in); problems are added as `environment.field: what is wrong`."""
+    where = environment.value
+    if not isinstance(fields, dict):
+        problems[where] = "not {field: value}"
+        return {}
+    if spec.preflight is not None:  # vnpy: the gateway must be installed for its fields
+        try:
+            spec.preflight(environment, fields)
+        except BrokerFailure as failure:
+            problems[where] = failure.reason
+            return {}
+    schema = spec.schema_for(environment, fields)
+    for key, value in fields.items():
+        if key in schema.secret_keys:
+            continue  # never imported: a secret has no place in an export
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        found = None if blank else schema.problems_of(key, value)
+        if found is not None:
+            problems[f"{where}.{key}"] = str(found)
+    return schema.public({key: value for key, value in fields.items() if value is not None})

@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +39,46 @@ DEFAULT_ACCOUNT = "Default"
 ENVIRONMENT_KEYS = ("simulator", "live")
 ACCOUNT_NAME_MAX = 40
 # Names go into the OS credential store's entry names (broker:environment:account:field) and
-# file names of exports: no separators, no control characters.
+# file names of exports: no separators, no control characters. A name read from the file is
+# kept if it passes this much (names saved by earlier versions); new names meet all the rules.
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f:/\\]")
+# Characters that show nothing, or move or hide others: controls (Cc), format characters (Cf:
+# bidi overrides, zero-width space and joiners), line and paragraph separators (Zl, Zp),
+# surrogates (Cs) and unassigned code points (Cn).
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+# Default_Ignorable_Code_Point outside those categories (Unicode's DerivedCoreProperties.txt):
+# combining grapheme joiner, Hangul and Mongolian fillers, variation selectors and the like.
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0x1D173, 0x1D17A),
+    (0xE0100, 0xE01EF),
+)  # fmt: skip
+
+
+def _invisible(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
+        low <= code <= high for low, high in _IGNORABLE_RANGES
+    )
+
+
+def normal_account_name(name: str) -> str:
+    """The name as it is kept: Unicode NFC (the same letters typed on another keyboard or
+    pasted from another program are the same name)."""
+    return unicodedata.normalize("NFC", name)
+
+
+def account_name_key(name: str) -> str:
+    """What a name looks like: compatibility-normalised (NFKC: full-width letters are letters),
+    invisible characters removed, every kind of space one space. Two names with the same key
+    look alike in the selector and count as the same name."""
+    text = unicodedata.normalize("NFKC", name)
+    shown = "".join(
+        " " if unicodedata.category(char) == "Zs" else char for char in text if not _invisible(char)
+    )
+    return " ".join(shown.split())
+
+
 _MAX_FILE_BYTES = 4 << 20  # a settings file this large is not one the console wrote
 Scalar = str | int | float | bool
 
@@ -61,7 +100,13 @@ class AccountError(ValueError):
 
 
 def account_name_problem(name: str) -> str:
-    """Why this cannot be an account's name; '' when it can."""
+    """Why this cannot be a new account's name; '' when it can."""
+    hidden = next((char for char in name if _invisible(char)), None)
+    if hidden is not None:
+        return (
+            f"a name has no invisible or control characters (U+{ord(hidden):04X} "
+            f"{unicodedata.name(hidden, 'unnamed')})"
+        )
     if not name.strip():
         return "an account needs a name"
     if name != name.strip():
@@ -135,12 +180,17 @@ def _accounts_of(entry: Any) -> dict[str, dict[str, Any]]:
         return {
             str(name): value
             for name, value in accounts.items()
-            if isinstance(value, dict) and not account_name_problem(str(name))
+            if isinstance(value, dict) and _kept_name(str(name))
         }
     legacy = {
         key: entry[key] for key in ("environment", "scenario", *ENVIRONMENT_KEYS) if key in entry
     }
     return {DEFAULT_ACCOUNT: legacy} if legacy else {}
+
+
+def _kept_name(name: str) -> bool:
+    """A name read from the file is used if it can name a credential-store entry."""
+    return bool(name.strip()) and len(name) <= ACCOUNT_NAME_MAX and not _BAD_NAME.search(name)
 
 
 def _decode(data: bytes) -> str:
@@ -248,12 +298,25 @@ class ProfileStore:
 
     def account(self, broker: str, name: str | None = None) -> Account:
         """One account as saved; an account never saved has default settings."""
-        name = name or self.current_account(broker)
+        name = normal_account_name(name) if name else self.current_account(broker)
         entry = _accounts_of(self._read()["brokers"].get(broker)).get(name)
         return _account(broker, name, entry or {})
 
     def has_account(self, broker: str, name: str) -> bool:
-        return name in _accounts_of(self._read()["brokers"].get(broker))
+        return normal_account_name(name) in _accounts_of(self._read()["brokers"].get(broker))
+
+    def new_name(self, broker: str, name: str, besides: str = "") -> str:
+        """`name` as a new account of the broker would be kept (NFC), or AccountError: a bad
+        name, or one taken by another account (`besides`: the one being renamed)."""
+        name = self._check_name(name)
+        taken = self.look_alike(broker, name, besides=normal_account_name(besides))
+        if taken:
+            raise AccountError(f"{broker} already has an account named {taken!r}")
+        return name
+
+    def look_alike(self, broker: str, name: str, besides: str = "") -> str:
+        """The broker's account (other than `besides`) whose name looks like `name`; ''."""
+        return _look_alike(_accounts_of(self._read()["brokers"].get(broker)), name, besides)
 
     def broker(self, broker: str, account: str | None = None) -> dict[str, Any]:
         """The account's last environment and scenario (only those that were saved)."""
@@ -266,7 +329,7 @@ class ProfileStore:
 
     def raw(self, broker: str, environment: str, account: str | None = None) -> dict[str, Scalar]:
         """Everything plain saved for the environment; filter it with a schema before use."""
-        name = account or self.current_account(broker)
+        name = normal_account_name(account) if account else self.current_account(broker)
         entry = _accounts_of(self._read()["brokers"].get(broker)).get(name)
         return _scalars(entry.get(environment)) if entry else {}
 
@@ -328,7 +391,7 @@ class ProfileStore:
     ) -> Account:
         """A new account, empty, a copy of another's values (never its passwords), or from an
         imported entry; it becomes the one last used."""
-        self._check_name(name)
+        name = self._check_name(name)
 
         def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
             if name in accounts:
@@ -342,7 +405,7 @@ class ProfileStore:
         return self.account(broker, name)
 
     def rename_account(self, broker: str, old: str, new: str) -> None:
-        self._check_name(new)
+        old, new = normal_account_name(old), self._check_name(new)
 
         def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
             if old not in accounts:
@@ -356,6 +419,8 @@ class ProfileStore:
         self._change(broker, new, change)  # the last used one, if it was, under its new name
 
     def delete_account(self, broker: str, name: str) -> None:
+        name = normal_account_name(name)
+
         def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
             if accounts.pop(name, None) is None:
                 raise AccountError(f"{broker} has no account named {name!r}")
@@ -371,10 +436,13 @@ class ProfileStore:
 
         self._update(change)
 
-    def _check_name(self, name: str) -> None:
+    def _check_name(self, name: str) -> str:
+        """The name as kept, or AccountError saying why it cannot be one."""
+        name = normal_account_name(name)
         problem = account_name_problem(name)
         if problem:
             raise AccountError(problem)
+        return name
 
     def _change(
         self,
@@ -390,10 +458,22 @@ class ProfileStore:
         def change_broker(data: dict[str, Any]) -> None:
             entry = data["brokers"].get(broker)
             accounts = _accounts_of(entry)
+            before = set(accounts)
             current = entry.get("account") if isinstance(entry, dict) else None
-            name = account or (current if current in accounts else None)
+            name = normal_account_name(account) if account else None
+            name = name or (current if current in accounts else None)
             name = name or next(iter(accounts), DEFAULT_ACCOUNT)
             change(accounts, name)
+            for made in set(accounts) - before:  # a new name, however it came
+                problem = account_name_problem(made)
+                if problem:
+                    raise AccountError(problem)
+                other = _look_alike(accounts, made, besides=made)
+                if other:
+                    raise AccountError(
+                        f"{broker} already has an account named {other!r}, which looks the "
+                        f"same as {made!r}"
+                    )
             if select or current not in accounts:
                 current = name if name in accounts else next(iter(accounts), None)
             new_entry: dict[str, Any] = {"accounts": accounts}
@@ -416,6 +496,13 @@ class ProfileStore:
             data["format"] = _FORMAT
             text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
             self._file.replace(text.encode("utf-8"))
+
+
+def _look_alike(accounts: dict[str, Any], name: str, besides: str = "") -> str:
+    key = account_name_key(name)
+    return next(
+        (other for other in accounts if other != besides and account_name_key(other) == key), ""
+    )
 
 
 def _empty() -> dict[str, Any]:

@@ -473,21 +473,27 @@ class BrokerTab(Translatable, QWidget):
             self._rename_account,
         )
 
-    def _add_account(self, name: str, copy: bool = False) -> None:
-        self.save_profile()
-        try:
+    def _add_account(self, typed: str, copy: bool = False) -> None:
+        try:  # a name refused changes nothing, not even the current account's values
+            name = self.profiles.new_name(self.spec.id, typed.strip())
+            self.save_profile()
             self.profiles.add_account(
-                self.spec.id, name.strip(), copy_of=self.account_name if copy else None
+                self.spec.id, name, copy_of=self.account_name if copy else None
             )
         except (AccountError, OSError) as exc:
             self._show_reason(self.tr("No account added: {0}").format(exc), "#c62828")
             return
-        self.account_name = name.strip()
+        self.account_name = name
         self._reload_account()
 
-    def _rename_account(self, name: str) -> None:
+    def _rename_account(self, typed: str) -> None:
+        try:
+            name = self.profiles.new_name(self.spec.id, typed.strip(), besides=self.account_name)
+        except AccountError as exc:
+            self._show_reason(self.tr("Not renamed: {0}").format(exc), "#c62828")
+            return
         self.save_profile()
-        self.spawn(self._rename(self.account_name, name.strip()))
+        self.spawn(self._rename(self.account_name, name))
 
     async def _rename(self, old: str, new: str) -> None:
         if await self._in_vault(self.accounts.rename, self.spec.id, old, new):

@@ -519,19 +519,18 @@ class MainWindow(Translatable, QMainWindow):
 
     def import_account(self, path: Path) -> None:
         """Add the account (renamed "name (2)" when taken) and show it on its broker's tab."""
-        from gui.core.accounts import Accounts, parse_export, read_export
+        from gui.core.accounts import Accounts, read_export
+        from gui.core.errors import BrokerFailure
         from gui.core.profiles import AccountError
 
-        accounts = Accounts(self._profiles)
         try:
             text = read_export(path)
-            profile = parse_export(self.registry, text)
-            name, n = profile["name"], 2
-            while self._profiles.has_account(profile["broker"], name):
-                name, n = f"{profile['name']} ({n})", n + 1
-            account = accounts.import_(self.registry, text, name)
+            account = Accounts(self._profiles).import_(self.registry, text, free_name=True)
         except (AccountError, OSError) as exc:
             self._notice(self.tr("The account could not be imported: {0}").format(exc))
+            return
+        except BrokerFailure as failure:  # values the form would refuse, each named
+            self._notice(self.tr("The account could not be imported: {0}").format(failure.reason))
             return
         tab = self.broker_tabs.ensure(account.broker)
         self.tabs.setCurrentWidget(self._pages[account.broker])

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QApplication,
     QDialogButtonBox,
     QInputDialog,
     QLineEdit,
@@ -46,14 +47,21 @@ def pick_from_account_menu(qtbot, tab: BrokerTab, key: str) -> None:
     qtbot.mouseClick(tab.account_menu_button, Qt.MouseButton.LeftButton)
 
 
-def answer_name(qtbot, tab: BrokerTab, name: str) -> None:
+def answer_name(qtbot, tab: BrokerTab, name: str, *, paste: bool = False) -> None:
+    """Type the name (or paste it: QTest types ASCII only, and pasting is how a zero-width or
+    right-to-left character gets into a name)."""
     qtbot.waitUntil(lambda: tab.findChild(QInputDialog, "account_name_dialog") is not None)
     dialog = tab.findChild(QInputDialog, "account_name_dialog")
     qtbot.waitUntil(dialog.isVisible)
     line = dialog.findChild(QLineEdit)
     line.selectAll()
     QTest.keyClick(line, Qt.Key.Key_Delete)
-    QTest.keyClicks(line, name)
+    if paste:
+        QApplication.clipboard().setText(name)
+        QTest.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert line.text() == name
+    else:
+        QTest.keyClicks(line, name)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
@@ -242,3 +250,38 @@ def test_the_form_follows_a_saved_change_until_the_user_types(
     qtbot.waitUntil(lambda: "Marker" in names(tab), timeout=WAIT_MS)
     assert editor.value() == "C3234567899"
     assert tab.account_name == "Default"
+
+
+@pytest.mark.parametrize(
+    ("action", "typed", "said"),
+    [
+        ("new", "evil\u202egnp.exe", "U+202E"),
+        ("new", "Base\u200b", "U+200B"),
+        ("new", "a\u2028b", "U+2028"),
+        ("new", "Ｂａｓｅ", "named 'Base'"),
+        ("duplicate", "Base\u2060", "U+2060"),
+        ("rename", "Ｂａｓｅ", "named 'Base'"),
+    ],
+)
+def test_a_typed_name_meets_the_same_rules_as_an_imported_one(
+    qtbot, loop, config_dir: Path, action: str, typed: str, said: str
+) -> None:
+    from gui.brokers import kgi
+
+    store = ProfileStore(config_dir)
+    store.save("kgi", "simulator", kgi.SCHEMA, {"person_id": "B1"}, account="Other")
+    store.save("kgi", "simulator", kgi.SCHEMA, {"person_id": "A1"}, account="Base")
+    store.select_account("kgi", "Other")
+    before = store.path.read_bytes()
+    win = make_window(config_dir)
+    win.show()
+    try:
+        tab = win.broker_tabs["kgi"]
+        pick_from_account_menu(qtbot, tab, action)
+        answer_name(qtbot, tab, typed, paste=True)
+        qtbot.waitUntil(tab.reason.isVisible, timeout=WAIT_MS)
+        assert said in tab.reason.text()
+        assert sorted(names(tab)) == ["Base", "Other"]
+        assert store.path.read_bytes() == before
+    finally:
+        close_window(qtbot, win)
