@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -21,11 +22,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from gui import __version__
+from gui.cli_signals import EXIT_HELP
 
 if TYPE_CHECKING:
     from gui.core.diagnosis import Step
     from gui.core.events import BrokerEvent
     from gui.core.session import Session
+    from gui.core.session_log import SessionLog
 
 DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.core.login.LOGIN_BOUND_SECONDS)
 DIAGNOSE_TIMEOUT = 30.0  # as gui.core.login.DIAGNOSIS_BOUND_SECONDS
@@ -69,8 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="log in, print every event, log out; the exit code tells the outcome",
         description="Exit codes: 0 logged in and out cleanly, 2 invalid input, 3 could not "
-        "connect (network, TLS, SDK, driver crash), 4 login rejected, 5 timed out, 6 the broker "
-        "answered with an error (rate limit, server error), 1 anything else.",
+        "connect (network, TLS, SDK, driver crash, driver process could not start), 4 login "
+        "rejected, 5 timed out, 6 the broker answered with an error (rate limit, server "
+        f"error), 1 anything else, {EXIT_HELP}.",
         epilog="Fields (--set KEY=VALUE; secrets only with --secret KEY=ENVVAR): run "
         "`broker-console check BROKER --help`.",
     )
@@ -84,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="For every endpoint in the broker's settings: dns, tcp, tls, proxy, http, "
         "clock; then the vendor SDK; with --login a real login and logout. Exit codes: 0 every "
         "step passed, 2 invalid input, 3 a network, TLS, clock or SDK step failed, 4 the broker "
-        "refused the login.",
+        f"refused the login, {EXIT_HELP}.",
     )
     diagnose.add_argument("broker", choices=BROKER_IDS)
     add_login_arguments(diagnose, DIAGNOSE_TIMEOUT)
@@ -96,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a support bundle: runtime report, session logs, diagnoses, settings",
         description="A zip for a support ticket: a manifest, the runtime report, the last days' "
         "session logs, the latest diagnosis of each broker, the non-secret settings and the "
-        "console's error log. No secret is in it.",
+        "console's error log. No secret is in it. Exit codes: 0 written, 2 invalid input (--out "
+        f"is a folder, a device, a FIFO or a link), 1 it could not be written, {EXIT_HELP}.",
     )
     bundle.add_argument("--out", required=True, metavar="FILE.zip")
     bundle.add_argument("--days", default="3", help="days of session logs (default 3)")
@@ -113,7 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_watch_command(commands, BROKER_IDS)
     add_account_commands(commands)
 
-    simulate = commands.add_parser("simulate", help="run a broker's simulator as a server")
+    simulate = commands.add_parser(
+        "simulate",
+        help="run a broker's simulator as a server",
+        description="Runs until Ctrl-C or SIGTERM, which stop it (exit 0). Exit codes: 2 "
+        "invalid input, 3 it cannot listen there.",
+    )
     simulate.add_argument("broker", choices=BROKER_IDS)
     simulate.add_argument("--host", default="127.0.0.1")
     simulate.add_argument("--port", default="0", help="0 picks a free port")
@@ -204,6 +214,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.ui.app import run_gui
 
         return quiet_stdout_end(run_gui(args.self_test))
+    if args.command == "simulate":
+        return run_simulate(args)  # runs until Ctrl-C, which ends it normally (exit 0)
+    from gui.cli_signals import Stopped, stop_on_signals
+
+    stop_on_signals()
+    try:
+        return run_command(args)
+    except Stopped as stopped:  # outside a login (reading the keyring, writing a bundle)
+        outcome = CheckOutcome(False, stopped.exit_code, f"Stopped by {stopped.name}")
+        Printer(sys.stdout, as_json).result(outcome)
+        return stopped.exit_code
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """One headless command (not the GUI, not simulate); its exit code."""
     if args.command == "check":
         return run_check(args, sys.stdout)
     if args.command == "diagnose":
@@ -218,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.cli_accounts import run_account
 
         return run_account(args, sys.stdout)
-    return run_simulate(args)
+    raise AssertionError(f"not a command: {args.command}")
 
 
 # -- output --------------------------------------------------------------------------------
@@ -449,6 +474,7 @@ def run_bounded(
     """Run a login command within `bound` (+ a grace, then the process ends) and turn every
     way it can end into the one result line; `command` gets the secrets to mask in it, and
     adds those it learns (remembered ones)."""
+    from gui.cli_signals import Stopped
     from gui.core.errors import BrokerFailure, InvalidSettings
 
     secrets_env = [var for _, _, var in (s.partition("=") for s in args.secrets) if var]
@@ -463,8 +489,8 @@ def run_bounded(
         outcome = _invalid(failure)
     except BrokerFailure as failure:
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
-    except KeyboardInterrupt:
-        outcome = CheckOutcome(False, 1, "Interrupted")
+    except Stopped as stopped:  # the login (if any) was logged out first
+        outcome = CheckOutcome(False, stopped.exit_code, f"Stopped by {stopped.name}")
     except Exception as exc:  # never a traceback: the result says what happened, masked
         from gui.core.redaction import Redactor
 
@@ -507,11 +533,19 @@ def _check(
     spec, environment, saved, remembered = resolve_target(
         args, masked, secrets=not diagnosis or args.login
     )
+    from gui.cli_signals import until_stopped
+
     if diagnosis:
-        return asyncio.run(_diagnose(spec, environment, args, saved, remembered, printer, timeout))
+        return asyncio.run(
+            until_stopped(_diagnose(spec, environment, args, saved, remembered, printer, timeout))
+        )
     schema, values = login_values(args, spec, environment, saved, remembered)
     return asyncio.run(
-        _login_and_out(spec, environment, args.scenario, values, schema, printer, timeout, deadline)
+        until_stopped(
+            _login_and_out(
+                spec, environment, args.scenario, values, schema, printer, timeout, deadline
+            )
+        )
     )
 
 
@@ -628,7 +662,8 @@ async def _login_and_out(
         if spec.reports_server_time:
             wait = min(SERVER_TIME_WAIT, deadline - time.monotonic() - 0.5)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(server_time.wait(), max(wait, 0.05))
+                async with asyncio.timeout(max(wait, 0.05)):  # never swallows Ctrl-C's cancel
+                    await server_time.wait()
         await session.logout()
         outcome = CheckOutcome(
             True, 0, "logged in and logged out", warnings=list(warnings.values())
@@ -638,7 +673,7 @@ async def _login_and_out(
     finally:
         await session.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
-    return outcome, session
+    return warn_of_log(outcome, session_log, session), session
 
 
 async def _diagnose(
@@ -683,13 +718,30 @@ async def _diagnose(
             await session.shutdown()
     session_log.close(LOG_CLOSE_SECONDS)
     steps = session.diagnosis
-    save_diagnosis(spec.id, environment.value, steps)
+    not_kept = save_diagnosis(spec.id, environment.value, steps)
     failure = verdict.first_failure(steps)
     if failure is None:
         reason = f"all {len(steps)} steps passed"
-        return CheckOutcome(True, 0, reason, warnings=_warnings(steps)), session
-    reason = f"{failure.step} {failure.target}: {failure.detail} — {failure.fix}"
-    return CheckOutcome(False, verdict.exit_code(steps), reason, cls=failure.cls), session
+        outcome = CheckOutcome(True, 0, reason, warnings=_warnings(steps))
+    else:
+        reason = f"{failure.step} {failure.target}: {failure.detail} — {failure.fix}"
+        outcome = CheckOutcome(False, verdict.exit_code(steps), reason, cls=failure.cls)
+    return warn_of_log(outcome, session_log, session, not_kept), session
+
+
+def warn_of_log(
+    outcome: CheckOutcome, session_log: SessionLog, session: Session, *more: str
+) -> CheckOutcome:
+    """A session log (the console's or its worker's) or a diagnosis that could not be written
+    is said on stderr and in the result's warnings, once; the command's outcome stands."""
+    from gui.core.session_log import LOG_PROBLEM_DETAIL
+
+    worker_said = session.info.details.get(LOG_PROBLEM_DETAIL, "")
+    for text in dict.fromkeys((session_log.problem, worker_said, *more)):
+        if text and text not in outcome.warnings:
+            outcome.warnings.append(text)
+            sys.stderr.write(f"warning: {text}\n")
+    return outcome
 
 
 def _warnings(steps: Sequence[Step]) -> list[str]:
@@ -705,6 +757,8 @@ def run_bundle(args: argparse.Namespace, out: TextIO) -> int:
 
     from gui.brokers import default_registry
     from gui.core import bundle
+    from gui.core.session_log import why
+    from gui.core.shared_files import OutputRefused, check_output
 
     printer = Printer(out, args.json)
     if not re.fullmatch(r"[0-9]{1,3}", args.days) or not 1 <= int(args.days) <= 365:
@@ -712,8 +766,10 @@ def run_bundle(args: argparse.Namespace, out: TextIO) -> int:
             printer, CheckOutcome(False, 2, f"--days must be 1 to 365 (got {args.days!r})"), None
         )
     target = Path(args.out).expanduser()
-    if target.is_dir():
-        return _finish(printer, CheckOutcome(False, 2, f"--out {target} is a folder"), None)
+    try:
+        check_output(target)
+    except OutputRefused as refused:
+        return _finish(printer, CheckOutcome(False, 2, f"--out: {refused}"), None)
     registry = default_registry()
     notes: dict[str, str] = {}
     if args.diagnose:
@@ -722,10 +778,11 @@ def run_bundle(args: argparse.Namespace, out: TextIO) -> int:
         notes = asyncio.run(diagnose_all(registry))
     try:
         made = bundle.build(target, registry, days=int(args.days))
+    except OutputRefused as refused:
+        return _finish(printer, CheckOutcome(False, 2, f"--out: {refused}"), None)
     except OSError as exc:
-        return _finish(
-            printer, CheckOutcome(False, 1, f"The bundle could not be written: {exc}"), None
-        )
+        reason = f"The bundle could not be written ({why(exc)}); nothing was left at {target}"
+        return _finish(printer, CheckOutcome(False, 1, reason), None)
     notes.update({f"problem {i + 1}": text for i, text in enumerate(made.problems)})
     reason = f"support bundle {made.path} ({len(made.files)} files)"
     return _finish(printer, CheckOutcome(True, 0, reason, fields=notes), None)
@@ -759,10 +816,10 @@ async def diagnose_all(registry: Any) -> dict[str, str]:
             return f"not diagnosed ({environment.value}): {failure.reason}"
         finally:
             await session.shutdown()
-        save_diagnosis(spec.id, environment.value, steps)
+        not_kept = save_diagnosis(spec.id, environment.value, steps)
         failure = first_failure(steps)
         verdict = "all steps passed" if failure is None else f"{failure.cls} at {failure.step}"
-        return f"{verdict} ({environment.value})"
+        return f"{verdict} ({environment.value})" + (f"; {not_kept}" if not_kept else "")
 
     specs = [spec for spec in registry if spec.available]
     verdicts = await asyncio.gather(*(one(spec) for spec in specs))
@@ -804,6 +861,7 @@ def run_simulate(args: argparse.Namespace) -> int:
     print(f"  app secret   {DEMO_APP_SECRET}")
     print(f"  access token {DEMO_TOKEN}")
     print("It verifies every signature; Ctrl-C stops it.", flush=True)
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: simulator.stopping.set())
     try:
         simulator.stopping.wait()
     except KeyboardInterrupt:

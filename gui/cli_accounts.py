@@ -22,19 +22,26 @@ from gui.cli import (
     assignments,
     collect_values,
 )
+from gui.cli_signals import EXIT_HELP
+
+EXITS = (
+    "Exit codes: 0 done, 2 invalid input (a bad name or value, a file that is not an exported "
+    "account, --out that is not a regular file), 3 no usable credential store (nothing is saved "
+    f"then), 1 a file that cannot be read or written, {EXIT_HELP}."
+)
 
 
 def add_account_commands(commands: Any) -> None:
     account = commands.add_parser(
         "account",
         help="named accounts per broker: save, list, forget, export, import",
-        description="Exit codes: 0 done, 2 invalid input, 3 no usable credential store "
-        "(nothing is saved then), 1 a file that cannot be read or written.",
+        description=EXITS,
     )
     verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     save = verbs.add_parser(
         "save",
+        description=EXITS,
         help="create or update an account's values; --remember keeps its passwords in the "
         "OS credential store",
     )
@@ -64,23 +71,27 @@ def add_account_commands(commands: Any) -> None:
     )
     save.add_argument("--json", action="store_true")
 
-    listing = verbs.add_parser("list", help="every account; never a secret")
+    listing = verbs.add_parser("list", description=EXITS, help="every account; never a secret")
     listing.add_argument("broker", nargs="?", choices=BROKER_IDS)
     listing.add_argument("--json", action="store_true", help="one JSON object per account")
 
-    forget = verbs.add_parser("forget", help="forget an account's remembered passwords")
+    forget = verbs.add_parser(
+        "forget", description=EXITS, help="forget an account's remembered passwords"
+    )
     forget.add_argument("broker", choices=BROKER_IDS)
     forget.add_argument("name")
     forget.add_argument("--delete", action="store_true", help="delete the account too")
     forget.add_argument("--json", action="store_true")
 
-    export = verbs.add_parser("export", help="an account as JSON to hand over, without secrets")
+    export = verbs.add_parser(
+        "export", description=EXITS, help="an account as JSON to hand over, without secrets"
+    )
     export.add_argument("broker", choices=BROKER_IDS)
     export.add_argument("name")
     export.add_argument("--out", required=True, metavar="FILE.json")
     export.add_argument("--json", action="store_true")
 
-    imported = verbs.add_parser("import", help="add an exported account")
+    imported = verbs.add_parser("import", description=EXITS, help="add an exported account")
     imported.add_argument("file", metavar="FILE.json")
     imported.add_argument("--name", help="under another name")
     imported.add_argument("--json", action="store_true")
@@ -91,6 +102,7 @@ def run_account(args: argparse.Namespace, out: TextIO) -> int:
     from gui.core.accounts import Accounts
     from gui.core.errors import BrokerFailure, InvalidSettings
     from gui.core.profiles import AccountError, ProfileStore
+    from gui.core.shared_files import OutputRefused
 
     printer = Printer(out, args.json)
     store = ProfileStore()
@@ -114,6 +126,8 @@ def run_account(args: argparse.Namespace, out: TextIO) -> int:
         outcome = CheckOutcome(False, 2, failure.title, fields)
     except AccountError as exc:
         outcome = CheckOutcome(False, 2, f"Invalid account: {exc}")
+    except OutputRefused as refused:
+        outcome = CheckOutcome(False, 2, f"--out: {refused}")
     except BrokerFailure as failure:  # the credential store: none, locked, refused
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     except OSError as exc:
@@ -196,22 +210,32 @@ def _forget(args: argparse.Namespace, accounts: Any) -> CheckOutcome:
 
     if not accounts.store.has_account(args.broker, args.name):
         raise AccountError(f"{args.broker} has no account named {args.name!r}")
+    warnings: list[str] = []
     if args.delete:
-        forgotten = accounts.delete(args.broker, args.name)
+        deleted = accounts.delete(args.broker, args.name)
+        forgotten = deleted.forgotten
         what = f"deleted account {args.name!r} of {args.broker}"
+        if deleted.warning:
+            warnings.append(deleted.warning)
+            sys.stderr.write(f"warning: {deleted.warning}\n")
     else:
         forgotten = accounts.forget(args.broker, args.name)
         what = f"account {args.name!r} of {args.broker} no longer remembers passwords"
-    detail = f"; forgot {', '.join(forgotten)}" if forgotten else "; none was remembered"
-    return CheckOutcome(True, 0, what + detail)
+    detail = f"; forgot {', '.join(forgotten)}" if forgotten else ""
+    if not forgotten and not warnings:
+        detail = "; none was remembered"
+    return CheckOutcome(True, 0, what + detail, warnings=warnings)
 
 
 def _export(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcome:
     import json
 
+    from gui.core.shared_files import write_output
+
     profile = accounts.export(registry, args.broker, args.name)
     target = Path(args.out).expanduser()
-    target.write_text(json.dumps(profile, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(profile, ensure_ascii=False, indent=2) + "\n"
+    write_output(target, lambda out: out.write(text.encode("utf-8")))
     return CheckOutcome(True, 0, f"exported account {args.name!r} of {args.broker} to {target}")
 
 

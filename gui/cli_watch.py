@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import Any, TextIO
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gui.cli import (
     AFTER_LOGIN_GRACE,
@@ -23,7 +24,15 @@ from gui.cli import (
     positive_seconds,
     resolve_target,
     run_bounded,
+    warn_of_log,
 )
+from gui.cli_signals import EXIT_HELP
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from gui.core.health import HealthTracker, Reconnector
+    from gui.core.session import Session
 
 HEALTH_EVERY_SECONDS = 2.0
 LOGIN_TIMEOUT = 60.0  # each login's bound (the first and every reconnect)
@@ -35,7 +44,8 @@ def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
         "watch",
         help="log in and stay: events, a health line every few seconds, reconnect on a drop",
         description="Exit codes: 0 logged in at the end, 2 invalid input, 3 the session was "
-        "lost and not recovered (or could not connect), 4 the login was rejected, 5 timed out.",
+        "lost and not recovered (or could not connect), 4 the login was rejected, 5 timed out, "
+        f"{EXIT_HELP}.",
     )
     watch.add_argument("broker", choices=broker_ids)
     add_login_arguments(watch, LOGIN_TIMEOUT)
@@ -82,8 +92,12 @@ def _watch(
 
     spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
     schema, values = login_values(args, spec, environment, saved, remembered)
+    from gui.cli_signals import until_stopped
+
     return asyncio.run(
-        _stay(spec, environment, args, values, schema, printer, duration, login_bound)
+        until_stopped(
+            _stay(spec, environment, args, values, schema, printer, duration, login_bound)
+        )
     )
 
 
@@ -99,11 +113,10 @@ async def _stay(
 ) -> CheckOutcome:
     import asyncio
 
-    from gui.core.errors import BrokerFailure
-    from gui.core.health import Health, HealthTracker, Reconnector
+    from gui.core.health import HealthTracker, Reconnector
     from gui.core.login import LoginController
     from gui.core.registry import after_drop
-    from gui.core.session import Session, SessionState
+    from gui.core.session import Session
     from gui.core.session_log import SessionLog
 
     session = Session(spec)
@@ -129,41 +142,62 @@ async def _stay(
 
     reconnector = Reconnector(tracker, login) if args.reconnect else None
     try:
-        try:
-            await login(0)
-        except BrokerFailure as failure:
-            return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
-        end = time.monotonic() + duration
-        while (left := end - time.monotonic()) > 0:
-            changed.clear()
-            try:
-                await asyncio.wait_for(changed.wait(), min(HEALTH_EVERY_SECONDS, left))
-            except TimeoutError:
-                show()
-            if tracker.state is Health.GAVE_UP or (
-                tracker.state is Health.LOST and reconnector is None
-            ):
-                break
-        if reconnector is not None:
-            reconnector.stop()
-        if session.state is SessionState.LOGGED_IN:
-            await session.logout()
-            tracker.stopped()
-            return CheckOutcome(
-                True,
-                0,
-                f"logged in at the end; {tracker.reconnects} reconnect(s) after "
-                f"{len(tracker.drops)} drop(s)",
-            )
-        if reconnector is not None and reconnector.rejected is not None:
-            rejected = reconnector.rejected
-            return CheckOutcome(False, rejected.exit_code, f"{rejected.title}: {rejected.reason}")
-        how = "" if args.reconnect else " (without --reconnect)"
-        return CheckOutcome(
-            False, 3, f"the session was lost and not recovered{how}: {tracker.reason}"
+        outcome = await _logged_in_until_the_end(
+            session, tracker, reconnector, login, changed, show, duration
         )
     finally:
         if reconnector is not None:
             reconnector.stop()
         await session.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
+    return warn_of_log(outcome, session_log, session)
+
+
+async def _logged_in_until_the_end(
+    session: Session,
+    tracker: HealthTracker,
+    reconnector: Reconnector | None,
+    login: Callable[[int], Awaitable[None]],
+    changed: asyncio.Event,
+    show: Callable[[], None],
+    duration: float,
+) -> CheckOutcome:
+    """Log in, stay for `duration` (a health line every few seconds), log out; the outcome."""
+    import asyncio
+
+    from gui.core.errors import BrokerFailure
+    from gui.core.health import Health
+    from gui.core.session import SessionState
+
+    try:
+        await login(0)
+    except BrokerFailure as failure:
+        return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+    end = time.monotonic() + duration
+    while (left := end - time.monotonic()) > 0:
+        changed.clear()
+        try:  # asyncio.timeout: a stop (Ctrl-C) arriving with a change is never swallowed
+            async with asyncio.timeout(min(HEALTH_EVERY_SECONDS, left)):
+                await changed.wait()
+        except TimeoutError:
+            show()
+        if tracker.state is Health.GAVE_UP or (
+            tracker.state is Health.LOST and reconnector is None
+        ):
+            break
+    if reconnector is not None:
+        reconnector.stop()
+    if session.state is SessionState.LOGGED_IN:
+        await session.logout()
+        tracker.stopped()
+        return CheckOutcome(
+            True,
+            0,
+            f"logged in at the end; {tracker.reconnects} reconnect(s) after "
+            f"{len(tracker.drops)} drop(s)",
+        )
+    if reconnector is not None and reconnector.rejected is not None:
+        rejected = reconnector.rejected
+        return CheckOutcome(False, rejected.exit_code, f"{rejected.title}: {rejected.reason}")
+    how = "" if reconnector is not None else " (without --reconnect)"
+    return CheckOutcome(False, 3, f"the session was lost and not recovered{how}: {tracker.reason}")

@@ -78,6 +78,7 @@ def data_messages() -> dict[str, set[str]]:
     from gui.brokers import default_registry
     from gui.core.diagnosis import CLASSES
     from gui.core.registry import Environment
+    from gui.core.session_log import LOG_PROBLEM_DETAIL
 
     out: dict[str, set[str]] = {
         "brokers": set(),
@@ -85,7 +86,7 @@ def data_messages() -> dict[str, set[str]]:
         "fields": set(),
         "diagnosis": set(CLASSES.values()),
         "validation": _first_arguments("Problem", "FieldProblem") | _label_templates(),
-        "panel": _first_arguments("set_detail"),
+        "panel": _first_arguments("set_detail") | {LOG_PROBLEM_DETAIL},
     }
     for spec in default_registry():
         out["brokers"].update(text for text in (spec.title, spec.unavailable_note) if text)

@@ -11,10 +11,11 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gui.core.errors import BrokerFailure, InvalidSettings
+from gui.core.errors import BrokerFailure, CredentialStoreError, InvalidSettings
 from gui.core.profiles import (
     ENVIRONMENT_KEYS,
     Account,
@@ -24,7 +25,7 @@ from gui.core.profiles import (
     normal_account_name,
 )
 from gui.core.registry import BrokerSpec, Environment, Registry
-from gui.core.vault import Vault
+from gui.core.vault import Vault, entry_name, how_to_remove
 
 EXPORT_KIND = "broker-console-account"
 EXPORT_FORMAT = 1
@@ -32,6 +33,24 @@ _MAX_IMPORT_BYTES = 1 << 20
 _EXPORT_KEYS = frozenset(
     {"kind", "format", "broker", "name", "environment", "scenario", "login_all", "values"}
 )
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What deleting an account did to its remembered passwords."""
+
+    forgotten: list[str]  # environment:field entries removed from the credential store
+    left: list[str] = field(default_factory=list)  # store entries that may remain
+    store_problem: str = ""  # why the store could not be asked
+
+    @property
+    def warning(self) -> str:
+        if not self.left:
+            return ""
+        return (
+            f"remembered passwords may remain in the credential store ({self.store_problem}); "
+            + how_to_remove(self.left)
+        )
 
 
 class Accounts:
@@ -77,13 +96,25 @@ class Accounts:
         self.store.update_account(broker, name, remember=False, remembered={})
         return [f"{env}:{key}" for env, keys in account.remembered.items() for key in keys]
 
-    def delete(self, broker: str, name: str) -> list[str]:
-        """Delete the account and its remembered secrets."""
+    def delete(self, broker: str, name: str) -> Deleted:
+        """Delete the account and its remembered secrets. Without a usable credential store
+        the account is deleted all the same (else it could never be), and `Deleted.warning`
+        says which entries may remain in the store and how to remove them."""
         if not self.store.has_account(broker, name):
             raise AccountError(f"{broker} has no account named {name!r}")
-        forgotten = self.forget(broker, name)
+        account = self.store.account(broker, name)
+        try:
+            forgotten = self.forget(broker, name)
+        except CredentialStoreError as failure:
+            left = [
+                entry_name(broker, env, account.name, key)
+                for env, keys in account.remembered.items()
+                for key in keys
+            ]
+            self.store.delete_account(broker, name)
+            return Deleted([], left, failure.reason)
         self.store.delete_account(broker, name)
-        return forgotten
+        return Deleted(forgotten)
 
     def rename(self, broker: str, old: str, new: str) -> None:
         """Rename; remembered secrets move to the new name's entries in the store first."""

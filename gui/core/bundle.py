@@ -17,12 +17,13 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from gui import APP_TITLE, __version__
 from gui.core.profiles import ProfileStore
 from gui.core.redaction import PROCESS_SECRETS
-from gui.core.session_log import ERROR_LOG, log_dir, session_files
+from gui.core.session_log import ERROR_LOG, log_dir, session_files, torn_lines, why
+from gui.core.shared_files import write_output
 
 if TYPE_CHECKING:
     from gui.core.registry import Registry
@@ -120,16 +121,7 @@ def build(
     ]
     if store.problem:
         bundle.problems.append(store.problem)
-    if folder.is_dir():
-        for day, _part, path in session_files(folder):
-            if day >= oldest:
-                members.append((f"sessions/{path.name}", _read(path, bundle)))
-        for path in sorted(folder.glob("diagnosis-*.json")):
-            members.append((f"diagnoses/{path.name}", _read(path, bundle)))
-        for path in sorted(folder.glob(f"{ERROR_LOG}*")):
-            members.append((f"errors/{path.name}", _read(path, bundle)))
-    else:
-        bundle.problems.append(f"no log folder at {folder} yet: nothing logged")
+    members.extend(_logged(folder, oldest, bundle))
     members = [(name, _masked(data)) for name, data in members]
     manifest = {
         "app": APP_TITLE,
@@ -144,14 +136,52 @@ def build(
     members.insert(
         0, ("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode())
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members:
-            archive.writestr(name, data)
-    os.replace(partial, out)
+
+    def write(handle: IO[bytes]) -> None:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members:
+                archive.writestr(name, data)
+
+    write_output(out, write)  # whole or not at all: never a .part or an empty zip left
     bundle.files = [name for name, _ in members]
     return bundle
+
+
+def _logged(folder: Path, oldest: date, bundle: Bundle) -> list[tuple[str, bytes]]:
+    """The log folder's files for the bundle; what could not be read, an empty folder and
+    torn lines (a write cut short) are told apart in the problems."""
+    if not folder.exists():
+        bundle.problems.append(f"no log folder at {folder} yet: nothing logged")
+        return []
+    if not folder.is_dir():
+        bundle.problems.append(
+            f"the log folder {folder} is a file, not a folder: no session log can be written "
+            "or read there; move that file away"
+        )
+        return []
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        bundle.problems.append(f"the log folder {folder} cannot be read: {why(exc)}")
+        return []
+    members: list[tuple[str, bytes]] = []
+    for day, _part, path in session_files(folder):
+        if day >= oldest:
+            data = _read(path, bundle)
+            torn = torn_lines(data)
+            if torn:
+                bundle.problems.append(
+                    f"{path.name}: {torn} torn line(s), from a write cut short (a full disk, a "
+                    "killed process); readers skip them"
+                )
+            members.append((f"sessions/{path.name}", data))
+    if not members:
+        bundle.problems.append(f"no session log since {oldest.isoformat()} in {folder}")
+    for path in sorted(folder.glob("diagnosis-*.json")):
+        members.append((f"diagnoses/{path.name}", _read(path, bundle)))
+    for path in sorted(folder.glob(f"{ERROR_LOG}*")):
+        members.append((f"errors/{path.name}", _read(path, bundle)))
+    return members
 
 
 def _read(path: Path, bundle: Bundle) -> bytes:

@@ -45,6 +45,9 @@ CLASSES: dict[str, str] = {
     "correct the SDK folder or path.",
     "sdk_mismatch": "The vendor SDK is there but does not load: its files are from different "
     "versions, or it does not match this machine (32/64-bit, runtime); reinstall it.",
+    "worker_failed": "The console could not start the process a login runs in: reinstall the "
+    "console (its program is missing or not executable), or free memory and processes on this "
+    "machine; the broker's SDK is not the cause.",
     "login_rejected": "The broker refused the login: check the credentials and that the "
     "account may use the API.",
 }

@@ -85,6 +85,13 @@ class DriverCrashed(ConnectFailed):
     title = "Driver process crashed"
 
 
+class WorkerFailed(ConnectFailed):
+    """The console could not start the process a login runs in (its program missing or not
+    executable, no memory or processes left): the console's install, not the broker's SDK."""
+
+    title = "Driver process could not start"
+
+
 class CredentialStoreError(BrokerFailure):
     """Remembering, reading or forgetting a password failed: no secure OS credential store,
     a locked one, or one that refused. Nothing was written anywhere else instead."""
@@ -104,6 +111,7 @@ FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
         LoginTimeout,
         BrokerError,
         DriverCrashed,
+        WorkerFailed,
     )
 }
 

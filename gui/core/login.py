@@ -18,6 +18,7 @@ from gui.core.errors import (
     LoginTimeout,
     SdkMismatch,
     SdkUnavailable,
+    WorkerFailed,
 )
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
@@ -187,12 +188,13 @@ class LoginController:
             await session.diagnose(
                 self.handle(environment, scenario), values, schema=checked, seconds=timeout
             )
-        except BrokerFailure as failure:  # the process crashed or hung: loading the SDK did
+        except BrokerFailure as failure:  # crashed or hung (loading the SDK did), or no start
+            cls = "worker_failed" if isinstance(failure, WorkerFailed) else "sdk_mismatch"
             session.add_step(
                 failed(
                     "sdk",
                     self.spec.title,
-                    "sdk_mismatch",
+                    cls,
                     0.0,
                     f"The diagnosis could not finish: {failure.reason}",
                 )
@@ -245,6 +247,8 @@ def login_failure_class(failure: BrokerFailure) -> str:
     """The diagnosis class of a failed login (the network phases before it passed)."""
     if isinstance(failure, LoginRejected):
         return "login_rejected"
+    if isinstance(failure, WorkerFailed):
+        return "worker_failed"
     if isinstance(failure, SdkMismatch | DriverCrashed):
         return "sdk_mismatch"
     if isinstance(failure, SdkUnavailable):

@@ -171,14 +171,19 @@ class Session:
             self._finish_login(FAILED, failure)
             raise failure from None
         try:
-            outcome = await asyncio.wait_for(asyncio.shield(login), timeout)
+            # asyncio.timeout, not wait_for: Python 3.11's wait_for swallows the caller's cancel
+            # (Ctrl-C, a closing window) when the login ends at the same moment.
+            async with asyncio.timeout(timeout):
+                outcome = await asyncio.shield(login)
         except TimeoutError:
             last = self.info.last_status or "none"
             failure = LoginTimeout(f"No login within {timeout:g} s (last status: {last}).")
             self._finish_login(FAILED, failure)
             raise failure from None
-        except asyncio.CancelledError:  # our caller gave up (the window is closing)
+        except asyncio.CancelledError:  # our caller gave up (the window is closing, Ctrl-C)
             self._cancel_requested = True
+            if not login.done():
+                self._local_log("The login was stopped before it ended.", Level.WARNING)
             self._finish_login(CANCELLED)
             raise
         if isinstance(outcome, BrokerFailure):

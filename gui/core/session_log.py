@@ -18,6 +18,7 @@ bundle.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -38,7 +39,7 @@ import platformdirs
 from gui import APP_NAME
 from gui.core.profiles import CONFIG_DIR_ENV
 from gui.core.redaction import PROCESS_SECRETS
-from gui.core.shared_files import FileBusy, SharedFile
+from gui.core.shared_files import FileBusy, SharedFile, replace_whole
 
 if TYPE_CHECKING:
     from gui.core.diagnosis import Step
@@ -57,8 +58,11 @@ WRITER_IDLE_SECONDS = 1.0
 LINES_PER_PASS = 256
 ERROR_LOG = "console-errors.log"
 WRITE_LOCK = ".sessions.lock"  # Windows: the console and its workers append in turns
+APPEND_TURN_SECONDS = 2.0  # how long an append waits for the others' (each takes µs to ms)
 PRUNE_LOCK = "sessions-prune"  # its lock file: one process prunes at a time
 PRUNE_LOCK_SECONDS = 2.0
+# The session panel's fact (a worker's log failure reaches its console as this detail).
+LOG_PROBLEM_DETAIL = "Session log"
 SESSION_FILE = re.compile(r"^sessions-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.jsonl$")
 
 
@@ -97,12 +101,15 @@ def masked_lines(lines: Sequence[str]) -> bytes:
 
 
 def append_whole(path: Path, data: bytes) -> None:
-    """Append `data` in one piece while other processes append to the same file. A POSIX
-    O_APPEND write lands whole at the end; Windows' C runtime seeks to the end and then writes,
-    which two processes could interleave, so there the writers take turns on a lock file."""
+    """Append `data` (whole lines) while other processes append to the same file: the writers
+    take turns (POSIX: a `flock` on the file; Windows: a lock file, as its C runtime seeks to
+    the end and then writes, which two processes could interleave).
+
+    A write cut short (a full disk, a killed process) leaves a torn last line: the next
+    append, by any process, starts on a fresh line, so only that line is lost, and readers
+    skip it (`read_lines`, `torn_lines` count it)."""
     if sys.platform != "win32":
-        with path.open("ab") as out:
-            out.write(data)
+        _append(path, data)
         return
     import msvcrt
 
@@ -110,11 +117,80 @@ def append_whole(path: Path, data: bytes) -> None:
         lock.seek(0)
         msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s, then OSError
         try:
-            with path.open("ab") as out:
-                out.write(data)
+            _append(path, data)
         finally:
             lock.seek(0)
             msvcrt.locking(lock.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def _append(path: Path, data: bytes) -> None:
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    try:
+        _take_turn(fd)
+        size = os.fstat(fd).st_size
+        if size and _last_byte(fd, size) != b"\n":
+            data = b"\n" + data  # the torn line of a write cut short stays alone
+        view = memoryview(data)
+        while view:  # one write, unless the disk is full: then ENOSPC, or a short count
+            written = os.write(fd, view)
+            if written == 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            view = view[written:]
+    finally:
+        os.close(fd)  # releases the turn
+
+
+def _take_turn(fd: int) -> None:
+    """POSIX: wait for the other appenders' writes to end (bounded: one that hangs with the
+    lock only costs the fresh-line check, as O_APPEND keeps each write whole)."""
+    if sys.platform == "win32":
+        return
+    import fcntl
+
+    deadline = time.monotonic() + APPEND_TURN_SECONDS
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.001)
+
+
+def _last_byte(fd: int, size: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, 1, size - 1)
+    os.lseek(fd, size - 1, os.SEEK_SET)  # Windows: appends still go to the end (O_APPEND)
+    return os.read(fd, 1)
+
+
+def read_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """A session log's records, and how many lines were torn (a write cut short by a full
+    disk, a process killed mid-line): those are skipped, never glued to the next."""
+    records: list[dict[str, Any]] = []
+    torn = 0
+    for line in path.read_bytes().splitlines():
+        record = _record(line)
+        if record is not None:
+            records.append(record)
+        elif line.strip():
+            torn += 1
+    return records, torn
+
+
+def torn_lines(data: bytes) -> int:
+    """How many lines of a session log's bytes are not whole records."""
+    return sum(1 for line in data.splitlines() if line.strip() and _record(line) is None)
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def session_files(folder: Path) -> list[tuple[date, int, Path]]:
@@ -226,7 +302,9 @@ class SessionLog:
         self.keep_days = keep_days
         self.keep_bytes = keep_bytes
         self.file_bytes = file_bytes
-        self.problem = ""  # why the log cannot be written, for the window
+        self.problem = ""  # why the log cannot be written, for the window and the CLI
+        # Told once, on the log's thread, when the log cannot be written (the login goes on).
+        self.problem_listeners: list[Callable[[str], None]] = []
         self._queue: deque[tuple[int, MakeLines]] = deque()
         self._lock = threading.Lock()
         self._queued = 0  # events queued or being written
@@ -314,10 +392,18 @@ class SessionLog:
                 lines.append(json_line({"kind": "dropped", "count": dropped}))
             append_whole(self._target(), b"".join(lines))
         except OSError as exc:
-            self.problem = f"The session log cannot be written in {self.folder}: {exc}"
+            self._report(f"The session log cannot be written in {self.folder}: {why(exc)}")
         finally:
             with self._lock:
                 self._queued -= taken
+
+    def _report(self, problem: str) -> None:
+        if self.problem:
+            return  # once: the first cause is the one to fix
+        self.problem = problem
+        log.warning("%s", problem)
+        for listener in self.problem_listeners:
+            listener(problem)
 
     def _target(self) -> Path:
         """Today's file (a new day, or a full file, starts the next one; pruning with it)."""
@@ -338,6 +424,19 @@ class SessionLog:
         return path
 
 
+def why(exc: OSError) -> str:
+    """What went wrong writing, in words desk support acts on."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (no space left on the device)"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only file system"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and exc.filename:
+        return f"{exc.filename} is in the way: a file where a folder must be"
+    if isinstance(exc, PermissionError):
+        return f"no permission to write there ({exc.filename or exc.strerror})"
+    return str(exc.strerror or exc) + (f" ({exc.filename})" if exc.filename else "")
+
+
 def _name(day: date, part: int) -> str:
     return f"sessions-{day.isoformat()}{f'.{part}' if part else ''}.jsonl"
 
@@ -354,11 +453,11 @@ def _size(path: Path) -> int:
 
 def save_diagnosis(
     broker: str, environment: str, steps: Sequence[Step], folder: Path | None = None
-) -> Path | None:
-    """Keep the latest diagnosis of a broker (`diagnosis-<broker>.json`), masked; None when it
-    cannot be written (a diagnosis still shows, it is just not kept)."""
+) -> str:
+    """Keep the latest diagnosis of a broker (`diagnosis-<broker>.json`), masked, replaced
+    whole (a full disk leaves the previous one); '' when kept, else why not (a diagnosis still
+    shows, it is just not kept)."""
     folder = folder or log_dir()
-    path = folder / f"diagnosis-{broker}.json"
     payload = {
         "broker": broker,
         "environment": environment,
@@ -366,11 +465,10 @@ def save_diagnosis(
         "steps": [step.to_json() for step in steps],
     }
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(json_line(payload))
-    except OSError:
-        return None
-    return path
+        replace_whole(folder / f"diagnosis-{broker}.json", json_line(payload))
+    except OSError as exc:
+        return f"The diagnosis could not be kept in {folder}: {why(exc)}"
+    return ""
 
 
 # -- the app's own error log ------------------------------------------------------------------

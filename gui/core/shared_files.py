@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -27,8 +28,16 @@ LOCK_SECONDS = 10.0  # a change takes milliseconds; past this another process is
 TEMP_SUFFIX = ".tmp"
 
 
+T = TypeVar("T")
+
+
 class FileBusy(OSError):
     """Another process held the file's lock for longer than the bound."""
+
+
+class OutputRefused(ValueError):
+    """A file the user asked us to write is something else already (a device, a FIFO, a
+    folder, a link): it is left alone."""
 
 
 def lock_path(path: Path) -> Path:
@@ -105,3 +114,46 @@ def sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_output(path: Path) -> None:
+    """OutputRefused unless `path` is absent or a regular file (never follow a link to a
+    device, never replace one)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise OutputRefused(f"{path} is {kind}, not a regular file: choose a file name")
+
+
+def write_output(path: Path, write: Callable[[IO[bytes]], T]) -> T:
+    """A file the user asked for (an export, a bundle), written whole or not at all: into a
+    temporary file beside it, flushed to disk, renamed over the target. A failure (a full
+    disk) leaves no partial or empty file, and an existing target as it was."""
+    check_output(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            result = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        check_output(path)  # made a device or a link while we wrote: still left alone
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return result

@@ -40,6 +40,22 @@ def entry_name(broker: str, environment: str, account: str, field: str) -> str:
     return f"{broker}:{environment}:{account}:{field}"
 
 
+def how_to_remove(entries: Iterable[str]) -> str:
+    """How a user removes these entries by hand, on this platform."""
+    names = ", ".join(entries)
+    if sys.platform == "win32":
+        return (
+            f"remove them in Control Panel → Credential Manager → Windows Credentials "
+            f"(entries {names} of {SERVICE!r})"
+        )
+    if sys.platform == "darwin":
+        return f"remove them in Keychain Access (service {SERVICE!r}, accounts {names})"
+    commands = "; ".join(
+        f"secret-tool clear service {SERVICE!r} username {entry!r}" for entry in entries
+    )
+    return f"remove them once the Secret Service runs: {commands}"
+
+
 def _how_to_get_one() -> str:
     if sys.platform == "win32":
         return "Windows Credential Manager is not reachable in this session."

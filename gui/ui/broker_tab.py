@@ -30,6 +30,7 @@ from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment, after_drop
 from gui.core.session import Session, SessionState
+from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
 from gui.ui.event_view import EventLogView
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from gui.core.accounts import Accounts
+    from gui.core.accounts import Accounts, Deleted
     from gui.core.health import HealthTracker, Reconnector
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class BrokerTab(Translatable, QWidget):
     state_changed = Signal(str)
     health_changed = Signal()  # the session's health moved (HealthTracker's listeners)
     accounts_changed = Signal()  # an account was added, renamed or deleted, or flags changed
+    log_problem = Signal(str)  # the login's worker could not write the session log
 
     def __init__(
         self,
@@ -520,10 +522,21 @@ class BrokerTab(Translatable, QWidget):
         return box
 
     async def _delete(self, name: str) -> None:
-        if await self._in_vault(self.accounts.delete, self.spec.id, name):
+        done: list[Deleted] = []
+
+        def delete() -> None:
+            done.append(self.accounts.delete(self.spec.id, name))
+
+        if await self._in_vault(delete):
             self.account_name = self.profiles.current_account(self.spec.id)
             self._reload_account()
-            self._show_reason(self.tr("Account {0} deleted.").format(name), "#555555")
+            warning = done[0].warning if done else ""
+            if warning:  # no credential store: deleted all the same, the leftovers named
+                self._show_reason(
+                    self.tr("Account {0} deleted; {1}").format(name, warning), "#8a5300"
+                )
+            else:
+                self._show_reason(self.tr("Account {0} deleted.").format(name), "#555555")
 
     def forget_clicked(self) -> None:
         self.spawn(self._forget())
@@ -857,7 +870,9 @@ class BrokerTab(Translatable, QWidget):
         self.diagnosis_panel.finish(problem)
         if steps:
             environment = self.current_environment.value
-            await asyncio.to_thread(save_diagnosis, self.spec.id, environment, steps)
+            kept = await asyncio.to_thread(save_diagnosis, self.spec.id, environment, steps)
+            if kept:  # not kept for a support bundle: say why, once per diagnosis
+                self.session.note(kept, Level.WARNING)
 
     def _show_reason(self, text: str, colour: str) -> None:
         self.reason.setStyleSheet(f"color: {colour};")
@@ -994,6 +1009,9 @@ class BrokerTab(Translatable, QWidget):
     def _render_info(self) -> None:
         info = self.session.info
         self.panel.show_info(info, self.session.context)
+        log_problem = info.details.get(LOG_PROBLEM_DETAIL)
+        if log_problem:
+            self.log_problem.emit(log_problem)
         self.log_view.set_queue_drops(info.dropped)
         self._show_badge()
 

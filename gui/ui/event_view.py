@@ -213,7 +213,7 @@ class EventLogView(Translatable, QWidget):
             return
         try:
             rows = self.export_to(Path(path), fmt)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: the target is a device, a folder…
             message = self.tr("Could not write {0}: {1}").format(path, exc)
             QMessageBox.warning(self, self.tr("Export failed"), message)
             return

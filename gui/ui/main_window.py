@@ -86,6 +86,8 @@ class MainWindow(Translatable, QMainWindow):
 
     closed = Signal()
     notified = Signal(str, str)  # (title, text) of a notification about a session
+    # The session log cannot be written (emitted on the log's thread; shown on the GUI's).
+    log_problem = Signal(str)
 
     def __init__(
         self,
@@ -117,6 +119,9 @@ class MainWindow(Translatable, QMainWindow):
             self.tabs.addTab(page, translate("brokers", spec.title))
         self.tabs.currentChanged.connect(self._build_current)
         self.banner = self._make_banner(profiles.problem)
+        self._log_problem_told = False
+        self.log_problem.connect(self.show_log_problem, Qt.ConnectionType.QueuedConnection)
+        self.session_log.problem_listeners.append(self.log_problem.emit)
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +175,7 @@ class MainWindow(Translatable, QMainWindow):
             " QLabel { color: #664d03; }"
         )
         text = QLabel(problem, banner)
+        self.banner_text = text
         text.setObjectName("banner_text")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,9 +189,23 @@ class MainWindow(Translatable, QMainWindow):
         banner.setVisible(bool(problem))
         return banner
 
+    def show_log_problem(self, problem: str) -> None:
+        """The session log cannot be written (here or in a login's worker): said once, in the
+        banner, with the folder and the cause; the logins go on."""
+        if self._log_problem_told:
+            return
+        self._log_problem_told = True
+        text = self.tr("{0}. Logins go on, but their events are not kept for support.").format(
+            problem.rstrip(".")
+        )
+        shown = self.banner_text.text() if self.banner.isVisible() else ""
+        self.banner_text.setText(f"{shown}\n{text}" if shown else text)
+        self.banner.show()
+
     def _make_tab(self, spec: BrokerSpec) -> BrokerTab:
         tab = BrokerTab(spec, self.feed, self._profiles, self)
         self.session_log.attach(tab.session)
+        tab.log_problem.connect(self.show_log_problem)
         tab.health_changed.connect(lambda t=tab: self._health_changed(t))
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
@@ -502,12 +522,14 @@ class MainWindow(Translatable, QMainWindow):
         import json
 
         from gui.core.profiles import AccountError
+        from gui.core.shared_files import OutputRefused, write_output
 
         tab.save_profile()
         try:
             profile = tab.accounts.export(self.registry, tab.spec.id, tab.account_name)
-            path.write_text(json.dumps(profile, ensure_ascii=False, indent=2), encoding="utf-8")
-        except (AccountError, OSError) as exc:
+            text = json.dumps(profile, ensure_ascii=False, indent=2)
+            write_output(path, lambda out: out.write(text.encode("utf-8")))
+        except (AccountError, OutputRefused, OSError) as exc:
             self._notice(self.tr("The account could not be exported: {0}").format(exc))
             return
         self._notice(self.tr("Account exported to {0} (no password in it)").format(path))
@@ -617,7 +639,7 @@ class MainWindow(Translatable, QMainWindow):
         try:
             await asyncio.to_thread(self.session_log.flush, 2.0)
             made = await asyncio.to_thread(bundle.build, path, self.registry)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: the target is a device, a folder…
             self._notice(self.tr("The support bundle could not be saved: {0}").format(exc))
         else:
             self.last_bundle = made

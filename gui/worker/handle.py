@@ -26,7 +26,7 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 from gui import WORKER_FLAG
-from gui.core.errors import SdkUnavailable
+from gui.core.errors import WorkerFailed
 from gui.core.handles import DEFAULT_BOUND, DriverHandle
 from gui.core.pump import RecordPump
 from gui.core.records import ENDED
@@ -200,7 +200,9 @@ class WorkerHandle(DriverHandle):
                 creationflags=flags,
             )
         except OSError as exc:
-            raise SdkUnavailable(f"The driver process could not start: {exc}") from None
+            raise WorkerFailed(
+                f"{worker_command()[0]} could not be started ({exc.strerror or exc})"
+            ) from None
         lifetime.job.adopt(self.process)
         assert self.process.stdout is not None and self.process.stderr is not None
         widen_pipe(self.process.stdout.fileno())

@@ -34,7 +34,7 @@ from gui.core.records import DROPPED, EVENT, LOGGED_IN, RAW_EVENT, Record, local
 from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.registry import Environment
 from gui.core.runner import DriverRunner, unexpected
-from gui.core.session_log import LINE_ENCODER, SessionLog
+from gui.core.session_log import LINE_ENCODER, LOG_PROBLEM_DETAIL, SessionLog
 from gui.worker import lifetime
 from gui.worker.protocol import (
     CONSOLE_FRAMES,
@@ -229,6 +229,10 @@ class WorkerService:
         self.session_log = SessionLog(Path(str(folder)), prunes=False) if folder else None
         self.writer = FrameWriter(out, self.redactor, self.broker, self.session_log)
         self.link = DriverLink(self.broker, self.writer, self.redactor)
+        if self.session_log is not None:  # the console tells the user (panel, CLI warnings)
+            self.session_log.problem_listeners.append(
+                partial(self.link.set_detail, LOG_PROBLEM_DETAIL)
+            )
         self.bound = float(hello.get("bound", 10.0))
         self.runner: DriverRunner | None = None
         self.done = asyncio.Event()

@@ -160,12 +160,20 @@
         <translation>未新建账户：{0}</translation>
     </message>
     <message>
+        <source>Not renamed: {0}</source>
+        <translation>未重命名：{0}</translation>
+    </message>
+    <message>
         <source>Delete account</source>
         <translation>删除账户</translation>
     </message>
     <message>
         <source>Delete the account {0} and forget its remembered passwords?</source>
         <translation>要删除账户 {0} 并忘记它记住的密码吗？</translation>
+    </message>
+    <message>
+        <source>Account {0} deleted; {1}</source>
+        <translation>已删除账户 {0}；{1}</translation>
     </message>
     <message>
         <source>Account {0} deleted.</source>
@@ -465,6 +473,10 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0}. Logins go on, but their events are not kept for support.</source>
+        <translation>{0}。登录照常进行，但事件不会保存给技术支持。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -767,6 +779,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The connection gets no answer: a firewall or the network drops it; check the route to the broker and any VPN the broker requires.</source>
         <translation>连接没有应答：防火墙或网络丢弃了它；请检查到券商的路由，以及券商要求的 VPN。</translation>
+    </message>
+    <message>
+        <source>The console could not start the process a login runs in: reinstall the console (its program is missing or not executable), or free memory and processes on this machine; the broker&apos;s SDK is not the cause.</source>
+        <translation>控制台无法启动登录所用的进程：请重新安装控制台（其程序缺失或不可执行），或释放本机的内存与进程数；原因不在券商的 SDK。</translation>
     </message>
     <message>
         <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>
@@ -1136,6 +1152,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>SDK version</source>
         <translation>SDK 版本</translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation>会话日志</translation>
     </message>
     <message>
         <source>Token expires</source>

@@ -160,12 +160,20 @@
         <translation>未新增帳戶：{0}</translation>
     </message>
     <message>
+        <source>Not renamed: {0}</source>
+        <translation>未重新命名：{0}</translation>
+    </message>
+    <message>
         <source>Delete account</source>
         <translation>刪除帳戶</translation>
     </message>
     <message>
         <source>Delete the account {0} and forget its remembered passwords?</source>
         <translation>要刪除帳戶 {0} 並忘記它記住的密碼嗎？</translation>
+    </message>
+    <message>
+        <source>Account {0} deleted; {1}</source>
+        <translation>已刪除帳戶 {0}；{1}</translation>
     </message>
     <message>
         <source>Account {0} deleted.</source>
@@ -465,6 +473,10 @@
     <message>
         <source>Dismiss</source>
         <translation>關閉</translation>
+    </message>
+    <message>
+        <source>{0}. Logins go on, but their events are not kept for support.</source>
+        <translation>{0}。登入照常進行，但事件不會保存給技術支援。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -767,6 +779,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The connection gets no answer: a firewall or the network drops it; check the route to the broker and any VPN the broker requires.</source>
         <translation>連線沒有回應：防火牆或網路丟棄了它；請檢查到券商的路由，以及券商要求的 VPN。</translation>
+    </message>
+    <message>
+        <source>The console could not start the process a login runs in: reinstall the console (its program is missing or not executable), or free memory and processes on this machine; the broker&apos;s SDK is not the cause.</source>
+        <translation>主控台無法啟動登入所用的程序：請重新安裝主控台（其程式遺失或無法執行），或釋出本機的記憶體與程序數量；原因不在券商的 SDK。</translation>
     </message>
     <message>
         <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>
@@ -1136,6 +1152,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>SDK version</source>
         <translation>SDK 版本</translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation>連線紀錄</translation>
     </message>
     <message>
         <source>Token expires</source>

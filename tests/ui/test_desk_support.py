@@ -111,3 +111,32 @@ def test_the_session_log_and_the_support_bundle_from_the_file_menu(
     assert any(e["broker"] == "kgi" and e["status"] == "LOGIN_READY" for e in events)
     assert "result        PASS" in runtime and "qt " in runtime
     assert "Support bundle saved" in window.statusBar().currentMessage()
+
+
+def test_a_session_log_that_cannot_be_written_is_said_once_and_the_login_goes_on(
+    qtbot, loop, config_dir: Path
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import close_window, make_window
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "logs").write_text("a file where the log folder should be")
+    win = make_window(config_dir)
+    win.show()
+    try:
+        tab = win.broker_tabs["kgi"]
+        QTest.keyClicks(tab.form.editors["password"].input, "demo")
+        qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=20_000)
+        qtbot.waitUntil(win.banner.isVisible, timeout=20_000)
+        text = win.banner_text.text()
+        assert "session log cannot be written" in text and str(config_dir / "logs") in text
+        assert "Logins go on" in text
+        qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.session.state is SessionState.DISCONNECTED, timeout=20_000)
+        qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)  # a second login
+        qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=20_000)
+        assert win.banner_text.text() == text  # said once, not once per login
+    finally:
+        close_window(qtbot, win)
