@@ -112,6 +112,17 @@ def test_a_full_disk_is_said_and_the_login_goes_on(small_disk: Path) -> None:
     assert "warning: " in err and "the disk is full" in err
 
 
+def test_a_read_only_log_folder_is_said_and_the_login_goes_on(small_disk: Path) -> None:
+    config = small_disk / "config"
+    (config / "logs").mkdir(parents=True)
+    remount = ["mount", "-o", "remount,ro", str(small_disk)]
+    subprocess.run(remount, check=True, capture_output=True)
+    code, lines, _err = run("check", "kgi", "--simulator", "--secret", "password=PW",
+                            config=config)  # fmt: skip
+    assert code == 0, lines[-1]
+    assert any("read-only file system" in w for w in lines[-1].get("warnings", [])), lines[-1]
+
+
 def test_an_empty_log_folder_is_not_an_unreadable_one(tmp_path: Path) -> None:
     config = tmp_path / "config"
     (config / "logs").mkdir(parents=True)

@@ -251,3 +251,10 @@ def test_processes_pruning_at_once_remove_each_file_once_and_fail_none(tmp_path:
     assert sum(p.stat().st_size for p in left) <= 50_000
     assert len(left) == 12  # today's five files, then the newest seven that fit
     assert {p.name for p in left} >= {f"sessions-{today.isoformat()}.jsonl"}
+
+
+def test_pruning_never_removes_the_file_a_process_is_writing(tmp_path: Path) -> None:
+    old = tmp_path / f"sessions-{(date.today() - timedelta(days=30)).isoformat()}.jsonl"
+    old.write_bytes(b"x" * 1000)  # a worker that started long ago still appends here
+    pruned = prune(tmp_path, keep_days=14, keep_bytes=10, writing=old)
+    assert old.exists() and pruned.removed == []
