@@ -719,13 +719,13 @@ async def _diagnose(
     session_log.close(LOG_CLOSE_SECONDS)
     steps = session.diagnosis
     not_kept = save_diagnosis(spec.id, environment.value, steps)
-    failure = verdict.first_failure(steps)
-    if failure is None:
+    first = verdict.first_failure(steps)
+    if first is None:
         reason = f"all {len(steps)} steps passed"
         outcome = CheckOutcome(True, 0, reason, warnings=_warnings(steps))
     else:
-        reason = f"{failure.step} {failure.target}: {failure.detail} — {failure.fix}"
-        outcome = CheckOutcome(False, verdict.exit_code(steps), reason, cls=failure.cls)
+        reason = f"{first.step} {first.target}: {first.detail} — {first.fix}"
+        outcome = CheckOutcome(False, verdict.exit_code(steps), reason, cls=first.cls)
     return warn_of_log(outcome, session_log, session, not_kept), session
 
 
@@ -817,8 +817,8 @@ async def diagnose_all(registry: Any) -> dict[str, str]:
         finally:
             await session.shutdown()
         not_kept = save_diagnosis(spec.id, environment.value, steps)
-        failure = first_failure(steps)
-        verdict = "all steps passed" if failure is None else f"{failure.cls} at {failure.step}"
+        first = first_failure(steps)
+        verdict = "all steps passed" if first is None else f"{first.cls} at {first.step}"
         return f"{verdict} ({environment.value})" + (f"; {not_kept}" if not_kept else "")
 
     specs = [spec for spec in registry if spec.available]

@@ -234,7 +234,9 @@ def parse_export(registry: Registry, text: str) -> dict[str, Any]:
     if broker not in registry.ids:
         raise AccountError(f"unknown broker {broker!r}; the brokers are: {', '.join(registry.ids)}")
     name = data.get("name")
-    problem = "the name is not text" if not isinstance(name, str) else account_name_problem(name)
+    if not isinstance(name, str):
+        raise AccountError("the account's name: the name is not text")
+    problem = account_name_problem(name)
     if problem:
         raise AccountError(f"the account's name: {problem}")
     environment = data.get("environment", "")

@@ -57,7 +57,7 @@ class _EventFields(NamedTuple):
     status: str
     text: str
     topic: str | None
-    count: int | None
+    count: int | None  # type: ignore[assignment]  # the vendor's word; shadows tuple.count
     server_time: datetime | None
     latency_ms: float | None
     level: Level

@@ -94,7 +94,7 @@ class StepTimeout(Exception):
 def bounded(fn: Callable[[], T], seconds: float) -> T:
     """`fn()` on a daemon thread, waited for at most `seconds` (a resolver or a vendor loader
     that hangs is left behind; the worker process ends with the diagnosis)."""
-    box: list[Any] = []
+    box: list[tuple[bool, Any]] = []
     done = threading.Event()
 
     def run() -> None:
@@ -110,7 +110,8 @@ def bounded(fn: Callable[[], T], seconds: float) -> T:
     ok, value = box[0]
     if not ok:
         raise value
-    return value
+    result: T = value
+    return result
 
 
 def _ms(started: float) -> float:
@@ -200,11 +201,10 @@ def trust_store() -> tuple[str, str]:
 def certificate_facts(der: bytes) -> dict[str, Any]:
     """Subject, issuer, validity and names of a DER certificate (also an untrusted one)."""
     from cryptography import x509
-    from cryptography.x509.oid import ExtensionOID
 
     cert = x509.load_der_x509_certificate(der)
     try:
-        san = cert.extensions.get_extension_for_oid(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName)
         names = [str(name) for name in san.value.get_values_for_type(x509.DNSName)]
         names += [str(ip) for ip in san.value.get_values_for_type(x509.IPAddress)]
     except x509.ExtensionNotFound:

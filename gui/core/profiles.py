@@ -387,7 +387,12 @@ class ProfileStore:
         self._change(broker, name, lambda accounts, name: accounts.setdefault(name, {}), True)
 
     def add_account(
-        self, broker: str, name: str, *, copy_of: str | None = None, entry: dict | None = None
+        self,
+        broker: str,
+        name: str,
+        *,
+        copy_of: str | None = None,
+        entry: dict[str, Any] | None = None,
     ) -> Account:
         """A new account, empty, a copy of another's values (never its passwords), or from an
         imported entry; it becomes the one last used."""

@@ -50,8 +50,9 @@ _second_text: list[Any] = [None, "", ""]
 def local_zone(epoch: float) -> timezone:
     """The local zone at that instant (its offset, DST included), looked up once a minute."""
     minute = int(epoch // 60)
-    cached_minute, zone = _minute_zone
-    if minute != cached_minute:
+    cached_minute, cached_zone = _minute_zone
+    zone: timezone | None = cached_zone
+    if minute != cached_minute or zone is None:
         offset = time.localtime(epoch).tm_gmtoff
         zone = _ZONES.get(offset)
         if zone is None:

@@ -133,7 +133,9 @@ class BrokerSpec:
             )
         self.check_scenario(environment, scenario)
         module, _, name = self.driver.partition(":")
-        driver_class = getattr(importlib.import_module(module), name)
+        driver_class: Callable[[SurfaceLoader], Driver] = getattr(
+            importlib.import_module(module), name
+        )
         assert self.surface is not None
         return driver_class(self.surface(environment, scenario))
 

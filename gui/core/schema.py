@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -342,7 +342,7 @@ class Schema:
         if len(keys) != len(set(keys)):
             raise ValueError(f"duplicate field keys in schema: {keys}")
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Field]:
         return iter(self.fields)
 
     def __contains__(self, key: object) -> bool:
@@ -405,7 +405,7 @@ class Schema:
         """The typed values, or InvalidSettings naming every bad field."""
         parsed, found = self._parse_all(values)
         if found:
-            raise InvalidSettings(found)
+            raise InvalidSettings({key: str(problem) for key, problem in found.items()})
         return parsed
 
     def relaxed(self, keep: Collection[str]) -> Schema:

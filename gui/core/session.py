@@ -177,9 +177,9 @@ class Session:
                 outcome = await asyncio.shield(login)
         except TimeoutError:
             last = self.info.last_status or "none"
-            failure = LoginTimeout(f"No login within {timeout:g} s (last status: {last}).")
-            self._finish_login(FAILED, failure)
-            raise failure from None
+            timed_out = LoginTimeout(f"No login within {timeout:g} s (last status: {last}).")
+            self._finish_login(FAILED, timed_out)
+            raise timed_out from None
         except asyncio.CancelledError:  # our caller gave up (the window is closing, Ctrl-C)
             self._cancel_requested = True
             if not login.done():
@@ -257,7 +257,8 @@ class Session:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.shield(login), self.logout_timeout + 3)
                 self._finish_login(CANCELLED)  # a driver that never answered counts as stopped
-            if self.state is not SessionState.LOGGED_IN:  # it may have logged in meanwhile
+            # it may have logged in meanwhile (the state moved during the await)
+            if self.state is not SessionState.LOGGED_IN:  # type: ignore[comparison-overlap]
                 return
         if self.state is SessionState.FAILED:
             self._set_state(SessionState.DISCONNECTED)

@@ -90,11 +90,12 @@ def secure_backend() -> KeyringBackend:
             backend_class = getattr(module, class_name)
             if not backend_class.viable:
                 continue
-            backend = backend_class()
+            backend: KeyringBackend = backend_class()
         except Exception as exc:  # a backend that fails to load is one we cannot use
             reasons.append(f"{module_name.rsplit('.', 1)[-1]}: {exc}")
             continue
-        backend.appid = APP_TITLE  # what the store shows as the owner of the entries
+        # What the store shows as the owner of the entries (the backends that have one).
+        setattr(backend, "appid", APP_TITLE)  # noqa: B010
         return backend
     raise CredentialStoreError(no_secure_store_message("; ".join(reasons[:2])))
 

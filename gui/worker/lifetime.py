@@ -38,7 +38,7 @@ class _JobKiller:
             return
         from ctypes import wintypes
 
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
         if self._job is None:
             job = kernel32.CreateJobObjectW(None, None)
 
@@ -77,7 +77,7 @@ class _JobKiller:
                 job, extended_limit_information, ctypes.byref(limits), ctypes.sizeof(limits)
             )
             self._job = job  # never closed: the OS closes it, killing the workers, at our exit
-        kernel32.AssignProcessToJobObject(self._job, int(process._handle))  # type: ignore[attr-defined]
+        kernel32.AssignProcessToJobObject(self._job, int(process._handle))
 
 
 job = _JobKiller()

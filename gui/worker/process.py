@@ -24,7 +24,7 @@ from functools import partial
 from json.encoder import encode_basestring
 from math import isfinite
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from gui.core.collector import collect_for_floods
 from gui.core.driver import ActionResult, Driver, DriverLink
@@ -61,7 +61,7 @@ class FrameWriter:
 
     def __init__(
         self,
-        stream: BinaryIO,
+        stream: IO[bytes],
         redactor: Redactor,
         broker: str = "",
         session_log: SessionLog | None = None,
@@ -220,7 +220,7 @@ def make_driver(hello: Mapping[str, Any]) -> Driver:
 class WorkerService:
     """Commands in, records out, for one login or one probe."""
 
-    def __init__(self, hello: Mapping[str, Any], out: BinaryIO) -> None:
+    def __init__(self, hello: Mapping[str, Any], out: IO[bytes]) -> None:
         self.hello = hello
         self.broker = str(hello["broker"])
         self.redactor = Redactor()
@@ -239,14 +239,14 @@ class WorkerService:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._ending = False
 
-    async def serve(self, commands: BinaryIO) -> None:
+    async def serve(self, commands: IO[bytes]) -> None:
         loop = asyncio.get_running_loop()
         threading.Thread(
             target=self._read_commands, args=(commands, loop), name="commands", daemon=True
         ).start()
         await self.done.wait()
 
-    def _read_commands(self, stream: BinaryIO, loop: asyncio.AbstractEventLoop) -> None:
+    def _read_commands(self, stream: IO[bytes], loop: asyncio.AbstractEventLoop) -> None:
         try:
             while (frame := read_frame(stream, CONSOLE_FRAMES)) is not None:
                 loop.call_soon_threadsafe(self.on_command, frame)

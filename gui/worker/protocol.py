@@ -19,7 +19,7 @@ import pickle
 import struct
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from gui.core.diagnosis import Step
 from gui.core.driver import ActionResult
@@ -70,14 +70,14 @@ class _PlainData(pickle.Unpickler):
         raise ProtocolError(f"a frame naming {module}.{name}: only plain data crosses the pipe")
 
 
-def write_frame(stream: BinaryIO, frame: list[Any]) -> None:
+def write_frame(stream: IO[bytes], frame: list[Any]) -> None:
     """One frame, flushed; `frame` holds plain data only (see records_to_wire)."""
     data = pickle.dumps(frame, protocol=5)
     stream.write(HEADER.pack(VERSION, len(data)) + data)
     stream.flush()
 
 
-def read_frame(stream: BinaryIO, names: frozenset[str]) -> list[Any] | None:
+def read_frame(stream: IO[bytes], names: frozenset[str]) -> list[Any] | None:
     """The next frame, or None at a clean end of the stream (between frames)."""
     header = _read_exact(stream, HEADER.size, allow_eof=True)
     if header is None:
@@ -100,7 +100,7 @@ def read_frame(stream: BinaryIO, names: frozenset[str]) -> list[Any] | None:
     return frame
 
 
-def _read_exact(stream: BinaryIO, size: int, *, allow_eof: bool) -> bytes | None:
+def _read_exact(stream: IO[bytes], size: int, *, allow_eof: bool) -> bytes | None:
     chunks: list[bytes] = []
     remaining = size
     while remaining:
@@ -212,7 +212,7 @@ def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
         return [STEP, plain(redactor.value(record[1].to_json()))]
     if tag in (CONNECTED, LOST):
         return [tag, mask(str(record[1]))]
-    return plain(list(record))
+    return [plain(item) for item in record]
 
 
 def records_from_wire(broker: str, items: list[Any]) -> list[Record]:

@@ -32,9 +32,16 @@ HEARTBEAT_FAILURES_TO_DROP = 2
 Sleep = Callable[[float], Awaitable[None]]
 
 
+def _field_value(value: Any) -> str | int:
+    """A validated setting as the packer takes it (absent: an empty string)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, int) else str(value)
+
+
 def login_fields(settings: Mapping[str, Any]) -> list[FieldSpec]:
     return [
-        FieldSpec(key, kind, width, settings.get(key) if settings.get(key) is not None else "")
+        FieldSpec(key, kind, width, _field_value(settings.get(key)))
         for key, kind, width in LOGIN_FIELDS
     ]
 

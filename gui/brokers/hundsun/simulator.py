@@ -23,7 +23,7 @@ _MAC = re.compile(r"^[0-9A-Fa-f]{12}$")
 
 
 def _answer(
-    code: str = "0", message: str = "", detail: str = "", rows: Sequence[dict] = ()
+    code: str = "0", message: str = "", detail: str = "", rows: Sequence[dict[str, str]] = ()
 ) -> Reply:
     head = {
         "ErrorCode": code,

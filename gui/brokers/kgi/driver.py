@@ -44,8 +44,10 @@ def enum_name(value: Any) -> str:
 
 def to_datetime(value: Any) -> datetime:
     """A server time as an aware datetime; the KGI server's clock is Taipei time."""
-    if not isinstance(value, datetime):  # System.DateTime
-        value = datetime(
+    when = (
+        value
+        if isinstance(value, datetime)
+        else datetime(  # else a System.DateTime
             value.Year,
             value.Month,
             value.Day,
@@ -54,7 +56,8 @@ def to_datetime(value: Any) -> datetime:
             value.Second,
             value.Millisecond * 1000,
         )
-    return value if value.tzinfo else value.replace(tzinfo=TAIPEI)
+    )
+    return when if when.tzinfo else when.replace(tzinfo=TAIPEI)
 
 
 def decode_ack(data: bytes) -> tuple[int, bool | None, int | None]:

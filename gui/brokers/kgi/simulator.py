@@ -20,7 +20,14 @@ from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
 from gui.core.fronts import listening, refusing
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
-COM_STATUS = IntEnum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
+
+def _dotnet_enum(name: str, members: dict[str, int]) -> Any:
+    """An enum whose members are known only at run time, as with the .NET enum it stands in
+    for (the binding decodes the same table)."""
+    return IntEnum(name, members)
+
+
+COM_STATUS = _dotnet_enum("COM_STATUS", {name: value for value, name in COM_STATUS_NAMES.items()})
 
 
 class RECOVER_STATUS(IntEnum):
@@ -40,7 +47,7 @@ def _to_string(self: IntEnum) -> str:
 
 
 for _enum in (COM_STATUS, RECOVER_STATUS, CONNECTION_STATUS):
-    _enum.ToString = _to_string  # type: ignore[attr-defined]
+    setattr(_enum, "ToString", _to_string)  # noqa: B010 (a .NET method on a Python enum)
 
 
 class SimEvent:
@@ -112,7 +119,7 @@ class SimTaiFexCom:
         self.OnRcvMessage = SimEvent()
         self.OnRcvServerTime = SimEvent()
         self.OnRecoverStatus = SimEvent()
-        self._status: COM_STATUS | None = None
+        self._status: IntEnum | None = None
         self._connection = CONNECTION_STATUS.CS_DISCONNECTED
         self._accounts: list[str] = []
         self._wake = threading.Event()
@@ -160,7 +167,7 @@ class SimTaiFexCom:
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=2.0)
 
-    def ComStatus(self) -> COM_STATUS | None:
+    def ComStatus(self) -> IntEnum | None:
         return self._status
 
     def ConnectionStatus(self) -> CONNECTION_STATUS:
@@ -173,7 +180,7 @@ class SimTaiFexCom:
         self._wake.wait(seconds)
         return not (self._logout.is_set() or self._disposed.is_set())
 
-    def _status_event(self, status: COM_STATUS, text: str) -> None:
+    def _status_event(self, status: IntEnum, text: str) -> None:
         if self._disposed.is_set():
             return
         self._status = status

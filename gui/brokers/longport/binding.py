@@ -93,11 +93,11 @@ class LongPortClient:
         payload = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
         url = self.base_url + path + (f"?{raw_query}" if raw_query else "")
         for attempt in range(self.max_retries + 1):
-            response, body, latency = self._send(method, url, path, raw_query, payload)
+            response, answer, latency = self._send(method, url, path, raw_query, payload)
             if response.status_code == 429 and attempt < self.max_retries:
                 self.sleep(self._retry_delay(response, attempt))
                 continue
-            return self._parse(response, body, latency)
+            return self._parse(response, answer, latency)
         raise AssertionError("unreachable")
 
     def _retry_delay(self, response: requests.Response, attempt: int) -> float:
@@ -261,8 +261,12 @@ def explain_local_tls(exc: OSError) -> LongPortTransportError:
     return LongPortTransportError(f"This machine's TLS set-up failed: {exc}")
 
 
+def requests_version() -> str:
+    from importlib.metadata import version  # only for a diagnosis
+
+    return version("requests")
+
+
 def describe(endpoint: Endpoint, _settings: Mapping[str, Any]) -> str:
     """LongPort has no vendor SDK to load: signed REST over requests (for a diagnosis)."""
-    return (
-        f"no vendor SDK needed: signed REST over requests {requests.__version__} to {endpoint.url}"
-    )
+    return f"no vendor SDK needed: signed REST over requests {requests_version()} to {endpoint.url}"

@@ -92,7 +92,7 @@ def discover() -> tuple[str, ...]:
 
     found: list[str] = []
     for dist in importlib.metadata.distributions():
-        name = dist.metadata.get("Name") or ""
+        name = dist.metadata["Name"] or ""
         if not re.match(r"vnpy[_-]", name, re.IGNORECASE):
             continue
         for file in dist.files or ():
@@ -141,9 +141,10 @@ def _literal_setting(node: ast.ClassDef) -> dict[str, Any] | None:
                 item.targets[0] if isinstance(item, ast.Assign) and len(item.targets) == 1 else None
             )
         )
-        if isinstance(target, ast.Name) and target.id == "default_setting" and item.value:
+        expression = item.value if isinstance(item, ast.AnnAssign | ast.Assign) else None
+        if isinstance(target, ast.Name) and target.id == "default_setting" and expression:
             try:
-                value = ast.literal_eval(item.value)
+                value = ast.literal_eval(expression)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                 return None
             return dict(value) if isinstance(value, dict) else None

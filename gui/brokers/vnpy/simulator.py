@@ -116,7 +116,7 @@ class SimCtpGateway:
     def write_log(self, msg: str, level: int = INFO) -> None:
         self.event_engine.put(Event(EVENT_LOG, LogData(msg, self.gateway_name, level)))
 
-    def connect(self, setting: dict) -> None:
+    def connect(self, setting: dict[str, Any]) -> None:
         self._thread = threading.Thread(
             target=self._play, args=(dict(setting),), daemon=True, name="vnpy-sim-gateway"
         )
@@ -127,7 +127,7 @@ class SimCtpGateway:
         if self._thread is not None:
             self._thread.join(timeout=2)
 
-    def _play(self, setting: dict) -> None:
+    def _play(self, setting: dict[str, Any]) -> None:
         if self._stop.wait(0.05) or self.scenario == "silent":
             return
         if self.scenario == "front_unreachable":
