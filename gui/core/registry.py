@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from gui.core.errors import InvalidSettings, SdkUnavailable
@@ -66,6 +67,22 @@ def scenarios_from(descriptions: Mapping[str, str]) -> tuple[Scenario, ...]:
 SurfaceLoader = Callable[[Mapping[str, Any]], Any]
 # (environment, scenario) -> how to load the surface: the one place live or simulator is chosen.
 SurfaceChoice = Callable[[Environment, str], SurfaceLoader]
+
+
+def package_surface(package: str) -> SurfaceChoice:
+    """The chooser every broker shares, from the template's layout: in the simulator
+    environment `<package>.simulator.load` (given the scenario), live `<package>.binding.load`.
+    The module is imported only when a login needs it (a vendor SDK may be slow or missing), and
+    by name: the spec never imports its simulator or binding, which import the spec."""
+
+    def choose(environment: Environment, scenario: str) -> SurfaceLoader:
+        if environment is Environment.SIMULATOR:
+            simulator = importlib.import_module(f"{package}.simulator")
+            return partial(simulator.load, scenario)
+        loader: SurfaceLoader = importlib.import_module(f"{package}.binding").load
+        return loader
+
+    return choose
 
 
 @dataclass(frozen=True)

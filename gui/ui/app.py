@@ -117,4 +117,14 @@ def run_gui(self_test: str | None = None) -> int:
     with loop:
         code = loop.run_until_complete(main())
     end_process_soon(code)
+    return quiet_stdout_end(code)
+
+
+def quiet_stdout_end(code: int) -> int:
+    """A reader that went away (`--self-test | head -1`) must not turn the exit into 120."""
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return code

@@ -23,20 +23,54 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def top_level_imports(path: Path) -> set[str]:
-    """gui.* modules imported at module level (function-level imports are deliberate laziness)."""
+MODULES = {
+    ".".join(p.relative_to(ROOT).with_suffix("").parts[:-1] if p.name == "__init__.py"
+             else p.relative_to(ROOT).with_suffix("").parts)
+    for p in GUI.rglob("*.py")
+}  # fmt: skip
+
+
+def _run_time_imports(tree: ast.Module, *, function_level: bool) -> list[ast.stmt]:
+    """Import statements that run (an `if TYPE_CHECKING:` block's never do); with
+    `function_level`, those inside functions too (they are edges all the same, only later)."""
+    found: list[ast.stmt] = []
+
+    def walk(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                found.append(node)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                if function_level:
+                    walk(node.body)
+            elif hasattr(node, "body"):
+                for field in ("body", "orelse", "finalbody", "handlers"):
+                    walk(getattr(node, field, []))
+
+    walk(tree.body)
+    return found
+
+
+def imported_modules(path: Path, *, function_level: bool = False) -> set[str]:
+    """gui.* modules the file imports at module level (and in functions, if asked)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.If):  # `if TYPE_CHECKING:` blocks are not imports at run time
-            continue
+    for node in _run_time_imports(tree, function_level=function_level):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    modules = {module_name(p) for p in GUI.rglob("*.py")}
-    return {name for name in names if name in modules}
+            # `from package import module` depends on that module (every submodule's parents
+            # load first, for anyone: not an edge of its own); `from module import name` on it.
+            submodules = {f"{node.module}.{alias.name}" for alias in node.names} & MODULES
+            names.update(submodules or {node.module})
+            if len(submodules) < len(node.names):
+                names.add(node.module)
+    return names & MODULES
+
+
+def top_level_imports(path: Path) -> set[str]:
+    return imported_modules(path)
 
 
 def test_six_brokers_each_with_the_same_files() -> None:
@@ -69,8 +103,11 @@ def test_each_spec_picks_live_or_simulator_in_one_place(spec) -> None:
     )
 
 
-def test_no_import_cycle_among_modules() -> None:
-    graph = {module_name(p): top_level_imports(p) - {module_name(p)} for p in GUI.rglob("*.py")}
+def test_no_import_cycle_among_modules_function_level_imports_included() -> None:
+    graph = {
+        module_name(p): imported_modules(p, function_level=True) - {module_name(p)}
+        for p in GUI.rglob("*.py")
+    }
     visiting: set[str] = set()
     done: set[str] = set()
 
@@ -86,6 +123,37 @@ def test_no_import_cycle_among_modules() -> None:
 
     for module in sorted(graph):
         visit(module, [])
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    crossing = []
+    for path in GUI.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gui"):
+                crossing += [
+                    f"{module_name(path)}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    assert crossing == []
+
+
+def test_the_cli_is_a_package_of_one_module_per_command_with_reasoned_lazy_imports() -> None:
+    cli = GUI / "cli"
+    assert not (GUI / "cli.py").exists()
+    from gui.cli.parser import COMMANDS
+
+    assert sorted(COMMANDS) == ["account", "bundle", "check", "diagnose", "simulate", "watch"]
+    for name in COMMANDS:
+        assert (cli / f"{name}.py").is_file(), name
+    for path in cli.glob("*.py"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        tree = ast.parse("\n".join(lines))
+        lazy = {node.lineno for node in _run_time_imports(tree, function_level=True)}
+        lazy -= {node.lineno for node in _run_time_imports(tree, function_level=False)}
+        unexplained = [n for n in sorted(lazy) if "#" not in lines[n - 1]]
+        assert unexplained == [], f"{path.name}: a function-level import needs its reason"
 
 
 def test_executor_calls_and_release_live_in_the_shared_base_only() -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from gui import cli
 from gui.core.registry import BrokerSpec, Registry
 from gui.core.schema import Field, Schema
 
@@ -132,7 +131,9 @@ def test_unreachable_exits_3_with_the_connect_fail_text() -> None:
 
 
 def test_brokers_without_a_driver_say_not_available_and_exit_3(monkeypatch) -> None:
-    import gui.brokers
+    from gui.cli import check as check_command
+    from gui.cli import inputs
+    from gui.cli.parser import build_parser
 
     spec = BrokerSpec(
         "kgi",
@@ -140,9 +141,9 @@ def test_brokers_without_a_driver_say_not_available_and_exit_3(monkeypatch) -> N
         Schema((Field("x", "X"),)),
         unavailable_note="Its driver ships later.",
     )
-    monkeypatch.setattr(gui.brokers, "default_registry", lambda: Registry([spec]))
+    monkeypatch.setattr(inputs, "default_registry", lambda: Registry([spec]))
     out = io.StringIO()
-    assert cli.run_check(cli.build_parser().parse_args(["check", "kgi", "--json"]), out) == 3
+    assert check_command.run(build_parser().parse_args(["check", "kgi", "--json"]), out) == 3
     assert "not available yet" in json.loads(out.getvalue().splitlines()[-1])["reason"]
 
 

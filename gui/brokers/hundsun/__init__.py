@@ -12,8 +12,7 @@ from gui.core.registry import (
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
-    Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
     url,
 )
@@ -158,17 +157,6 @@ def station_fields() -> dict[str, str]:
     }
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulator or Hundsun's T2 SDK is chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.hundsun import simulator
-
-        return functools.partial(simulator.load, scenario)
-    from gui.brokers.hundsun import binding
-
-    return binding.load
-
-
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """Every `ip:port` of the T2 SDK's `servers` list (it tries them in turn)."""
     found = []
@@ -184,7 +172,7 @@ SPEC = BrokerSpec(
     title="Hundsun 恒生 UFX",
     schema=SCHEMA,
     driver="gui.brokers.hundsun.driver:HundsunDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("servers",),

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
 from gui.core.registry import (
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
-    Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
     url,
 )
@@ -79,17 +77,6 @@ SCHEMA = Schema(
 )
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulator or KGI's .NET SDK is chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.kgi import simulator
-
-        return partial(simulator.load, scenario)
-    from gui.brokers.kgi import binding
-
-    return binding.load
-
-
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """LoginDirect's host and port (a TCP front)."""
     return [url(settings["host"], settings["port"])]
@@ -100,7 +87,7 @@ SPEC = BrokerSpec(
     title="KGI 凱基",
     schema=SCHEMA,
     driver="gui.brokers.kgi.driver:KgiDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     reports_server_time=True,
     endpoints=endpoints,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
 from gui.core.registry import (
@@ -11,8 +10,7 @@ from gui.core.registry import (
     DROP_AFTER_LOGIN_HELP,
     Action,
     BrokerSpec,
-    Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
     url,
 )
@@ -70,17 +68,6 @@ SCHEMA = Schema(
 )
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulator or Kingdom's libraries (through the shim) are chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.kingdom import simulator
-
-        return partial(simulator.load, scenario)
-    from gui.brokers.kingdom import binding
-
-    return binding.load
-
-
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """The KCBP server (KCXP over TCP); the plugin itself talks through it."""
     return [url(settings["kcbp_ip"], settings["kcbp_port"])]
@@ -91,7 +78,7 @@ SPEC = BrokerSpec(
     title="Kingdom 金证 KCBP",
     schema=SCHEMA,
     driver="gui.brokers.kingdom.driver:KingdomDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("kcbp_ip", "kcbp_port"),

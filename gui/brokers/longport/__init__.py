@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,8 +12,7 @@ from gui.core.registry import (
     DROP_AFTER_LOGIN_HELP,
     Action,
     BrokerSpec,
-    Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
 )
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
@@ -112,17 +110,6 @@ SCHEMA = Schema(
 )
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulator or LongPort's servers are chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.longport import simulator
-
-        return partial(simulator.load, scenario)
-    from gui.brokers.longport import binding
-
-    return binding.load
-
-
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """The HTTP API of the settings' region, or the custom URL."""
     from gui.brokers.longport.surface import REGION_URLS
@@ -137,7 +124,7 @@ SPEC = BrokerSpec(
     title="LongPort",
     schema=SCHEMA,
     driver="gui.brokers.longport.driver:LongPortDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("region",),

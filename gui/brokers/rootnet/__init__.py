@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
 from gui.core.registry import (
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
-    Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
     url,
 )
@@ -39,17 +37,6 @@ SCHEMA = Schema(
 )
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulator or Rootnet's CTSlib is chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.rootnet import simulator
-
-        return partial(simulator.load, scenario)
-    from gui.brokers.rootnet import binding
-
-    return binding.load
-
-
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """CtsServer's host and port (a TCP front)."""
     return [url(settings["host"], settings["port"])]
@@ -60,7 +47,7 @@ SPEC = BrokerSpec(
     title="Rootnet 根网 CTS",
     schema=SCHEMA,
     driver="gui.brokers.rootnet.driver:RootnetDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("host", "port"),

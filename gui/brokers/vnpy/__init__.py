@@ -23,7 +23,7 @@ from gui.core.registry import (
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
     Environment,
-    SurfaceLoader,
+    package_surface,
     scenarios_from,
     url,
 )
@@ -258,17 +258,6 @@ def preflight(environment: Environment, values: Mapping[str, Any]) -> None:
         )
 
 
-def surface(environment: Environment, scenario: str) -> SurfaceLoader:
-    """The one place the simulated CTP gateway or an installed vnpy gateway is chosen."""
-    if environment is Environment.SIMULATOR:
-        from gui.brokers.vnpy import simulator
-
-        return functools.partial(simulator.load, scenario)
-    from gui.brokers.vnpy import binding
-
-    return binding.load
-
-
 _URL = re.compile(r"(?i)^(tcp|ssl|https?)://\S+$")
 _HOST_PORT = re.compile(r"^\[?[\w.:-]+\]?:\d{1,5}$")
 _SERVER_KEY = re.compile(r"(?i)server|address|addr|host|front|服务器|伺服器|地址")
@@ -293,7 +282,7 @@ SPEC = BrokerSpec(
     title="vnpy gateway",
     schema=Schema((GATEWAY_FIELD,)),
     driver="gui.brokers.vnpy.driver:VnpyDriver",
-    surface=surface,
+    surface=package_surface(__name__),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     simulator_defaults={"用户名": "000001"},

@@ -9,20 +9,21 @@ written or read.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from gui.cli import (
-    BROKER_IDS,
-    CheckOutcome,
-    Printer,
-    _finish,
-    assignments,
-    collect_values,
-)
-from gui.cli_signals import EXIT_HELP
+from gui.brokers import default_registry
+from gui.cli.inputs import BROKER_IDS, assignments, collect_values
+from gui.cli.output import CheckOutcome, Printer, finish
+from gui.cli.signals import EXIT_HELP
+from gui.core.accounts import Accounts, read_export
+from gui.core.errors import BrokerFailure, InvalidSettings
+from gui.core.profiles import AccountError, ProfileStore, account_name_problem
+from gui.core.registry import Environment, Registry
+from gui.core.shared_files import OutputRefused, write_output
 
 EXITS = (
     "Exit codes: 0 done, 2 invalid input (a bad name or value, a file that is not an exported "
@@ -31,7 +32,7 @@ EXITS = (
 )
 
 
-def add_account_commands(commands: Any) -> None:
+def add_command(commands: Any) -> None:
     account = commands.add_parser(
         "account",
         help="named accounts per broker: save, list, forget, export, import",
@@ -97,12 +98,7 @@ def add_account_commands(commands: Any) -> None:
     imported.add_argument("--json", action="store_true")
 
 
-def run_account(args: argparse.Namespace, out: TextIO) -> int:
-    from gui.brokers import default_registry
-    from gui.core.accounts import Accounts
-    from gui.core.errors import BrokerFailure, InvalidSettings
-    from gui.core.profiles import AccountError, ProfileStore
-    from gui.core.shared_files import OutputRefused
+def run(args: argparse.Namespace, out: TextIO) -> int:
 
     printer = Printer(out, args.json)
     store = ProfileStore()
@@ -132,13 +128,10 @@ def run_account(args: argparse.Namespace, out: TextIO) -> int:
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     except OSError as exc:
         outcome = CheckOutcome(False, 1, f"Could not read or write: {exc}")
-    return _finish(printer, outcome, None)
+    return finish(printer, outcome, None)
 
 
-def _save(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcome:
-    from gui.core.errors import InvalidSettings
-    from gui.core.profiles import AccountError, account_name_problem
-    from gui.core.registry import Environment
+def _save(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> CheckOutcome:
 
     store = accounts.store
     problem = account_name_problem(args.name)
@@ -181,7 +174,7 @@ def _save(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcom
     )
 
 
-def _list(args: argparse.Namespace, printer: Printer, store: Any) -> CheckOutcome:
+def _list(args: argparse.Namespace, printer: Printer, store: ProfileStore) -> CheckOutcome:
     brokers = [args.broker] if args.broker else list(BROKER_IDS)
     count = 0
     for broker in brokers:
@@ -205,8 +198,7 @@ def _list(args: argparse.Namespace, printer: Printer, store: Any) -> CheckOutcom
     return CheckOutcome(True, 0, f"{count} account{'s' if count != 1 else ''}")
 
 
-def _forget(args: argparse.Namespace, accounts: Any) -> CheckOutcome:
-    from gui.core.profiles import AccountError
+def _forget(args: argparse.Namespace, accounts: Accounts) -> CheckOutcome:
 
     if not accounts.store.has_account(args.broker, args.name):
         raise AccountError(f"{args.broker} has no account named {args.name!r}")
@@ -227,11 +219,7 @@ def _forget(args: argparse.Namespace, accounts: Any) -> CheckOutcome:
     return CheckOutcome(True, 0, what + detail, warnings=warnings)
 
 
-def _export(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcome:
-    import json
-
-    from gui.core.shared_files import write_output
-
+def _export(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> CheckOutcome:
     profile = accounts.export(registry, args.broker, args.name)
     target = Path(args.out).expanduser()
     text = json.dumps(profile, ensure_ascii=False, indent=2) + "\n"
@@ -239,8 +227,7 @@ def _export(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutc
     return CheckOutcome(True, 0, f"exported account {args.name!r} of {args.broker} to {target}")
 
 
-def _import(args: argparse.Namespace, registry: Any, accounts: Any) -> CheckOutcome:
-    from gui.core.accounts import read_export
+def _import(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> CheckOutcome:
 
     source = Path(args.file).expanduser()
     account = accounts.import_(registry, read_export(source), args.name)

@@ -5,6 +5,7 @@ Ctrl-C, 143 for SIGTERM: 128 + the signal's number, as shells report them). Neve
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import signal
 import threading
@@ -53,8 +54,6 @@ def stop_on_signals() -> None:
 async def until_stopped(command: Coroutine[Any, Any, T]) -> T:
     """Run a command's coroutine; a signal cancels it (its clean-up logs out, bounded as every
     logout is) and then raises Stopped. A second signal during the clean-up is ignored."""
-    import asyncio
-
     loop = asyncio.get_running_loop()
     task = asyncio.ensure_future(command)
     received: list[int] = []

@@ -8,38 +8,34 @@ Exit codes: 0 logged in at the end, 2 invalid input, 3 the session was lost and 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-from gui.cli import (
-    AFTER_LOGIN_GRACE,
-    LOG_CLOSE_SECONDS,
-    CheckOutcome,
-    Printer,
-    _finish,
-    _invalid,
+from gui.cli.inputs import (
+    BROKER_IDS,
     add_login_arguments,
     login_values,
     positive_seconds,
     resolve_target,
-    run_bounded,
-    warn_of_log,
 )
-from gui.cli_signals import EXIT_HELP
-
-if TYPE_CHECKING:
-    import asyncio
-
-    from gui.core.health import HealthTracker, Reconnector
-    from gui.core.session import Session
+from gui.cli.output import CheckOutcome, Printer, finish, invalid
+from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
+from gui.cli.signals import EXIT_HELP, until_stopped
+from gui.core.errors import BrokerFailure, InvalidSettings
+from gui.core.health import Health, HealthTracker, Reconnector
+from gui.core.login import LoginController
+from gui.core.registry import after_drop
+from gui.core.session import Session, SessionState
+from gui.core.session_log import SessionLog
 
 HEALTH_EVERY_SECONDS = 2.0
 LOGIN_TIMEOUT = 60.0  # each login's bound (the first and every reconnect)
 DEFAULT_DURATION = 60.0
 
 
-def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
+def add_command(commands: Any) -> None:
     watch = commands.add_parser(
         "watch",
         help="log in and stay: events, a health line every few seconds, reconnect on a drop",
@@ -47,7 +43,7 @@ def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
         "lost and not recovered (or could not connect), 4 the login was rejected, 5 timed out, "
         f"{EXIT_HELP}.",
     )
-    watch.add_argument("broker", choices=broker_ids)
+    watch.add_argument("broker", choices=BROKER_IDS)
     add_login_arguments(watch, LOGIN_TIMEOUT)
     watch.add_argument(
         "--duration",
@@ -63,15 +59,14 @@ def add_watch_command(commands: Any, broker_ids: tuple[str, ...]) -> None:
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
-def run_watch(args: argparse.Namespace, out: TextIO) -> int:
-    from gui.core.errors import InvalidSettings
+def run(args: argparse.Namespace, out: TextIO) -> int:
 
     printer = Printer(out, args.json)
     try:
         duration = positive_seconds(args.duration, "--duration")
         login_bound = positive_seconds(args.timeout)
     except InvalidSettings as failure:
-        return _finish(printer, _invalid(failure), None)
+        return finish(printer, invalid(failure), None)
     bound = duration + login_bound + AFTER_LOGIN_GRACE + 10.0  # logout and last lines
     return run_bounded(
         printer,
@@ -88,11 +83,9 @@ def _watch(
     login_bound: float,
     masked: list[str],
 ) -> CheckOutcome:
-    import asyncio
 
     spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
     schema, values = login_values(args, spec, environment, saved, remembered)
-    from gui.cli_signals import until_stopped
 
     return asyncio.run(
         until_stopped(
@@ -111,13 +104,6 @@ async def _stay(
     duration: float,
     login_bound: float,
 ) -> CheckOutcome:
-    import asyncio
-
-    from gui.core.health import HealthTracker, Reconnector
-    from gui.core.login import LoginController
-    from gui.core.registry import after_drop
-    from gui.core.session import Session
-    from gui.core.session_log import SessionLog
 
     session = Session(spec)
     session_log = SessionLog()
@@ -163,11 +149,6 @@ async def _logged_in_until_the_end(
     duration: float,
 ) -> CheckOutcome:
     """Log in, stay for `duration` (a health line every few seconds), log out; the outcome."""
-    import asyncio
-
-    from gui.core.errors import BrokerFailure
-    from gui.core.health import Health
-    from gui.core.session import SessionState
 
     try:
         await login(0)

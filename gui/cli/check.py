@@ -1,0 +1,118 @@
+"""`broker-console check`: log in, print every event, log out; the exit code tells the outcome."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import time
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from gui.cli.inputs import (
+    BROKER_IDS,
+    add_login_arguments,
+    login_values,
+    positive_seconds,
+    resolve_target,
+)
+from gui.cli.output import CheckOutcome, Printer, finish, invalid
+from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
+from gui.cli.signals import EXIT_HELP, until_stopped
+from gui.core.errors import BrokerFailure, InvalidSettings
+from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.login import LoginController
+from gui.core.session import Session
+from gui.core.session_log import SessionLog
+
+SERVER_TIME_WAIT = 3.0  # after login, how long `check` waits to show the clock offset
+
+
+def add_command(commands: Any) -> None:
+    check = commands.add_parser(
+        "check",
+        help="log in, print every event, log out; the exit code tells the outcome",
+        description="Exit codes: 0 logged in and out cleanly, 2 invalid input, 3 could not "
+        "connect (network, TLS, SDK, driver crash, driver process could not start), 4 login "
+        "rejected, 5 timed out, 6 the broker answered with an error (rate limit, server "
+        f"error), 1 anything else, {EXIT_HELP}.",
+        epilog="Fields (--set KEY=VALUE; secrets only with --secret KEY=ENVVAR): run "
+        "`broker-console check BROKER --help`.",
+    )
+    check.add_argument("broker", choices=BROKER_IDS)
+    add_login_arguments(check)
+    check.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Log in, print every event, log out; the whole command within --timeout (+ a grace)."""
+    printer = Printer(out, args.json)
+    started = time.monotonic()
+    try:
+        timeout = positive_seconds(args.timeout)
+    except InvalidSettings as failure:
+        return finish(printer, invalid(failure))
+    deadline = started + timeout + AFTER_LOGIN_GRACE
+    return run_bounded(
+        printer, timeout, args, lambda masked: _check(args, printer, timeout, deadline, masked)
+    )
+
+
+def _check(
+    args: argparse.Namespace, printer: Printer, timeout: float, deadline: float, masked: list[str]
+) -> tuple[CheckOutcome, Session]:
+    spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
+    schema, values = login_values(args, spec, environment, saved, remembered)
+    login = _login_and_out(
+        spec, environment, args.scenario, values, schema, printer, timeout, deadline
+    )
+    return asyncio.run(until_stopped(login))
+
+
+async def _login_and_out(
+    spec: Any,
+    environment: Any,
+    scenario: str,
+    values: Mapping[str, Any],
+    schema: Any,
+    printer: Printer,
+    timeout: float,
+    deadline: float,
+) -> tuple[CheckOutcome, Session]:
+
+    session = Session(spec)
+    session_log = SessionLog()
+    session_log.attach(session)
+    server_time = asyncio.Event()
+    warnings: dict[str, str] = {}
+
+    def listen(event: BrokerEvent) -> None:
+        printer.event(event)
+        if event.kind is EventKind.SERVER_TIME:
+            server_time.set()
+            if event.level is Level.WARNING:
+                warnings["clock"] = event.text
+            else:
+                warnings.pop("clock", None)
+
+    session.event_listeners.append(listen)
+    controller = LoginController(spec)
+    try:
+        await controller.login(
+            session, environment, scenario, values, schema=schema, timeout=timeout
+        )
+        if spec.reports_server_time:
+            wait = min(SERVER_TIME_WAIT, deadline - time.monotonic() - 0.5)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(max(wait, 0.05)):  # never swallows Ctrl-C's cancel
+                    await server_time.wait()
+        await session.logout()
+        outcome = CheckOutcome(
+            True, 0, "logged in and logged out", warnings=list(warnings.values())
+        )
+    except BrokerFailure as failure:
+        outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+    finally:
+        await session.shutdown()
+        session_log.close(LOG_CLOSE_SECONDS)
+    return warn_of_log(outcome, session_log, session), session
