@@ -5,5 +5,5 @@ from gui.core.registry import Registry
 
 
 def default_registry() -> Registry:
-    """The six brokers of DESIGN.md, in tab order."""
+    """The six brokers (docs/ARCHITECTURE.md, Brokers), in tab order."""
     return Registry([kgi.SPEC, longport.SPEC, hundsun.SPEC, kingdom.SPEC, rootnet.SPEC, vnpy.SPEC])

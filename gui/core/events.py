@@ -127,8 +127,9 @@ class BrokerEvent(_EventFields):
         return "  ".join(parts)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The CLI's and the JSON Lines export's shape (DESIGN.md, CLI contract). Plain values
-        only: every session log line is made here, so lookups replace enum properties."""
+        """The CLI's and the JSON Lines export's shape (docs/ARCHITECTURE.md, The CLI
+        contract). Plain values only: every session log line is made here, so lookups replace
+        enum properties."""
         kind_value, kind_label = _KIND_JSON[self.kind]
         server_time = self.server_time
         out: dict[str, Any] = {

@@ -1,4 +1,5 @@
-"""qasync on pytest-qt's QApplication (DESIGN.md pitfalls): qtbot.waitUntil drives coroutines."""
+"""qasync on pytest-qt's QApplication (docs/ARCHITECTURE.md, qasync in tests): qtbot.waitUntil
+drives coroutines."""
 
 from __future__ import annotations
 

@@ -21,3 +21,21 @@ def test_settings_reference_matches_the_schemas() -> None:
     )
     for key in ("person_id", "app_secret", "operator_no", "kcbp_user", "gateway"):
         assert f"`{key}`" in written
+
+
+def test_the_code_cites_only_documents_in_the_repository() -> None:
+    """docs/ARCHITECTURE.md is what the code cites; a design document outside the repository
+    would leave a reader of the code without the facts."""
+    citing = []
+    for folder in ("gui", "tests", "scripts", "packaging"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in {".py", ".cs", ".h", ".c", ".cpp", ".sh", ".ps1", ".spec"}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                outside = ("DESIGN" + ".md", "shared/" + "seeds")  # not this test's own text
+                if any(name in text for name in outside):
+                    citing.append(str(path.relative_to(ROOT)))
+    assert citing == []
+    architecture = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for section in ("## The broker contract", "Adding a seventh broker", "## Worker processes",
+                    "## The CLI contract", "## The data's path"):  # fmt: skip
+        assert section in architecture

@@ -27,7 +27,7 @@ LOGIN_FIELDS = (
 )
 TOKEN_FIELD = ("user_token", "S", 512)
 
-# O32 market_no values (DESIGN.md, Hundsun).
+# O32 market_no values (docs/ARCHITECTURE.md, Brokers: Hundsun).
 MARKETS = (
     ("SSE", "1"),
     ("SZSE", "2"),

@@ -14,7 +14,8 @@ from typing import Any
 # KGI's servers keep Taipei time (UTC+8, no daylight saving); OnRcvServerTime's DateTime is naive.
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 
-# COM_STATUS values (DESIGN.md, KGI section); newer builds add more, passed through by name.
+# COM_STATUS values (docs/ARCHITECTURE.md, Brokers: KGI); newer builds add more, passed
+# through by name.
 COM_STATUS_NAMES: dict[int, str] = {
     0: "CONNECT_READY",
     1: "CONNECT_FAIL",

@@ -17,7 +17,8 @@ from gui.core.registry import (
 )
 from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
 
-# The built-in simulator's published demo credentials (DESIGN.md), not anybody's secrets.
+# The built-in simulator's published demo credentials (docs/ARCHITECTURE.md, Brokers:
+# LongPort), not anybody's secrets.
 DEMO_APP_KEY = "demo-app-key"
 DEMO_APP_SECRET = "demo"
 DEMO_TOKEN = "demo-token"
@@ -128,7 +129,7 @@ SPEC = BrokerSpec(
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("region",),
-    # The simulator's published demo credentials (DESIGN.md), not anybody's secrets.
+    # The simulator's published demo credentials (docs/ARCHITECTURE.md, Brokers: LongPort).
     simulator_defaults={
         "app_key": DEMO_APP_KEY,
         "app_secret": DEMO_APP_SECRET,

@@ -98,7 +98,7 @@ class Endpoint:
     stop: Callable[[], None] = lambda: None
 
 
-# -- errors (DESIGN.md, LongPort section) ----------------------------------------------------
+# -- errors (docs/ARCHITECTURE.md, Brokers: LongPort) ---------------------------------------
 
 EXPLANATIONS: dict[int, tuple[str, str]] = {
     403201: (

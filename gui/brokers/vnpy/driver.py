@@ -1,7 +1,8 @@
 """vnpy driver: connect(setting) / close() on a gateway, with state read from its events.
 
-vnpy has no connection-state API (DESIGN.md): the gateway's log lines and first data events are
-all there is. They are interpreted here, and only here, into typed outcomes.
+vnpy has no connection-state API (docs/ARCHITECTURE.md, Brokers: vnpy): the gateway's log
+lines and first data events are all there is. They are interpreted here, and only here, into
+typed outcomes.
 
 Each login has an EventEngine of its own, stopped at logout *before* the gateway is closed:
 gateways such as vnpy_ctp query the account from the engine's timer, and a timer firing into a

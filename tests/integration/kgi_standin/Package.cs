@@ -1,5 +1,5 @@
 // Test stand-in for KGI's Package.dll: the vendor's namespaces, type names and member kinds
-// (DESIGN.md, KGI section), so the real pythonnet binding code runs against compiled .NET.
+// (docs/ARCHITECTURE.md, Brokers: KGI), so the real pythonnet binding code runs against compiled .NET.
 using System;
 
 namespace Package

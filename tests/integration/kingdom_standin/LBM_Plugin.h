@@ -1,5 +1,5 @@
 // Test stand-in for Kingdom's LBM plugin header: the structs and class as the seed documents
-// them (DESIGN.md, Kingdom). The shim in packaging/kingdom_shim is built against this in tests.
+// them (docs/ARCHITECTURE.md, Brokers: Kingdom). The shim in packaging/kingdom_shim is built against this in tests.
 #pragma once
 
 #ifndef _WIN32
