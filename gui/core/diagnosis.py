@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gui.core.failure_class import FailureClass
+
 CLOCK_WARN_SECONDS = 1.0
 CLOCK_FAIL_SECONDS = 5.0
 CERT_WARN_DAYS = 14
 
 # The classes a failing step names, with the fix shown next to it.
-CLASSES: dict[str, str] = {
+_FIXES = {
     "dns_failed": "The name does not resolve: check the host name, this machine's DNS server "
     "and its network connection.",
     "tcp_refused": "Nothing accepts connections there: check the host and port with the broker; "
@@ -51,8 +53,9 @@ CLASSES: dict[str, str] = {
     "login_rejected": "The broker refused the login: check the credentials and that the "
     "account may use the API.",
 }
+CLASSES: dict[FailureClass, str] = {FailureClass(key): fix for key, fix in _FIXES.items()}
 
-FAILING_EXIT = {"login_rejected": 4}  # every other class exits 3
+FAILING_EXIT = {FailureClass.LOGIN_REJECTED: 4}  # every other class exits 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,7 @@ class Step:
     step: str
     target: str
     ok: bool
-    cls: str = ""
+    cls: FailureClass | None = None
     ms: float = 0.0
     detail: str = ""
     fix: str = ""
@@ -92,7 +95,7 @@ class Step:
             str(data["step"]),
             str(data["target"]),
             bool(data["ok"]),
-            str(data.get("class") or ""),
+            _known_class(data.get("class")),
             float(data.get("ms") or 0.0),
             str(data.get("detail") or ""),
             str(data.get("fix") or ""),
@@ -108,7 +111,14 @@ class Step:
         return head + (f"\n     fix: {self.fix}" if self.fix else "")
 
 
-def failed(step: str, target: str, cls: str, ms: float, detail: str, fix: str = "") -> Step:
+def _known_class(value: object) -> FailureClass | None:
+    """A class read back from JSON (a worker's step); anything else is none."""
+    return next((member for member in FailureClass if member.value == value), None)
+
+
+def failed(
+    step: str, target: str, cls: FailureClass, ms: float, detail: str, fix: str = ""
+) -> Step:
     return Step(step, target, False, cls, ms, detail, fix or CLASSES[cls])
 
 
@@ -122,9 +132,11 @@ def clock_step(target: str, offset_seconds: float, source: str, resolution: floa
         amount = f"{abs(offset_seconds):.0f} s (± {resolution:g} s)"
     detail = f"{source}: the broker's clock is {amount} {direction} this machine's"
     if beyond > CLOCK_FAIL_SECONDS:
-        return failed("clock", target, "clock_skew", 0.0, detail)
+        return failed("clock", target, FailureClass.CLOCK_SKEW, 0.0, detail)
     if beyond > CLOCK_WARN_SECONDS:
-        return Step("clock", target, True, detail=detail, fix=CLASSES["clock_skew"], warning=True)
+        return Step(
+            "clock", target, True, detail=detail, fix=CLASSES[FailureClass.CLOCK_SKEW], warning=True
+        )
     return Step("clock", target, True, detail=detail)
 
 
@@ -137,4 +149,4 @@ def exit_code(steps: list[Step]) -> int:
     failure = first_failure(steps)
     if failure is None:
         return 0
-    return FAILING_EXIT.get(failure.cls, 3)
+    return FAILING_EXIT.get(failure.cls, 3) if failure.cls else 3

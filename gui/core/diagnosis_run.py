@@ -18,6 +18,7 @@ from typing import Any
 
 from gui.core.diagnosis import Step, failed
 from gui.core.errors import SdkMismatch, SdkUnavailable
+from gui.core.failure_class import FailureClass
 from gui.core.probes import StepTimeout, bounded, endpoint_from_url, network_steps
 from gui.core.registry import BrokerSpec, Environment
 
@@ -59,7 +60,9 @@ def diagnose(
     try:
         report(sdk.get(timeout=SDK_SECONDS + 1))
     except queue.Empty:
-        report(failed("sdk", spec.title, "sdk_mismatch", SDK_SECONDS * 1000, "did not load"))
+        report(
+            failed("sdk", spec.title, FailureClass.SDK_MISMATCH, SDK_SECONDS * 1000, "did not load")
+        )
     where = ", ".join(urls) if urls else "no endpoint in the settings"
     return f"diagnosed {where}"
 
@@ -75,7 +78,7 @@ def _reach(url: str) -> queue.Queue[Step | None]:
                 failed(
                     "dns",
                     url,
-                    "dns_failed",
+                    FailureClass.DNS_FAILED,
                     0.0,
                     f"'{url}' is not an address (scheme://host:port)",
                     "Correct the address in the settings.",
@@ -112,17 +115,21 @@ def sdk_step(
         return failed(
             "sdk",
             spec.title,
-            "sdk_mismatch",
+            FailureClass.SDK_MISMATCH,
             _ms(started),
             f"the SDK did not finish loading within {SDK_SECONDS:g} s",
         )
     except SdkMismatch as exc:
-        return failed("sdk", spec.title, "sdk_mismatch", _ms(started), exc.reason)
+        return failed("sdk", spec.title, FailureClass.SDK_MISMATCH, _ms(started), exc.reason)
     except SdkUnavailable as exc:
-        return failed("sdk", spec.title, "sdk_missing", _ms(started), exc.reason)
+        return failed("sdk", spec.title, FailureClass.SDK_MISSING, _ms(started), exc.reason)
     except Exception as exc:
         return failed(
-            "sdk", spec.title, "sdk_mismatch", _ms(started), f"{type(exc).__name__}: {exc}"
+            "sdk",
+            spec.title,
+            FailureClass.SDK_MISMATCH,
+            _ms(started),
+            f"{type(exc).__name__}: {exc}",
         )
     return Step("sdk", spec.title, True, ms=_ms(started), detail=detail)
 

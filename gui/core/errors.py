@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from gui.core.failure_class import FailureClass
+
 
 class BrokerFailure(Exception):
-    """Base of every failure a login can end with."""
+    """Base of every failure a login can end with. `failure_class` says where it broke (each
+    type has its own; a driver that knows better, e.g. the connection was refused, says so)."""
 
     exit_code = 1
     title = "Unexpected error"
+    failure_class = FailureClass.SDK_MISMATCH  # the driver or its SDK failed in a way of its own
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, failure_class: FailureClass | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        if failure_class is not None:
+            self.failure_class = failure_class
 
     def mask(self, redact: Callable[[str], str]) -> BrokerFailure:
         """The same failure with secrets masked out of its reason (vendors' text included)."""
@@ -42,12 +48,14 @@ class ConnectFailed(BrokerFailure):
 
     exit_code = 3
     title = "Could not connect"
+    failure_class = FailureClass.NO_ANSWER
 
 
 class SdkUnavailable(ConnectFailed):
     """The vendor SDK is missing, incomplete or fails to load; or the driver does not exist yet."""
 
     title = "Broker SDK unavailable"
+    failure_class = FailureClass.SDK_MISSING
 
 
 class SdkMismatch(SdkUnavailable):
@@ -55,6 +63,7 @@ class SdkMismatch(SdkUnavailable):
     versions, or built for another platform or runtime."""
 
     title = "Broker SDK does not load"
+    failure_class = FailureClass.SDK_MISMATCH
 
 
 class LoginRejected(BrokerFailure):
@@ -62,6 +71,7 @@ class LoginRejected(BrokerFailure):
 
     exit_code = 4
     title = "Login rejected"
+    failure_class = FailureClass.LOGIN_REJECTED
 
 
 class LoginTimeout(BrokerFailure):
@@ -69,6 +79,7 @@ class LoginTimeout(BrokerFailure):
 
     exit_code = 5
     title = "Timed out"
+    failure_class = FailureClass.NO_ANSWER
 
 
 class BrokerError(BrokerFailure):
@@ -77,12 +88,14 @@ class BrokerError(BrokerFailure):
 
     exit_code = 6
     title = "Broker error"
+    failure_class = FailureClass.HTTP_ERROR
 
 
 class DriverCrashed(ConnectFailed):
     """The driver's process died (a signal, an abort, an exit) before the login ended."""
 
     title = "Driver process crashed"
+    failure_class = FailureClass.SDK_MISMATCH
 
 
 class WorkerFailed(ConnectFailed):
@@ -90,6 +103,7 @@ class WorkerFailed(ConnectFailed):
     executable, no memory or processes left): the console's install, not the broker's SDK."""
 
     title = "Driver process could not start"
+    failure_class = FailureClass.WORKER_FAILED
 
 
 class CredentialStoreError(BrokerFailure):
@@ -118,7 +132,11 @@ FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
 
 def failure_to_wire(failure: BrokerFailure) -> dict[str, object]:
     """A failure as plain data, for the worker pipe (InvalidSettings never crosses it)."""
-    return {"type": type(failure).__name__, "reason": failure.reason}
+    return {
+        "type": type(failure).__name__,
+        "reason": failure.reason,
+        "class": failure.failure_class.value,
+    }
 
 
 def failure_from_wire(data: object) -> BrokerFailure:
@@ -126,4 +144,5 @@ def failure_from_wire(data: object) -> BrokerFailure:
     if not isinstance(data, dict):
         return BrokerFailure(f"unreadable failure from the driver process: {data!r:.200}")
     cls = FAILURE_TYPES.get(str(data.get("type")), BrokerFailure)
-    return cls(str(data.get("reason", "")))
+    known = {member.value: member for member in FailureClass}
+    return cls(str(data.get("reason", "")), known.get(str(data.get("class"))))

@@ -10,16 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.driver import ActionResult, Driver
 from gui.core.errors import (
-    BrokerError,
     BrokerFailure,
-    ConnectFailed,
-    DriverCrashed,
-    LoginRejected,
-    LoginTimeout,
-    SdkMismatch,
     SdkUnavailable,
     WorkerFailed,
 )
+from gui.core.failure_class import FailureClass
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
 from gui.core.session import Session
@@ -154,7 +149,7 @@ class LoginController:
         (or does not load); that is its one step."""
         from gui.core.diagnosis import failed
 
-        cls = "sdk_mismatch" if isinstance(failure, SdkMismatch) else "sdk_missing"
+        cls = failure.failure_class  # sdk_missing, or sdk_mismatch for an SDK that does not load
         session.diagnosis = []
         session.add_step(failed("sdk", self.spec.title, cls, 0.0, failure.reason))
         return list(session.diagnosis)
@@ -189,7 +184,12 @@ class LoginController:
                 self.handle(environment, scenario), values, schema=checked, seconds=timeout
             )
         except BrokerFailure as failure:  # crashed or hung (loading the SDK did), or no start
-            cls = "worker_failed" if isinstance(failure, WorkerFailed) else "sdk_mismatch"
+            # a worker that cannot start says so; any other end here is the SDK's loading
+            cls = (
+                failure.failure_class
+                if isinstance(failure, WorkerFailed)
+                else FailureClass.SDK_MISMATCH
+            )
             session.add_step(
                 failed(
                     "sdk",
@@ -243,23 +243,7 @@ class LoginController:
         await session.logout()
 
 
-def login_failure_class(failure: BrokerFailure) -> str:
-    """The diagnosis class of a failed login (the network phases before it passed)."""
-    if isinstance(failure, LoginRejected):
-        return "login_rejected"
-    if isinstance(failure, WorkerFailed):
-        return "worker_failed"
-    if isinstance(failure, SdkMismatch | DriverCrashed):
-        return "sdk_mismatch"
-    if isinstance(failure, SdkUnavailable):
-        return "sdk_missing"
-    if isinstance(failure, BrokerError):
-        return "http_error"
-    reason = failure.reason.lower()
-    if isinstance(failure, ConnectFailed) and "refused" in reason:
-        return "tcp_refused"
-    if isinstance(failure, ConnectFailed) and "certificate" in reason:
-        return "tls_untrusted"
-    if isinstance(failure, ConnectFailed | LoginTimeout):
-        return "no_answer"
-    return "sdk_mismatch"  # the driver or the SDK failed in a way of its own
+def login_failure_class(failure: BrokerFailure) -> FailureClass:
+    """The diagnosis class of a failed login (the network phases before it passed): the one the
+    failure carries from where it was known."""
+    return failure.failure_class

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from gui.core.diagnosis import CERT_WARN_DAYS, Step, clock_step, failed
+from gui.core.failure_class import FailureClass, of_exception
 
 T = TypeVar("T")
 
@@ -138,10 +139,16 @@ def resolve(ep: Endpoint) -> tuple[Step, list[str]]:
         )
     except StepTimeout:
         return failed(
-            "dns", ep.host, "dns_failed", _ms(started), f"no answer from DNS in {DNS_SECONDS:g} s"
+            "dns",
+            ep.host,
+            FailureClass.DNS_FAILED,
+            _ms(started),
+            f"no answer from DNS in {DNS_SECONDS:g} s",
         ), []
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        return failed("dns", ep.host, "dns_failed", _ms(started), f"{ep.host}: {exc}"), []
+        return failed(
+            "dns", ep.host, FailureClass.DNS_FAILED, _ms(started), f"{ep.host}: {exc}"
+        ), []
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     return Step("dns", ep.host, True, ms=_ms(started), detail=", ".join(addresses)), addresses
 
@@ -176,7 +183,7 @@ def connect(ep: Endpoint, addresses: list[str]) -> tuple[Step, str | None]:
     if used is not None:
         detail = f"port {ep.port}, using {used} — {detail}"
         return Step("tcp", ep.target, True, ms=_ms(started), detail=detail), used
-    cls = "tcp_refused" if refused else "tcp_timeout"
+    cls = FailureClass.TCP_REFUSED if refused else FailureClass.TCP_TIMEOUT
     return failed("tcp", ep.target, cls, _ms(started), f"port {ep.port}: {detail}"), None
 
 
@@ -251,7 +258,7 @@ def handshake(ep: Endpoint, address: str) -> Step:
         return failed(
             "tls",
             ep.target,
-            "tls_untrusted",
+            FailureClass.TLS_UNTRUSTED,
             _ms(started),
             f"the trust store cannot be read ({store}): {exc}",
             "Point REQUESTS_CA_BUNDLE at an existing certificate file, or unset it.",
@@ -267,12 +274,20 @@ def handshake(ep: Endpoint, address: str) -> Step:
         return _untrusted(ep, address, exc, store, started)
     except TimeoutError:
         return failed(
-            "tls", ep.target, "no_answer", _ms(started), f"no TLS answer in {TLS_SECONDS:g} s"
+            "tls",
+            ep.target,
+            FailureClass.NO_ANSWER,
+            _ms(started),
+            f"no TLS answer in {TLS_SECONDS:g} s",
         )
     except ssl.SSLError as exc:
-        return failed("tls", ep.target, "tls_protocol", _ms(started), f"{exc.reason or exc}")
+        return failed(
+            "tls", ep.target, FailureClass.TLS_PROTOCOL, _ms(started), f"{exc.reason or exc}"
+        )
     except OSError as exc:
-        return failed("tls", ep.target, "no_answer", _ms(started), f"the connection ended: {exc}")
+        return failed(
+            "tls", ep.target, FailureClass.NO_ANSWER, _ms(started), f"the connection ended: {exc}"
+        )
     facts = certificate_facts(der) if der else None
     detail = f"{version}, {cipher}; trusted by {store}"
     if facts is None:
@@ -309,24 +324,28 @@ def _untrusted(
         return failed(
             "tls",
             ep.target,
-            "tls_expired",
+            FailureClass.TLS_EXPIRED,
             ms,
             f"{message}; {shown}",
             f"The certificate expired{when}: the broker must renew it; check this machine's "
             "date too.",
         )
     if code == 9:  # X509_V_ERR_CERT_NOT_YET_VALID
-        return failed("tls", ep.target, "tls_expired", ms, f"{message}; {shown}")
+        return failed("tls", ep.target, FailureClass.TLS_EXPIRED, ms, f"{message}; {shown}")
     if code == 62 or "mismatch" in message.lower():  # X509_V_ERR_HOSTNAME_MISMATCH
         return failed(
             "tls",
             ep.target,
-            "tls_hostname_mismatch",
+            FailureClass.TLS_HOSTNAME_MISMATCH,
             ms,
             f"{message} (asked for {ep.host}); {shown}",
         )
     return failed(
-        "tls", ep.target, "tls_untrusted", ms, f"{message} (trust store: {store}); {shown}"
+        "tls",
+        ep.target,
+        FailureClass.TLS_UNTRUSTED,
+        ms,
+        f"{message} (trust store: {store}); {shown}",
     )
 
 
@@ -354,7 +373,9 @@ def check_proxy(ep: Endpoint) -> Step:
         if not host:
             raise ValueError("no host")
     except ValueError:
-        return failed("proxy", shown, "proxy_failed", 0.0, f"the proxy setting {shown} is unusable")
+        return failed(
+            "proxy", shown, FailureClass.PROXY_FAILED, 0.0, f"the proxy setting {shown} is unusable"
+        )
     try:
         with socket.create_connection((host, port), timeout=PROXY_SECONDS) as raw:
             raw.settimeout(PROXY_SECONDS)
@@ -366,7 +387,11 @@ def check_proxy(ep: Endpoint) -> Step:
             answer = raw.recv(1024).split(b"\r\n", 1)[0].decode("latin-1", "replace")
     except OSError as exc:
         return failed(
-            "proxy", shown, "proxy_failed", _ms(started), f"the proxy {shown} did not answer: {exc}"
+            "proxy",
+            shown,
+            FailureClass.PROXY_FAILED,
+            _ms(started),
+            f"the proxy {shown} did not answer: {exc}",
         )
     status = answer.split(" ")[1] if answer.count(" ") >= 1 else ""
     if status == "200":
@@ -374,7 +399,7 @@ def check_proxy(ep: Endpoint) -> Step:
     return failed(
         "proxy",
         shown,
-        "proxy_failed",
+        FailureClass.PROXY_FAILED,
         _ms(started),
         f"the proxy {shown} refused the tunnel: {answer or 'no answer'}",
     )
@@ -417,29 +442,36 @@ def http_probe(ep: Endpoint, path: str = "/") -> HttpAnswer:
         response.raw.read(HTTP_HEAD_BYTES, decode_content=False)
         response.close()
     except requests.exceptions.ProxyError as exc:
-        return HttpAnswer(failed("http", url, "proxy_failed", _ms(started), _short(exc)))
+        return HttpAnswer(failed("http", url, FailureClass.PROXY_FAILED, _ms(started), _short(exc)))
     except requests.exceptions.ConnectTimeout:
         return HttpAnswer(
-            failed("http", url, "tcp_timeout", _ms(started), f"no connection in {TCP_SECONDS:g} s")
+            failed(
+                "http",
+                url,
+                FailureClass.TCP_TIMEOUT,
+                _ms(started),
+                f"no connection in {TCP_SECONDS:g} s",
+            )
         )
     except (requests.exceptions.ReadTimeout, TimeoutError):
         return HttpAnswer(
             failed(
                 "http",
                 url,
-                "no_answer",
+                FailureClass.NO_ANSWER,
                 _ms(started),
                 f"connected, but no HTTP answer in {HTTP_SECONDS:g} s",
             )
         )
     except requests.exceptions.SSLError as exc:
-        return HttpAnswer(failed("http", url, "tls_untrusted", _ms(started), _short(exc)))
+        return HttpAnswer(
+            failed("http", url, FailureClass.TLS_UNTRUSTED, _ms(started), _short(exc))
+        )
     except requests.exceptions.ConnectionError as exc:
-        text = _short(exc)
-        cls = "tcp_refused" if "refused" in text.lower() else "no_answer"
-        return HttpAnswer(failed("http", url, cls, _ms(started), text))
+        cls = of_exception(exc)  # by the exceptions' types, never their words
+        return HttpAnswer(failed("http", url, cls, _ms(started), _short(exc)))
     except (requests.RequestException, OSError) as exc:
-        return HttpAnswer(failed("http", url, "http_error", _ms(started), _short(exc)))
+        return HttpAnswer(failed("http", url, FailureClass.HTTP_ERROR, _ms(started), _short(exc)))
     finally:
         session.close()
     received = time.time()
@@ -457,14 +489,14 @@ def http_probe(ep: Endpoint, path: str = "/") -> HttpAnswer:
         answer_step = failed(
             "http",
             url,
-            "http_error",
+            FailureClass.HTTP_ERROR,
             ms,
             detail,
             "The broker limits how often this machine may call (HTTP 429): wait a minute, and "
             "check that no other program uses the same key.",
         )
     elif response.status_code >= 500:
-        answer_step = failed("http", url, "http_error", ms, detail)
+        answer_step = failed("http", url, FailureClass.HTTP_ERROR, ms, detail)
     else:
         answer_step = Step("http", url, True, ms=ms, detail=detail)
     return HttpAnswer(answer_step, server_date, (sent + received) / 2)

@@ -29,6 +29,7 @@ from gui.brokers.longport.surface import (
     signature_header,
 )
 from gui.core.events import local_now
+from gui.core.failure_class import FailureClass, of_exception
 
 RETRY_AFTER_CAP = 5.0
 MAX_BODY_BYTES = 1 << 20  # LongPort's answers to these calls are a few hundred bytes
@@ -210,44 +211,52 @@ def explain_transport(
     host = parts.hostname or url
     where = f"{host}:{parts.port}" if parts.port else host
     detail = str(exc)
+    cls = of_exception(exc)  # what failed, from the exceptions' types (never their words)
     if isinstance(exc, requests.exceptions.SSLError):
-        if "CERTIFICATE_VERIFY_FAILED" in detail and "mismatch" in detail.lower():
+        if cls is FailureClass.TLS_HOSTNAME_MISMATCH:
             return LongPortTransportError(
                 f"TLS: the certificate presented is not valid for {host}; a proxy or DNS may be "
-                "sending this machine to another server."
+                "sending this machine to another server.",
+                cls,
             )
-        if "CERTIFICATE_VERIFY_FAILED" in detail:
+        if cls in (FailureClass.TLS_UNTRUSTED, FailureClass.TLS_EXPIRED):
             return LongPortTransportError(
                 f"TLS: the certificate of {host} is not trusted. If your network inspects HTTPS, "
                 "install its root certificate in the system store or point REQUESTS_CA_BUNDLE at "
-                "it; verification is never switched off."
+                "it; verification is never switched off.",
+                cls,
             )
-        return LongPortTransportError(f"TLS handshake with {host} failed: {detail}")
+        return LongPortTransportError(
+            f"TLS handshake with {host} failed: {detail}", FailureClass.TLS_PROTOCOL
+        )
     if isinstance(exc, requests.exceptions.ProxyError):
         return LongPortTransportError(
             f"The proxy (from HTTPS_PROXY / HTTP_PROXY) failed for {host}: {detail}. Check the "
-            "proxy settings, or list the host in NO_PROXY."
+            "proxy settings, or list the host in NO_PROXY.",
+            FailureClass.PROXY_FAILED,
         )
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return LongPortTransportError(
             f"No connection to {where} within {timeouts[0]:g} s: a firewall may drop the traffic.",
+            FailureClass.TCP_TIMEOUT,
             timed_out=True,
         )
     if isinstance(exc, requests.exceptions.ReadTimeout):
         return LongPortTransportError(
             f"{where} accepted the connection but sent no answer within {timeouts[1]:g} s.",
+            FailureClass.NO_ANSWER,
             timed_out=True,
         )
-    lowered = detail.lower()
-    if any(s in lowered for s in ("name or service not known", "getaddrinfo", "nodename")):
+    if cls is FailureClass.DNS_FAILED:
         return LongPortTransportError(
-            f"Cannot resolve {host}: check the URL and this machine's DNS."
+            f"Cannot resolve {host}: check the URL and this machine's DNS.", cls
         )
-    if "refused" in lowered:
+    if cls is FailureClass.TCP_REFUSED:
         return LongPortTransportError(
-            f"{where} refused the connection: nothing listens there, or a firewall rejects it."
+            f"{where} refused the connection: nothing listens there, or a firewall rejects it.",
+            cls,
         )
-    return LongPortTransportError(f"Could not reach {where}: {detail}")
+    return LongPortTransportError(f"Could not reach {where}: {detail}", cls)
 
 
 def explain_local_tls(exc: OSError) -> LongPortTransportError:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from gui.core.errors import BrokerError, BrokerFailure, ConnectFailed, LoginRejected, LoginTimeout
+from gui.core.failure_class import FailureClass
 
 REGION_URLS = {
     "global": "https://openapi.longportapp.com",
@@ -188,11 +189,16 @@ class LongPortApiError(Exception):
 
 
 class LongPortTransportError(Exception):
-    """The request did not get an answer: network, TLS, proxy, timeout."""
+    """The request did not get an answer: network, TLS, proxy, timeout; `cls` says which."""
 
-    def __init__(self, text: str, *, timed_out: bool = False) -> None:
+    def __init__(
+        self, text: str, cls: FailureClass = FailureClass.NO_ANSWER, *, timed_out: bool = False
+    ) -> None:
         super().__init__(text)
+        self.cls = cls
         self.timed_out = timed_out
 
     def failure(self) -> BrokerFailure:
-        return LoginTimeout(str(self)) if self.timed_out else ConnectFailed(str(self))
+        if self.timed_out:
+            return LoginTimeout(str(self), self.cls)
+        return ConnectFailed(str(self), self.cls)
