@@ -21,8 +21,10 @@ from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, w
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.events import BrokerEvent, EventKind, Level
-from gui.core.login import LoginController
+from gui.core.registry import BrokerSpec, Environment
+from gui.core.schema import Schema
 from gui.core.session import Session
+from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import SessionLog
 
 SERVER_TIME_WAIT = 3.0  # after login, how long `check` waits to show the clock offset
@@ -70,17 +72,19 @@ def _check(
 
 
 async def _login_and_out(
-    spec: Any,
-    environment: Any,
+    spec: BrokerSpec,
+    environment: Environment,
     scenario: str,
     values: Mapping[str, Any],
-    schema: Any,
+    schema: Schema,
     printer: Printer,
     timeout: float,
     deadline: float,
 ) -> tuple[CheckOutcome, Session]:
-
-    session = Session(spec)
+    """Log in through the session controller (as the window does), wait for the broker's
+    clock where it tells it, log out."""
+    control = SessionController(spec)
+    session = control.session
     session_log = SessionLog()
     session_log.attach(session)
     server_time = asyncio.Event()
@@ -96,23 +100,21 @@ async def _login_and_out(
                 warnings.pop("clock", None)
 
     session.event_listeners.append(listen)
-    controller = LoginController(spec)
     try:
-        await controller.login(
-            session, environment, scenario, values, schema=schema, timeout=timeout
-        )
+        request = LoginRequest(environment, scenario, values, schema, timeout)
+        await control.login(request, reconnect=False)
         if spec.reports_server_time:
             wait = min(SERVER_TIME_WAIT, deadline - time.monotonic() - 0.5)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(max(wait, 0.05)):  # never swallows Ctrl-C's cancel
                     await server_time.wait()
-        await session.logout()
+        await control.logout()
         outcome = CheckOutcome(
             True, 0, "logged in and logged out", warnings=list(warnings.values())
         )
     except BrokerFailure as failure:
         outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     finally:
-        await session.shutdown()
+        await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
     return warn_of_log(outcome, session_log, session), session

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from gui.cli.inputs import (
@@ -24,10 +24,11 @@ from gui.cli.output import CheckOutcome, Printer, finish, invalid
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
-from gui.core.health import Health, HealthTracker, Reconnector
-from gui.core.login import LoginController
-from gui.core.registry import after_drop
-from gui.core.session import Session, SessionState
+from gui.core.health import Health, HealthTracker
+from gui.core.registry import BrokerSpec, Environment
+from gui.core.schema import Schema
+from gui.core.session import SessionState
+from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import SessionLog
 
 HEALTH_EVERY_SECONDS = 2.0
@@ -95,21 +96,23 @@ def _watch(
 
 
 async def _stay(
-    spec: Any,
-    environment: Any,
+    spec: BrokerSpec,
+    environment: Environment,
     args: argparse.Namespace,
     values: dict[str, Any],
-    schema: Any,
+    schema: Schema,
     printer: Printer,
     duration: float,
     login_bound: float,
 ) -> CheckOutcome:
-
-    session = Session(spec)
+    """Stay logged in through the session controller (as the window does: the same health and
+    reconnect), printing events and health lines."""
+    control = SessionController(spec)
+    session = control.session
     session_log = SessionLog()
     session_log.attach(session)
     session.event_listeners.append(printer.event)
-    tracker = HealthTracker(session)
+    tracker = control.health
     changed = asyncio.Event()
 
     def show(_tracker: HealthTracker | None = None) -> None:
@@ -118,40 +121,31 @@ async def _stay(
         changed.set()
 
     tracker.listeners.append(show)
-    controller = LoginController(spec)
-
-    async def login(attempt: int) -> None:
-        scenario = after_drop(args.scenario) if attempt else args.scenario
-        await controller.login(
-            session, environment, scenario, values, schema=schema, timeout=login_bound
-        )
-
-    reconnector = Reconnector(tracker, login) if args.reconnect else None
+    request = LoginRequest(environment, args.scenario, values, schema, login_bound)
     try:
         outcome = await _logged_in_until_the_end(
-            session, tracker, reconnector, login, changed, show, duration
+            control, request, args.reconnect, changed, show, duration
         )
     finally:
-        if reconnector is not None:
-            reconnector.stop()
-        await session.shutdown()
+        await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
     return warn_of_log(outcome, session_log, session)
 
 
 async def _logged_in_until_the_end(
-    session: Session,
-    tracker: HealthTracker,
-    reconnector: Reconnector | None,
-    login: Callable[[int], Awaitable[None]],
+    control: SessionController,
+    request: LoginRequest,
+    reconnect: bool,
     changed: asyncio.Event,
     show: Callable[[], None],
     duration: float,
 ) -> CheckOutcome:
     """Log in, stay for `duration` (a health line every few seconds), log out; the outcome."""
 
+    session, tracker = control.session, control.health
+    reconnector = control.reconnector if reconnect else None
     try:
-        await login(0)
+        await control.login(request, reconnect=reconnect)
     except BrokerFailure as failure:
         return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
     end = time.monotonic() + duration

@@ -28,8 +28,9 @@ from gui.core.errors import BrokerFailure
 from gui.core.events import Level
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
-from gui.core.registry import BrokerSpec, Environment, after_drop
-from gui.core.session import Session, SessionState
+from gui.core.registry import BrokerSpec, Environment
+from gui.core.session import SessionState
+from gui.core.session_controller import VAULT_BOUND_SECONDS, LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 # The panel renders on the log's frame: an event starts both timers together, so the new row
 # and the new values are painted in one pass (a pass each costs an idle window ~10% more).
 PANEL_FRAME_MS = FLUSH_MS
-VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
 ENVIRONMENTS = (
     (Environment.SIMULATOR, QT_TRANSLATE_NOOP("BrokerTab", "Built-in simulator")),
     (Environment.LIVE, QT_TRANSLATE_NOOP("BrokerTab", "Live")),
@@ -79,13 +79,14 @@ class BrokerTab(Translatable, QWidget):
         self.spec = spec
         self.feed = feed
         self.profiles = profiles
-        self.controller = controller or LoginController(spec)
-        self.session = Session(spec)
+        # The session and what runs it (login, reconnect, remembered passwords): Qt-free, the
+        # same controller the CLI uses; this tab renders it.
+        self.control = SessionController(spec, logins=controller)
+        self.session = self.control.session
         self.session.event_batch_listeners.append(feed.extend)
         self.session.state_listeners.append(self._render_state)
         self.session.info_listeners.append(self._info_changed)
-        self._health: HealthTracker | None = None  # made with the first login (start-up)
-        self._reconnector: Reconnector | None = None
+        self._health_shown = False  # the window is told of health changes once a login made it
         self._info_timer = QTimer(self)  # the panel follows the session at most once a frame
         self._info_timer.setSingleShot(True)
         self._info_timer.setInterval(PANEL_FRAME_MS)
@@ -597,17 +598,6 @@ class BrokerTab(Translatable, QWidget):
         elif not on:
             self.stop_reconnecting()
 
-    async def _relogin(self, attempt: int) -> None:
-        """A reconnect: the same account and values, a fresh driver process."""
-        await self.controller.login(
-            self.session,
-            self.current_environment,
-            after_drop(self.current_scenario),
-            self.form.values(),
-            schema=self.schema,
-            timeout=LOGIN_BOUND_SECONDS,
-        )
-
     async def _in_vault(self, call: Any, *args: Any) -> bool:
         """A credential-store call off the GUI thread, bounded; its refusal is shown."""
         import asyncio
@@ -686,11 +676,7 @@ class BrokerTab(Translatable, QWidget):
             return False, self.tr("needs: {0}").format(", ".join(missing) or self.reason.text())
         self._starting = True
         self._update_controls()
-        if self.reconnect.isChecked():  # on by default for accounts that log in with all
-            self.reconnector.arm()
-        else:
-            self.reconnector.stop()
-        await self._login()
+        await self._login()  # reconnects if the account says so (on for Log in with all)
         if self.session.state is SessionState.LOGGED_IN:
             return True, self.tr("logged in")
         return False, self.session.reason or self.session.state.value
@@ -698,27 +684,30 @@ class BrokerTab(Translatable, QWidget):
     # -- made when first needed (not on the window's way up) ---------------------------------
 
     @property
-    def health(self) -> HealthTracker:
-        """The session's health, from the core; its reconnector is made with it."""
-        if self._health is None:
-            from gui.core.health import HealthTracker, Reconnector
+    def controller(self) -> LoginController:
+        """Where the tab's logins, probes and diagnoses run (a benchmark points it at a
+        stand-in driver)."""
+        return self.control.logins
 
-            self._health = HealthTracker(self.session)
-            self._health.listeners.append(lambda _tracker: self.health_changed.emit())
-            self._reconnector = Reconnector(self._health, self._relogin)
-            self._reconnector.stop()  # armed by a login of an account that reconnects
-        return self._health
+    @controller.setter
+    def controller(self, logins: LoginController) -> None:
+        self.control.logins = logins
+
+    @property
+    def health(self) -> HealthTracker:
+        """The session's health, from the controller; the window hears of its changes."""
+        tracker = self.control.health
+        if not self._health_shown:
+            self._health_shown = True
+            tracker.listeners.append(lambda _tracker: self.health_changed.emit())
+        return tracker
 
     @property
     def reconnector(self) -> Reconnector:
-        if self._reconnector is None:
-            self.health  # noqa: B018 - makes both
-        assert self._reconnector is not None
-        return self._reconnector
+        return self.control.reconnector
 
     def stop_reconnecting(self) -> None:
-        if self._reconnector is not None:
-            self._reconnector.stop()
+        self.control.stop_reconnecting()
 
     @property
     def accounts(self) -> Accounts:
@@ -745,46 +734,42 @@ class BrokerTab(Translatable, QWidget):
     # -- actions -----------------------------------------------------------------------------
 
     def connect_clicked(self) -> None:
-        from gui.core.health import Health
-
-        if self.health.state is Health.RECONNECTING:  # the user logs in now, not the backoff
-            self.reconnector.stop()
         if self._ready_to_send():
-            if self.reconnect.isChecked():
-                self.reconnector.arm()
-            else:
-                self.reconnector.stop()
             self._starting = True
             self._update_controls()
             self._spawn_task(self._login())
 
     async def _login(self) -> None:
-        """The login; from its first state on, the buttons follow the session's state. After
-        a login that worked, the account's passwords are remembered if it says so (a wrong
-        password is never remembered)."""
-        values = self.form.values()
+        """The login, through the controller; from its first state on, the buttons follow the
+        session's state. After a login that worked, the account's passwords are remembered if
+        it says so (a wrong password is never remembered)."""
+        from functools import partial
+
+        self.health  # noqa: B018 - the window follows this session's health from now on
+        environment = self.current_environment
+        request = LoginRequest(
+            environment,
+            self.current_scenario,
+            self.form.values(),
+            self.schema,
+            timeout=LOGIN_BOUND_SECONDS,
+        )
+        remember = None
+        if self.remember.isChecked():
+            remember = partial(
+                self.accounts.remember, self.spec.id, self.account_name, environment.value
+            )
         try:
-            await self.controller.login(
-                self.session,
-                self.current_environment,
-                self.current_scenario,
-                values,
-                schema=self.schema,
-                timeout=LOGIN_BOUND_SECONDS,
+            problem = await self.control.login(
+                request, reconnect=self.reconnect.isChecked(), remember=remember
             )
         finally:
             if self._starting:  # it ended before the session moved (e.g. invalid input)
                 self._starting = False
                 self._update_controls()
-        if self.remember.isChecked() and self.session.state is SessionState.LOGGED_IN:
-            secrets = {key: str(values.get(key) or "") for key in self.schema.secret_keys}
-            await self._in_vault(
-                self.accounts.remember,
-                self.spec.id,
-                self.account_name,
-                self.current_environment.value,
-                secrets,
-            )
+        if problem:
+            self._show_reason(problem, "#c62828")
+        if remember is not None:
             self.account_actions_enabled()  # Forget passwords has something to forget
 
     def probe_clicked(self) -> None:
@@ -884,11 +869,10 @@ class BrokerTab(Translatable, QWidget):
             self.session.note(self.tr("Login cancelled by the user."), Level.WARNING)
 
     def logout_clicked(self) -> None:
-        self.stop_reconnecting()
         self.spawn(self._logout())
 
     async def _logout(self) -> None:
-        await self.session.logout()
+        await self.control.logout()
         self.health.stopped()
 
     async def _run_action(self, action: str) -> None:

@@ -1,0 +1,132 @@
+"""One broker's session and what runs it, for the window's tab and the CLI alike: the login
+through the worker, the account's passwords remembered after a login that worked, health,
+reconnect with the same values after a drop, and logout. Qt-free: a view listens to the
+session (state, events, info) and to the health tracker, and only renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gui.core.errors import BrokerFailure
+from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
+from gui.core.registry import BrokerSpec, Environment, after_drop
+from gui.core.schema import Schema
+from gui.core.session import Session, SessionState
+
+if TYPE_CHECKING:
+    from gui.core.health import HealthTracker, Reconnector
+
+VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
+
+
+@dataclass(frozen=True)
+class LoginRequest:
+    """What a login is made with; a reconnect makes it again (its scenario after the drop)."""
+
+    environment: Environment
+    scenario: str
+    values: Mapping[str, Any]
+    schema: Schema | None = None
+    timeout: float = LOGIN_BOUND_SECONDS
+
+
+# Keeps the secrets of a login that worked (e.g. Accounts.remember for one account); blocking.
+Remember = Callable[[Mapping[str, str]], None]
+
+
+class SessionController:
+    """Logs one broker's session in and out, watches its health and reconnects it."""
+
+    def __init__(self, spec: BrokerSpec, *, logins: LoginController | None = None) -> None:
+        self.spec = spec
+        self.session = Session(spec)
+        self.logins = logins or LoginController(spec)
+        self._health: HealthTracker | None = None
+        self._reconnector: Reconnector | None = None
+        self._last: LoginRequest | None = None
+
+    @property
+    def health(self) -> HealthTracker:
+        """The session's health; its reconnector is made with it (disarmed until a login that
+        reconnects)."""
+        if self._health is None:
+            from gui.core.health import HealthTracker, Reconnector  # with a first login
+
+            self._health = HealthTracker(self.session)
+            self._reconnector = Reconnector(self._health, self._relogin)
+            self._reconnector.stop()
+        return self._health
+
+    @property
+    def reconnector(self) -> Reconnector:
+        self.health  # noqa: B018 - makes both
+        assert self._reconnector is not None
+        return self._reconnector
+
+    async def login(
+        self, request: LoginRequest, *, reconnect: bool, remember: Remember | None = None
+    ) -> str:
+        """Log in (the typed failure is raised, after the session shows it). `reconnect`: log
+        in again after a drop, with the same request. After a login that worked, `remember`
+        keeps its secrets; '' when it did, or there was nothing to keep, else why not (the
+        login stands either way)."""
+        if self.reconnector.running:  # the user logs in now, not the backoff
+            self.reconnector.stop()
+        if reconnect:
+            self.reconnector.arm()
+        else:
+            self.reconnector.stop()
+        self._last = request
+        await self._login(request, request.scenario)
+        if remember is None or self.session.state is not SessionState.LOGGED_IN:
+            return ""
+        schema = request.schema or self.spec.schema_for(request.environment, request.values)
+        secrets = {key: str(request.values.get(key) or "") for key in schema.secret_keys}
+        return await remember_within_bound(remember, secrets)
+
+    async def logout(self) -> None:
+        """Log out (a login under way is cancelled); no reconnect follows."""
+        self.stop_reconnecting()
+        await self.session.logout()
+
+    def stop_reconnecting(self) -> None:
+        if self._reconnector is not None:
+            self._reconnector.stop()
+
+    async def shutdown(self) -> None:
+        """Leave nothing live (window close, the end of a command), bounded."""
+        self.stop_reconnecting()
+        await self.session.shutdown()
+
+    async def _relogin(self, attempt: int) -> None:
+        """A reconnect: the last request again, a fresh driver process."""
+        assert self._last is not None
+        await self._login(self._last, after_drop(self._last.scenario))
+
+    async def _login(self, request: LoginRequest, scenario: str) -> None:
+        await self.logins.login(
+            self.session,
+            request.environment,
+            scenario,
+            request.values,
+            schema=request.schema,
+            timeout=request.timeout,
+        )
+
+
+async def remember_within_bound(remember: Remember, secrets: Mapping[str, str]) -> str:
+    """Run a credential-store call off the loop's thread, bounded; '' or why it failed."""
+    import asyncio  # with a first login, not on the window's way up
+
+    try:
+        await asyncio.wait_for(asyncio.to_thread(remember, secrets), VAULT_BOUND_SECONDS)
+    except TimeoutError:
+        return f"The credential store did not answer within {VAULT_BOUND_SECONDS:g} s."
+    except BrokerFailure as failure:
+        return failure.reason
+    except OSError as exc:
+        return str(exc)
+    return ""
