@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from gui.core.registry import url
 
@@ -55,3 +56,18 @@ def refusing(scheme: str = "tcp") -> Iterator[str]:
         probe.bind((LOOPBACK, 0))
         port = probe.getsockname()[1]
     yield url(LOOPBACK, port, scheme)
+
+
+Front = Callable[[str, Mapping[str, Any]], contextlib.AbstractContextManager[list[str]]]
+
+
+def tcp_front(unreachable: str) -> Front:
+    """The front of a simulator reached on one TCP port (the shared part of most simulators):
+    refused in the scenario `unreachable`, else a listener that accepts and stays silent."""
+
+    @contextlib.contextmanager
+    def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
+        with refusing() if scenario == unreachable else listening() as address:
+            yield [address]
+
+    return front

@@ -69,18 +69,29 @@ SurfaceLoader = Callable[[Mapping[str, Any]], Any]
 SurfaceChoice = Callable[[Environment, str], SurfaceLoader]
 
 
-def package_surface(package: str) -> SurfaceChoice:
+def package_surface(
+    package: str, binding_in_simulator: Callable[[Mapping[str, Any]], bool] | None = None
+) -> SurfaceChoice:
     """The chooser every broker shares, from the template's layout: in the simulator
     environment `<package>.simulator.load` (given the scenario), live `<package>.binding.load`.
     The module is imported only when a login needs it (a vendor SDK may be slow or missing), and
-    by name: the spec never imports its simulator or binding, which import the spec."""
+    by name: the spec never imports its simulator or binding, which import the spec.
+    `binding_in_simulator(settings)`: settings that make the simulator environment run the
+    vendor binding against a stand-in library (Kingdom's shim path); a simulator never loads a
+    binding itself."""
+
+    def binding(settings: Mapping[str, Any]) -> Any:
+        return importlib.import_module(f"{package}.binding").load(settings)
+
+    def simulator(scenario: str, settings: Mapping[str, Any]) -> Any:
+        if binding_in_simulator is not None and binding_in_simulator(settings):
+            return binding(settings)
+        return importlib.import_module(f"{package}.simulator").load(scenario, settings)
 
     def choose(environment: Environment, scenario: str) -> SurfaceLoader:
         if environment is Environment.SIMULATOR:
-            simulator = importlib.import_module(f"{package}.simulator")
-            return partial(simulator.load, scenario)
-        loader: SurfaceLoader = importlib.import_module(f"{package}.binding").load
-        return loader
+            return partial(simulator, scenario)
+        return binding
 
     return choose
 

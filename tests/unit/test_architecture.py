@@ -87,7 +87,9 @@ def test_the_template_layers(folder: Path) -> None:
     driver = top_level_imports(folder / "driver.py")
     assert not {f"{package}.binding", f"{package}.simulator"} & driver, "drivers see the surface"
     assert f"{package}.surface" in driver
-    spec = top_level_imports(folder / "__init__.py")
+    simulator = imported_modules(folder / "simulator.py", function_level=True)
+    assert f"{package}.binding" not in simulator, "a simulator never loads the vendor binding"
+    spec = imported_modules(folder / "__init__.py", function_level=True)
     assert not {f"{package}.binding", f"{package}.simulator", f"{package}.driver"} & spec
 
 

@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
-from gui.core.fronts import listening, refusing
+from gui.core.fronts import tcp_front
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
@@ -143,8 +142,5 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:
     return SimT2Transport(scenario)
 
 
-@contextlib.contextmanager
-def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
-    """Where a diagnosis reaches this simulator: nothing listens when it is unreachable."""
-    with refusing() if scenario == "unreachable" else listening() as address:
-        yield [address]
+# Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
+front = tcp_front("unreachable")

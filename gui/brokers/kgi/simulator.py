@@ -6,10 +6,9 @@ its own. It plays the seed's login (seed 000) and the failure scenarios desk sup
 
 from __future__ import annotations
 
-import contextlib
 import random
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import partial
@@ -17,7 +16,7 @@ from typing import Any
 
 from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
-from gui.core.fronts import listening, refusing
+from gui.core.fronts import tcp_front
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 
@@ -253,8 +252,5 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> KgiSdk:
     )
 
 
-@contextlib.contextmanager
-def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
-    """Where a diagnosis reaches this simulator: nothing listens when it is unreachable."""
-    with refusing() if scenario == "unreachable" else listening() as address:
-        yield [address]
+# Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
+front = tcp_front("unreachable")

@@ -78,7 +78,8 @@ SPEC = BrokerSpec(
     title="Kingdom 金证 KCBP",
     schema=SCHEMA,
     driver="gui.brokers.kingdom.driver:KingdomDriver",
-    surface=package_surface(__name__),
+    # A shim path set in the simulator environment runs the real ctypes binding against it.
+    surface=package_surface(__name__, lambda settings: bool(settings.get("sdk_path"))),
     scenarios=scenarios_from(SCENARIOS),
     endpoints=endpoints,
     endpoint_keys=("kcbp_ip", "kcbp_port"),

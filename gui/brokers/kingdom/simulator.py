@@ -6,15 +6,14 @@ queues req_market / ans_market.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
 from gui.brokers.kingdom import SCENARIOS
 from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
-from gui.core.fronts import listening, refusing
+from gui.core.fronts import tcp_front
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 DEMO_OPERATOR_PASSWORD = "demo"
@@ -121,20 +120,11 @@ class SimKcbp:
 
 
 def load(scenario: str, settings: Mapping[str, Any]) -> KingdomApis:
-    """The simulated plugin and KCBP client; with a shim path set, the real ctypes path runs
-    against it instead (issue 6: the simulator environment can exercise the binding)."""
-    if settings.get("sdk_path"):
-        from gui.brokers.kingdom import binding
-
-        return binding.load(settings)
+    """The simulated plugin and KCBP client."""
     if scenario not in SCENARIOS:
         raise ValueError(f"unknown Kingdom simulator scenario {scenario!r}")
     return KingdomApis(SimPlugin(scenario), partial(SimKcbp, scenario), "built-in simulator")
 
 
-@contextlib.contextmanager
-def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
-    """Where a diagnosis reaches this simulator's KCBP server: nothing listens when it is
-    unreachable."""
-    with refusing() if scenario == "kcbp_unreachable" else listening() as address:
-        yield [address]
+# Where a diagnosis reaches this simulator: nothing listens when it is kcbp unreachable.
+front = tcp_front("kcbp_unreachable")

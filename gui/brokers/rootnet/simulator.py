@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from gui.brokers.rootnet import SCENARIOS
 from gui.brokers.rootnet.surface import ServerFactory
-from gui.core.fronts import listening, refusing
+from gui.core.fronts import tcp_front
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 
 DEMO_PASSWORD = "demo"
@@ -91,8 +90,5 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> ServerFactory:
     return lambda on_socket_error: CtsServer(scenario, on_socket_error)
 
 
-@contextlib.contextmanager
-def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
-    """Where a diagnosis reaches this simulator: nothing listens when it is unreachable."""
-    with refusing() if scenario == "unreachable" else listening() as address:
-        yield [address]
+# Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
+front = tcp_front("unreachable")
