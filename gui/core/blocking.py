@@ -21,7 +21,7 @@ import functools
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from gui.core.driver import ActionResult, Driver, DriverLink
 from gui.core.errors import BrokerFailure, ConnectFailed, LoginTimeout
@@ -29,7 +29,8 @@ from gui.core.events import Level
 from gui.core.status import DISCONNECTED
 
 T = TypeVar("T")
-SurfaceLoader = Callable[[Mapping[str, Any]], Any]
+S = TypeVar("S")  # the broker's vendor surface (docs/ARCHITECTURE.md, The broker contract)
+SurfaceLoader = Callable[[Mapping[str, Any]], S]  # settings -> the loaded surface
 Exchanges = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 RELEASE_SECONDS = 10.0
@@ -44,7 +45,7 @@ def vendor_callback(
 
     def decorate(method: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(method)
-        def guarded(self: BlockingDriver, *args: Any) -> None:
+        def guarded(self: BlockingDriver[Any], *args: Any) -> None:
             try:
                 method(self, *args)
             except Exception as exc:
@@ -57,14 +58,14 @@ def vendor_callback(
     return decorate
 
 
-class BlockingDriver(Driver):
+class BlockingDriver(Driver, Generic[S]):
     broker: ClassVar[str] = ""
     exchanges: Exchanges = ()  # registered when the login succeeds (a driver may set its own)
     awaits_login: ClassVar[bool] = False  # open() returns before the vendor's verdict
 
-    def __init__(self, load_surface: SurfaceLoader) -> None:
+    def __init__(self, load_surface: SurfaceLoader[S]) -> None:
         self._load_surface = load_surface
-        self.surface: Any = None
+        self.loaded: S | None = None  # the vendor surface, once loaded for a login
         self._link: DriverLink | None = None
         self._executor = ThreadPoolExecutor(1, thread_name_prefix=f"{self.broker}-vendor")
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -73,6 +74,13 @@ class BlockingDriver(Driver):
         self._abandoned = False
         self._released = False
         self._background: set[asyncio.Task[Any]] = set()
+
+    @property
+    def surface(self) -> S:
+        """The vendor surface of this login (loaded before `open` runs)."""
+        if self.loaded is None:
+            raise RuntimeError(f"{self.broker}: the vendor surface is not loaded yet")
+        return self.loaded
 
     # -- what a broker implements (blocking, on the vendor thread) ---------------------------
 
@@ -119,7 +127,7 @@ class BlockingDriver(Driver):
         self._loop = asyncio.get_running_loop()
         self._login = self._loop.create_future()
         try:
-            self.surface = await self.call(self._load_surface, settings)
+            self.loaded = await self.call(self._load_surface, settings)
             await self.call(self.open, settings)
             if not self.awaits_login:
                 self.logged_in()
@@ -143,7 +151,7 @@ class BlockingDriver(Driver):
     async def probe(self, settings: Mapping[str, Any], link: DriverLink) -> ActionResult:
         self._link = link
         self._loop = asyncio.get_running_loop()
-        self.surface = await self.call(self._load_surface, settings)
+        self.loaded = await self.call(self._load_surface, settings)
         return await self.call(self.check, settings)
 
     # -- mechanics -------------------------------------------------------------------------

@@ -51,14 +51,16 @@ def token_field(token: str) -> list[FieldSpec]:
     return [FieldSpec(name, kind, width, token)]
 
 
-class HundsunDriver(BlockingDriver):
+class HundsunDriver(BlockingDriver[T2Transport]):
     broker = "hundsun"
     exchanges = tuple(
         (code, f"O32 market_no {market_no}", (f"market_no {market_no}",))
         for code, market_no in MARKETS
     )
 
-    def __init__(self, load_surface: SurfaceLoader, *, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self, load_surface: SurfaceLoader[T2Transport], *, sleep: Sleep = asyncio.sleep
+    ) -> None:
         super().__init__(load_surface)
         self._sleep = sleep
         self._transport: T2Transport | None = None

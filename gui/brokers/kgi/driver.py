@@ -69,7 +69,7 @@ def decode_ack(data: bytes) -> tuple[int, bool | None, int | None]:
     return request_id, (code == 1 if code is not None else None), code
 
 
-class KgiDriver(BlockingDriver):
+class KgiDriver(BlockingDriver[KgiSdk]):
     """Binds `Smart.TaiFexCom`: the constructor, four events, the Auto* fields, LoginDirect,
     Logout (or the build's `logout`) and Dispose."""
 

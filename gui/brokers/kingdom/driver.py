@@ -44,7 +44,7 @@ def kcbp_failure(code: int, message: str) -> BrokerFailure:
     )
 
 
-class KingdomDriver(BlockingDriver):
+class KingdomDriver(BlockingDriver[KingdomApis]):
     broker = "kingdom"
     # InitPlugin does not report markets: these are the configured defaults for a Kingdom counter.
     exchanges = (
@@ -52,7 +52,7 @@ class KingdomDriver(BlockingDriver):
         ("SZSE", "Shenzhen Stock Exchange", ("main board", "ChiNext")),
     )
 
-    def __init__(self, load_surface: SurfaceLoader) -> None:
+    def __init__(self, load_surface: SurfaceLoader[KingdomApis]) -> None:
         super().__init__(load_surface)
         self._plugin: PluginApi | None = None
 

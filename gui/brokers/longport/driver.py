@@ -46,7 +46,7 @@ def _object(response: ApiResponse, what: str) -> dict[str, Any]:
     return response.data
 
 
-class LongPortDriver(BlockingDriver):
+class LongPortDriver(BlockingDriver[Endpoint]):
     broker = "longport"
     exchanges = (
         ("HK", "Hong Kong", ()),
@@ -109,8 +109,8 @@ class LongPortDriver(BlockingDriver):
         client, self._client = self._client, None
         if client is not None:
             client.close()
-        if self.surface is not None:
-            self.surface.stop()
+        if self.loaded is not None:
+            self.loaded.stop()
         if self.logged_in_now:
             self.link.status(DISCONNECTED, "local logout (LongPort's REST API keeps no session)")
 

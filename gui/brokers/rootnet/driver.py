@@ -28,7 +28,7 @@ def _date(value: Any) -> date | None:
         return None
 
 
-class RootnetDriver(BlockingDriver):
+class RootnetDriver(BlockingDriver[ServerFactory]):
     broker = "rootnet"
     exchanges = tuple(
         (name, f"CTS exchange code {code}", (f"code {code}",)) for code, name in EXCHANGES

@@ -46,12 +46,12 @@ def _level(value: Any) -> Level:
     return Level.WARNING if level >= logging.WARNING else Level.INFO
 
 
-class VnpyDriver(BlockingDriver):
+class VnpyDriver(BlockingDriver[VnpyApi]):
     broker = "vnpy"
     awaits_login = True  # gateways log in on their own threads
 
     def __init__(
-        self, load_surface: SurfaceLoader, *, login_timeout: float = LOGIN_TIMEOUT_SECONDS
+        self, load_surface: SurfaceLoader[VnpyApi], *, login_timeout: float = LOGIN_TIMEOUT_SECONDS
     ) -> None:
         super().__init__(load_surface)
         self._login_timeout = login_timeout
