@@ -163,8 +163,8 @@ def _save(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> C
     if args.remember:
         accounts.vault.backend()  # no secure store: refuse before anything is written
     store.save(spec.id, environment.value, schema, values, scenario=scenario, account=args.name)
-    if args.login_all is not None:
-        store.update_account(spec.id, args.name, login_all=args.login_all)
+    if args.login_all is not None:  # one per broker, as in the window
+        store.mark_login_all(spec.id, args.name, args.login_all)
     if args.remember:
         accounts.remember(spec.id, args.name, environment.value, secrets)
     remembered = f"; remembered: {', '.join(sorted(secrets))}" if secrets else ""

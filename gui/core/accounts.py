@@ -72,6 +72,12 @@ class Accounts:
         remembered.setdefault(environment, set()).update(filled)
         self.store.update_account(broker, name, remember=True, remembered=remembered)
 
+    def start_remembering(self, broker: str, name: str) -> None:
+        """Remember the account's passwords from its next login that works: refused (the
+        credential store's failure) unless a secure store is there now."""
+        self.vault.backend()
+        self.store.update_account(broker, name, remember=True)
+
     def remembered_secrets(
         self, broker: str, name: str, environment: str, skip: Iterable[str] = ()
     ) -> dict[str, str]:

@@ -383,6 +383,20 @@ class ProfileStore:
 
         self._change(broker, name, change)
 
+    def mark_login_all(self, broker: str, name: str, on: bool) -> None:
+        """Mark (or unmark) the account that "Log in to all" logs in: one per broker, so
+        marking one unmarks the others, in one change of the file."""
+        name = normal_account_name(name)
+
+        def change(accounts: dict[str, dict[str, Any]], _name: str) -> None:
+            if on:
+                for other, entry in accounts.items():
+                    if other != name and entry.get("login_all") is True:
+                        entry["login_all"] = False
+            accounts.setdefault(name, {})["login_all"] = on
+
+        self._change(broker, name, change)
+
     def select_account(self, broker: str, name: str) -> None:
         self._change(broker, name, lambda accounts, name: accounts.setdefault(name, {}), True)
 

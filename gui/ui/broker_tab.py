@@ -560,11 +560,8 @@ class BrokerTab(Translatable, QWidget):
             self.spawn(self._forget())
 
     async def _start_remembering(self) -> None:
-        def check_and_mark() -> None:
-            self.accounts.vault.backend()
-            self.profiles.update_account(self.spec.id, self.account_name, remember=True)
-
-        if not await self._in_vault(check_and_mark):
+        start = self.accounts.start_remembering
+        if not await self._in_vault(start, self.spec.id, self.account_name):
             blocked = self.remember.blockSignals(True)
             self.remember.setChecked(False)
             self.remember.blockSignals(blocked)
@@ -578,11 +575,7 @@ class BrokerTab(Translatable, QWidget):
     def _login_all_toggled(self, on: bool) -> None:
         """One account per broker logs in with all: marking this one unmarks the others."""
         try:
-            if on:
-                for other in self.profiles.accounts(self.spec.id):
-                    if other.login_all and other.name != self.account_name:
-                        self.profiles.update_account(self.spec.id, other.name, login_all=False)
-            self.profiles.update_account(self.spec.id, self.account_name, login_all=on)
+            self.profiles.mark_login_all(self.spec.id, self.account_name, on)
         except OSError as exc:
             self._show_reason(str(exc), "#c62828")
         self._show_account_flags()  # reconnect follows "Log in with all" unless chosen

@@ -74,3 +74,16 @@ def test_no_secret_service_is_a_refusal_never_a_fallback() -> None:
     with pytest.raises(CredentialStoreError):
         Vault().store("kgi", "live", "Main", {"password": "x"})
     assert Vault().name == ""
+
+
+def test_one_account_per_broker_logs_in_with_all_whoever_marks_it(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path)
+    for name in ("Main", "Hedge"):
+        store.add_account("kgi", name)
+    store.add_account("hundsun", "Desk")
+    store.mark_login_all("kgi", "Main", True)
+    store.mark_login_all("hundsun", "Desk", True)
+    store.mark_login_all("kgi", "Hedge", True)  # e.g. `account save kgi Hedge --login-all`
+    marked = {(a.broker, a.name) for b in ("kgi", "hundsun") for a in store.accounts(b)
+              if a.login_all}  # fmt: skip
+    assert marked == {("kgi", "Hedge"), ("hundsun", "Desk")}
