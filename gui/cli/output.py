@@ -127,6 +127,13 @@ class Printer:
                 pass
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 drop', '2 drops', 'no drop': English plural forms for result lines."""
+    if count == 0:
+        return f"no {noun}"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def invalid(failure: InvalidSettings) -> CheckOutcome:
     """Invalid input as the result: exit 2, each field named."""
     fields = {key: str(problem) for key, problem in failure.field_errors.items()}

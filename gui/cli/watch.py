@@ -20,7 +20,7 @@ from gui.cli.inputs import (
     positive_seconds,
     resolve_target,
 )
-from gui.cli.output import CheckOutcome, Printer, finish, invalid
+from gui.cli.output import CheckOutcome, Printer, counted, finish, invalid
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
@@ -168,8 +168,8 @@ async def _logged_in_until_the_end(
         return CheckOutcome(
             True,
             0,
-            f"logged in at the end; {tracker.reconnects} reconnect(s) after "
-            f"{len(tracker.drops)} drop(s)",
+            f"logged in at the end; {counted(tracker.reconnects, 'reconnect')} after "
+            f"{counted(len(tracker.drops), 'drop')}",
         )
     if reconnector is not None and reconnector.rejected is not None:
         rejected = reconnector.rejected

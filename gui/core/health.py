@@ -100,9 +100,10 @@ class HealthSnapshot:
         def show(value: float | None, unit: str) -> str:
             return "-" if value is None else f"{round(value):d} {unit}"
 
+        age = self.last_event_age_s
         parts = [
             f"health {self.state.value}",
-            f"last event {show(self.last_event_age_s, 's')} ago",
+            "no event yet" if age is None else f"last event {round(age):d} s ago",
             f"offset {show(self.clock_offset_ms, 'ms')}",
             f"latency {show(self.latency_ms, 'ms')}",
             f"up {show(self.uptime_s, 's')}",

@@ -105,8 +105,17 @@ class EventLogView(Translatable, QWidget):
         # so a new text never invalidates the layouts up to the window (that relaid out every
         # label of the window, measuring their texts, ten times a second).
         self.dropped_label.setFixedSize(
-            self.dropped_label.fontMetrics().horizontalAdvance("9,999,999 older events dropped"),
+            self.dropped_label.fontMetrics().horizontalAdvance(
+                "9,999,999 older events trimmed from view"
+            ),
             self.dropped_label.sizeHint().height(),
+        )
+        self.dropped_label.setToolTip(
+            self.tr(
+                "Older rows leave this view to keep it fast; every event stays in the session "
+                "log (View → Open log folder). Events counted as dropped were lost: the queue "
+                "to the window was full."
+            )
         )
         self.dropped_label.hide()
 
@@ -188,10 +197,17 @@ class EventLogView(Translatable, QWidget):
             self._update_dropped()
 
     def _update_dropped(self) -> None:
-        dropped = self.feed.store.evicted(self.broker) + self.queue_drops
-        self.dropped_label.setVisible(dropped > 0)
-        if dropped:
-            self.dropped_label.setText(self.tr("%n older event(s) dropped", "", dropped))
+        """Rows trimmed from the view are not lost (the session log keeps every event); events
+        a full queue dropped are. The label tells them apart."""
+        trimmed = self.feed.store.evicted(self.broker)
+        parts = []
+        if trimmed:
+            parts.append(self.tr("%n older event(s) trimmed from view", "", trimmed))
+        if self.queue_drops:
+            parts.append(self.tr("%n event(s) dropped", "", self.queue_drops))
+        self.dropped_label.setVisible(bool(parts))
+        if parts:
+            self.dropped_label.setText("; ".join(parts))
 
     # -- export ------------------------------------------------------------------------------
 

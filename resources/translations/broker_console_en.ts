@@ -14,10 +14,17 @@
 <context>
     <name>EventLogView</name>
     <message numerus="yes">
-        <source>%n older event(s) dropped</source>
+        <source>%n older event(s) trimmed from view</source>
         <translation>
-            <numerusform>%n older event dropped</numerusform>
-            <numerusform>%n older events dropped</numerusform>
+            <numerusform>%n older event trimmed from view</numerusform>
+            <numerusform>%n older events trimmed from view</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) dropped</source>
+        <translation>
+            <numerusform>%n event dropped</numerusform>
+            <numerusform>%n events dropped</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -331,10 +331,20 @@
         <source>Visible rows as JSON Lines…</source>
         <translation>可见行导出为 JSON Lines…</translation>
     </message>
+    <message>
+        <source>Older rows leave this view to keep it fast; every event stays in the session log (View → Open log folder). Events counted as dropped were lost: the queue to the window was full.</source>
+        <translation>较早的行会移出此视图以保持流畅；每条事件都保留在会话日志中（视图 → 打开日志文件夹）。计为已丢弃的事件已丢失：发往窗口的队列已满。</translation>
+    </message>
     <message numerus="yes">
-        <source>%n older event(s) dropped</source>
+        <source>%n older event(s) trimmed from view</source>
         <translation>
-            <numerusform>已丢弃 %n 条较早的事件</numerusform>
+            <numerusform>已从视图移除 %n 条较早的事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n 条事件</numerusform>
         </translation>
     </message>
     <message>

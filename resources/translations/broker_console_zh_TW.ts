@@ -331,10 +331,20 @@
         <source>Visible rows as JSON Lines…</source>
         <translation>可見列匯出為 JSON Lines…</translation>
     </message>
+    <message>
+        <source>Older rows leave this view to keep it fast; every event stays in the session log (View → Open log folder). Events counted as dropped were lost: the queue to the window was full.</source>
+        <translation>較早的列會移出此檢視以保持流暢；每筆事件都保留在連線紀錄中（檢視 → 開啟紀錄資料夾）。計為已捨棄的事件已遺失：送往視窗的佇列已滿。</translation>
+    </message>
     <message numerus="yes">
-        <source>%n older event(s) dropped</source>
+        <source>%n older event(s) trimmed from view</source>
         <translation>
-            <numerusform>已捨棄 %n 筆較早的事件</numerusform>
+            <numerusform>已從檢視移除 %n 筆較早的事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) dropped</source>
+        <translation>
+            <numerusform>已捨棄 %n 筆事件</numerusform>
         </translation>
     </message>
     <message>

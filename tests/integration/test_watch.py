@@ -81,7 +81,7 @@ def test_a_dropped_session_reconnects(runs, broker: str) -> None:
     assert reconnecting["attempt"] == 1 and 0 <= reconnecting["next_in_s"] <= 1.2
     last_ok = [line for line in health(lines) if line["state"] == "ok"][-1]
     assert last_ok["reconnects"] == 1 and last_ok["uptime_s"] is not None
-    assert lines[-1]["ok"] is True and "1 reconnect(s) after 1 drop(s)" in lines[-1]["reason"]
+    assert lines[-1]["ok"] is True and "1 reconnect after 1 drop" in lines[-1]["reason"]
 
 
 def test_without_reconnect_a_drop_is_exit_3(runs) -> None:

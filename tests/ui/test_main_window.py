@@ -244,6 +244,11 @@ def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
     window.feed.flush()
     assert window.all_view.dropped_label.isVisibleTo(window)
     assert "3" in window.all_view.dropped_label.text()
+    # Trimmed from the view is not lost (the session log keeps them): not called "dropped".
+    assert "trimmed from view" in window.all_view.dropped_label.text()
+    assert "dropped" not in window.all_view.dropped_label.text()
+    window.all_view.set_queue_drops(4)  # events a full queue really lost
+    assert "4 events dropped" in window.all_view.dropped_label.text()
 
 
 class LayoutRequests(QObject):

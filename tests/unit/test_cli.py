@@ -291,3 +291,14 @@ def test_check_broker_help_lists_the_fields() -> None:
     assert proc.returncode == 0
     for key in ("servers", "operator_no", "authorize_code", "heartbeat_seconds", "no_reply"):
         assert key in proc.stdout
+
+
+def test_a_rejection_is_said_once_and_counts_read_as_english() -> None:
+    from gui.cli.output import counted
+
+    code, out = check("kgi", "--simulator", "--secret", "password=PW", "--json",
+                      env={"PW": "not-the-one"})  # fmt: skip
+    reason = json.loads(out.splitlines()[-1])["reason"]
+    assert code == 4 and reason.startswith("Login rejected: ")
+    assert reason.lower().count("reject") == 1, reason
+    assert [counted(n, "drop") for n in (0, 1, 2)] == ["no drop", "1 drop", "2 drops"]

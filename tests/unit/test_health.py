@@ -148,3 +148,9 @@ def test_reconnecting_gives_up_after_its_attempts() -> None:
     health, attempts, _ = run_reconnect(refused, FAST)
     assert attempts == [1, 2, 3]
     assert health.state is Health.GAVE_UP and "after 3 attempts" in health.reason
+
+
+def test_a_health_line_before_any_event_says_so_instead_of_a_dash() -> None:
+    health, _clock = tracker()
+    text = health.snapshot().text()
+    assert "no event yet" in text and "- ago" not in text

@@ -139,7 +139,7 @@ class HundsunDriver(BlockingDriver[T2Transport]):
             code, message, detail = error
             text = f"[{code}] {message}" + (f" ({detail})" if detail else "")
             link.status(LOGIN_FAIL, text, Level.ERROR, error_code=code)
-            raise LoginRejected(f"UFX refused the login: {text}")
+            raise LoginRejected(f"UFX answered 10001 with {text}")
         result = reply.row(1)
         token = result.get("user_token", "")
         if not token:

@@ -225,7 +225,7 @@ class KgiDriver(BlockingDriver[KgiSdk]):
                 )
             )
         elif name == LOGIN_FAIL:
-            self.failed(LoginRejected(f"KGI rejected the login{detail}"))
+            self.failed(LoginRejected(f"KGI answered LOGIN_FAIL{detail}"))
         elif name == DISCONNECTED:
             self._connected = False
             self._disconnected.set()

@@ -35,7 +35,7 @@ def kcbp_failure(code: int, message: str) -> BrokerFailure:
     """A KCBP client error as the failure it is: refused credentials, or the connection."""
     if code in KCBP_REJECTIONS:
         return LoginRejected(
-            f"KCBP refused the login: {KCBP_REJECTIONS[code]} (error {code}: {message}). Check "
+            f"KCBP: {KCBP_REJECTIONS[code]} (error {code}: {message}). Check "
             "the KCBP user and password with Kingdom's operations team."
         )
     return ConnectFailed(
@@ -86,7 +86,7 @@ class KingdomDriver(BlockingDriver[KingdomApis]):
             detail = "; ".join(f"{kind}: {text}" for kind, text in texts if text)
             detail = detail or "no error text"
             link.status(LOGIN_FAIL, f"InitPlugin returned {rc}: {detail}", Level.ERROR, code=rc)
-            raise LoginRejected(f"The Kingdom plugin refused the login (InitPlugin {rc}): {detail}")
+            raise LoginRejected(f"The Kingdom plugin's InitPlugin returned {rc}: {detail}")
         link.status(LOGIN_READY, f"InitPlugin returned 0; operator {settings['operator_user']}")
 
     async def after_login(self, settings: Mapping[str, Any]) -> None:
