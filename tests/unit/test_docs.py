@@ -39,3 +39,18 @@ def test_the_code_cites_only_documents_in_the_repository() -> None:
     for section in ("## The broker contract", "Adding a seventh broker", "## Worker processes",
                     "## The CLI contract", "## The data's path"):  # fmt: skip
         assert section in architecture
+
+
+def test_the_flood_benchmarks_help_keeps_its_examples_apart_and_explains_every_option() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "event_flood.py"), "--help"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    examples = [line for line in lines if "tests/benchmarks/event_flood.py --" in line]
+    assert examples and all(line.strip().startswith(".venv/bin/python") for line in examples)
+    options = [line for line in lines if line.lstrip().startswith("--")]
+    assert options and all(len(line.split(None, 2)) == 3 for line in options), options
