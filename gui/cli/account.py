@@ -24,6 +24,7 @@ from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.profiles import AccountError, ProfileStore, account_name_problem
 from gui.core.registry import Environment, Registry
 from gui.core.shared_files import OutputRefused, write_output
+from gui.core.text_width import pad
 
 EXITS = (
     "Exit codes: 0 done, 2 invalid input (a bad name or value, a file that is not an exported "
@@ -192,7 +193,7 @@ def _list(args: argparse.Namespace, printer: Printer, store: ProfileStore) -> Ch
             ]
             printer.record(
                 row,
-                f"{broker:<9} {account.name:<24} {account.environment or '-':<10} "
+                f"{broker:<9} {pad(account.name, 24)} {account.environment or '-':<10} "
                 + "; ".join(flags),
             )
     return CheckOutcome(True, 0, f"{count} account{'s' if count != 1 else ''}")

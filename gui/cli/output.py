@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gui.core.events import format_clock
+from gui.core.text_width import pad
 
 if TYPE_CHECKING:
     from gui.core.diagnosis import Step
@@ -65,7 +66,7 @@ class Printer:
         count = "" if event.count is None else str(event.count)
         line = (
             f"{format_clock(event.time)}  {event.broker:<8} {event.kind_label:<10} "
-            f"{escape_controls(event.status):<16} {escape_controls(event.detail)}"
+            f"{pad(escape_controls(event.status), 16)} {escape_controls(event.detail)}"
         )
         if count:
             line += f"  [{count}]"

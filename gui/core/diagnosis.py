@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gui.core.failure_class import FailureClass
+from gui.core.text_width import pad
 
 CLOCK_WARN_SECONDS = 1.0
 CLOCK_FAIL_SECONDS = 5.0
@@ -105,7 +106,7 @@ class Step:
     def text(self) -> str:
         """One line for a terminal or the clipboard."""
         mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[self.level]
-        head = f"{mark} {self.step:<6} {self.target:<28} {self.ms:7.0f} ms  {self.detail}"
+        head = f"{mark} {self.step:<6} {pad(self.target, 28)} {self.ms:7.0f} ms  {self.detail}"
         if self.cls:
             head += f" [{self.cls}]"
         return head + (f"\n     fix: {self.fix}" if self.fix else "")
