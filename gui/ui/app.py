@@ -22,6 +22,7 @@ from gui import APP_NAME, APP_TITLE, STARTED, __version__
 from gui.brokers import default_registry
 from gui.core.profiles import CONFIG_DIR_ENV, ProfileStore
 from gui.core.session_log import install_error_log
+from gui.display import NO_DISPLAY_EXIT, display_problem
 
 # isort: split
 from PySide6.QtWidgets import QApplication
@@ -60,6 +61,10 @@ def run_gui(self_test: str | None = None) -> int:
 
         scratch = tempfile.TemporaryDirectory(prefix="broker-console-self-test-")
         os.environ[CONFIG_DIR_ENV] = scratch.name
+    problem = display_problem()
+    if problem:  # Qt would abort the process with advice about libraries
+        sys.stderr.write(problem + "\n")
+        return NO_DISPLAY_EXIT
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
