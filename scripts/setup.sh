@@ -74,8 +74,11 @@ python_env() {
 vnpy_ctp_env() {
   "$VENV/bin/python" -c 'import vnpy_ctp' 2>/dev/null && return 0
   say "building $VNPY_CTP from source (a minute or two, once)"
-  "$VENV/bin/python" -m pip install -q "numpy>=1.26" "ta-lib>=0.6" meson meson-python ninja \
-    pybind11
+  # --no-deps, every dependency named: a resolving install would check vnpy's pins (installed
+  # on purpose without them) and print pip's red "dependency conflicts" block, which reads as
+  # a failed set-up.
+  "$VENV/bin/python" -m pip install -q --no-deps "numpy>=1.26" "ta-lib>=0.6" meson meson-python \
+    pyproject-metadata packaging ninja pybind11
   PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install -q --no-build-isolation --no-deps \
     "$VNPY_CTP"
 }
