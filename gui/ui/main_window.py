@@ -332,7 +332,7 @@ class MainWindow(Translatable, QMainWindow):
             tab.retranslate()
         self._show_live_count()
         if self.sessions_view is not None:
-            self.sessions_view.health_changed()
+            self.sessions_view.retranslate()
 
     # -- session health ----------------------------------------------------------------------
 
@@ -389,7 +389,7 @@ class MainWindow(Translatable, QMainWindow):
             self.notify(self.tr("{0}: gave up reconnecting").format(title), tracker.reason)
         self._show_live_count()
         if self.sessions_view is not None:
-            self.sessions_view.health_changed()
+            self.sessions_view.retranslate()
 
     def notify(self, title: str, text: str) -> None:
         if not self.notify_action.isChecked():

@@ -149,29 +149,35 @@ class SessionsView(Translatable, QWidget):
         return {tab.spec.id: (tab, tab.health) for tab in self._tabs()}
 
     def health_changed(self) -> None:
-        """A tracker changed state: render now, and tick every second while anything is
-        not offline (ages and uptimes move); idle, nothing runs."""
+        """A tracker changed state: render now."""
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """After a language change: the charts' titles and every row, in the new language."""
+        if self.charts is not None:
+            self.charts.redraw_soon()
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.isVisible():  # hidden behind another dock: the next show renders
+        """While shown, every second: ages, uptimes and the timeline's time move also when
+        nothing is logged in (a few labels and, every CHART_SECONDS, the charts); hidden,
+        nothing runs (the next show renders)."""
+        if not self.isVisible():
             self._timer.stop()
             return
+        if not self._timer.isActive():
+            self._timer.start()
         trackers = self.trackers()
-        busy = False
-        for row, (broker, _title) in enumerate(self._brokers):
+        for row, (broker, title) in enumerate(self._brokers):
+            name = translate("brokers", title)
+            if self.table.item(row, 0).text() != name:  # a language change
+                self.table.item(row, 0).setText(name)
             pair = trackers.get(broker)
             if pair is None:
                 self._row(row, "", None, None)
                 continue
             tab, tracker = pair
-            snapshot = tracker.snapshot()
-            busy |= snapshot.state is not Health.OFFLINE or tab.session.state.live
-            self._row(row, tab.account_name, snapshot, tab)
-        if busy and not self._timer.isActive():
-            self._timer.start()
-        elif not busy:
-            self._timer.stop()
+            self._row(row, tab.account_name, tracker.snapshot(), tab)
         if self.charts is not None and self.charts.isVisible():
             self.charts.render([(broker, tracker) for broker, (_t, tracker) in trackers.items()])
 
@@ -263,24 +269,27 @@ class HealthCharts(Translatable, QWidget):
         self.segments = 0  # coloured segments drawn in the timeline
         self.drop_marks = 0
         self.points = {"offset": 0, "latency": 0}
-        self._drawn: tuple = ()
-        self._drawn_at = 0.0
+        self._drawn_at: float | None = None  # when the charts were drawn; None: at the next render
 
     def render(self, trackers: list[tuple[str, HealthTracker]]) -> None:
-        """Redraw when the series changed, at most every CHART_SECONDS (a chart is rebuilt
-        whole: cheap for a person's glance, too dear for every second)."""
-        shown = [(broker, tracker) for broker, tracker in trackers if len(tracker.timeline) > 1]
-        signature = tuple(
-            (broker, len(t.timeline), len(t.samples), t.samples[-1].at if t.samples else 0)
-            for broker, t in shown
-        )
+        """Redraw at most every CHART_SECONDS (a chart is rebuilt whole: cheap for a person's
+        glance, too dear for every second); the time axis moves with the clock."""
         now = time.monotonic()
-        if signature == self._drawn or (now - self._drawn_at < CHART_SECONDS and self._drawn):
+        if self._drawn_at is not None and now - self._drawn_at < CHART_SECONDS:
             return
-        self._drawn, self._drawn_at = signature, now
+        self._drawn_at = now
+        shown = [(broker, tracker) for broker, tracker in trackers if len(tracker.timeline) > 1]
         self.timeline_view.setChart(self._timeline(shown))
         self.offset_view.setChart(self._plot(shown, "offset", self.tr("Clock offset (ms)")))
         self.latency_view.setChart(self._plot(shown, "latency", self.tr("Latency (ms)")))
+
+    def redraw_soon(self) -> None:
+        """Draw at the next render, whatever changed (a new language's titles)."""
+        self._drawn_at = None
+
+    def no_data(self, title: str) -> str:
+        """An empty chart says so (a blank box reads as broken)."""
+        return self.tr("{0}: no data yet").format(title)
 
     def _timeline(self, trackers: list[tuple[str, HealthTracker]]):
         from PySide6.QtCharts import (
@@ -340,7 +349,8 @@ class HealthCharts(Translatable, QWidget):
             chart.addSeries(drops)
             drops.attachAxis(x_axis)
             drops.attachAxis(y_axis)
-        _compact(chart, self.tr("Health over the last hours (▲ a drop)"))
+        title = self.tr("Health over the last hours (▲ a drop)")
+        _compact(chart, title if trackers else self.no_data(title))
         return chart
 
     def _plot(self, trackers: list[tuple[str, HealthTracker]], what: str, title: str):
@@ -382,5 +392,5 @@ class HealthCharts(Translatable, QWidget):
         y_axis.setTickCount(3)
         y_axis.setLabelFormat("%.0f")
         self.points[what] = points
-        _compact(chart, title)
+        _compact(chart, title if points else self.no_data(title))
         return chart

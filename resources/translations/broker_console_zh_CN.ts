@@ -404,6 +404,10 @@
         <translation>延迟 (ms)</translation>
     </message>
     <message>
+        <source>{0}: no data yet</source>
+        <translation>{0}：暂无数据</translation>
+    </message>
+    <message>
         <source>Health over the last hours (▲ a drop)</source>
         <translation>近几小时的连接状态（▲ 断线）</translation>
     </message>

@@ -404,6 +404,10 @@
         <translation>延遲 (ms)</translation>
     </message>
     <message>
+        <source>{0}: no data yet</source>
+        <translation>{0}：尚無資料</translation>
+    </message>
+    <message>
         <source>Health over the last hours (▲ a drop)</source>
         <translation>近幾小時的連線狀態（▲ 斷線）</translation>
     </message>

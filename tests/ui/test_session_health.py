@@ -127,3 +127,25 @@ def test_closing_while_a_reconnect_waits_ends_at_once_and_nothing_logs_in(
     qtbot.wait(1500)  # past the first backoff: no attempt was made after the close
     assert tab.session.state is SessionState.FAILED and tab.health.reconnects == 0
     window.deleteLater()
+
+
+def test_the_overview_moves_with_the_clock_after_a_logout_and_says_when_it_has_no_data(
+    qtbot, window: MainWindow
+) -> None:
+    qtbot.mouseClick(corner_button(window, "sessions_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sessions_view is not None and window.sessions_view.isVisible())
+    view = window.sessions_view
+    qtbot.waitUntil(lambda: view.charts is not None and view.charts.isVisible())
+    qtbot.waitUntil(lambda: "no data yet" in view.charts.timeline_view.chart().title())
+    assert "no data yet" in view.charts.offset_view.chart().title()
+
+    tab = window.broker_tabs["kgi"]
+    choose(tab.environment, "simulator")
+    QTest.keyClicks(tab.form.editors["password"].input, "demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.health.state is Health.OFFLINE, timeout=WAIT_MS)
+    age = sessions_row(window, "kgi")[3]  # seconds since the last event
+    # Nothing is logged in, and the age on screen still moves (it froze before).
+    qtbot.waitUntil(lambda: sessions_row(window, "kgi")[3] != age, timeout=5_000)

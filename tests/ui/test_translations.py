@@ -157,3 +157,26 @@ def test_the_window_switches_language_at_run_time(
     qtbot.waitUntil(lambda: tab.connect_button.text() == "Connect")
     assert tab.badge.text() == "Disconnected" and window.tabs.tabText(1) == "LongPort"
     close_window(qtbot, window)
+
+
+def test_the_sessions_overview_follows_a_language_change(
+    qtbot, loop, config_dir: Path, language: Language
+) -> None:
+    language.use("en")
+    window = make_window(config_dir, language)
+    window.show()
+    try:
+        window.show_sessions()
+        qtbot.waitUntil(lambda: window.sessions_view is not None)
+        view = window.sessions_view
+        qtbot.waitUntil(lambda: view.charts is not None and view.charts.isVisible())
+        qtbot.waitUntil(lambda: "Health over" in view.charts.timeline_view.chart().title())
+        pick_language(qtbot, window, "zh_TW")
+        qtbot.waitUntil(lambda: "Health over" not in view.charts.timeline_view.chart().title())
+        for chart in (view.charts.timeline_view, view.charts.offset_view):
+            assert re.search("[\u4e00-\u9fff]", chart.chart().title()), chart.chart().title()
+        names = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
+        assert names == [translate("brokers", title) for _id, title in view._brokers]
+        assert "Hundsun 恒生 UFX" not in names  # its zh_TW name is not its English one
+    finally:
+        close_window(qtbot, window)
