@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtGui import QCloseEvent, QIcon
-    from PySide6.QtWidgets import QFileDialog, QSystemTrayIcon
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QSystemTrayIcon
 
     from gui.core.bundle import Bundle
     from gui.core.health import Health
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 CLOSE_TIMEOUT_SECONDS = 8.0
 LOGIN_ALL_AT_STARTUP = "login_all_at_startup"  # the option's key in the settings file
+CONFIRM_QUIT = "confirm_quit"  # window.ini: "false" once the trader said "Don't ask again"
 LOG_CLOSE_SECONDS = 1.0  # the session log's last lines, at close
 
 
@@ -156,6 +157,7 @@ class MainWindow(Translatable, QMainWindow):
         self.settings_watch = FileWatch(profiles.path, self)
         self.settings_watch.changed.connect(self._saved_settings_changed)
         self._closing: asyncio.Task[None] | None = None
+        self.quit_question: QMessageBox | None = None  # asked when quitting with live sessions
         self._bundling: asyncio.Task[None] | None = None
         self._logging_in_all: asyncio.Task[None] | None = None
         self.login_all_summary: LoginAllSummary | None = None
@@ -684,9 +686,8 @@ class MainWindow(Translatable, QMainWindow):
         return [tab for tab in self.broker_tabs.built() if tab.session.state.live]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for tab in self.broker_tabs.built():  # no reconnect may start once closing began
-            tab.stop_reconnecting()
         if self._may_close or not self.live_tabs():
+            self._stop_reconnecting()
             self._remember()
             self.session_log.close(LOG_CLOSE_SECONDS)
             if self.tray is not None:
@@ -695,11 +696,54 @@ class MainWindow(Translatable, QMainWindow):
             self.closed.emit()
             return
         event.ignore()
+        if self._closing is not None or self.quit_question is not None:
+            return
+        if self.settings.value(CONFIRM_QUIT, "true") == "false":
+            self._log_out_then_close()
+            return
+        self.quit_question = self._ask_before_quitting()
+
+    def _ask_before_quitting(self) -> QMessageBox:
+        """Live sessions: log them out and quit, or stay (window-modal, the loop runs on)."""
+        from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+        names = ", ".join(translate("brokers", tab.spec.title) for tab in self.live_tabs())
+        box = QMessageBox(self)
+        box.setObjectName("quit_question")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit"))
+        box.setText(self.tr("Log out of {0} and quit?").format(names))
+        quit_button = box.addButton(self.tr("Log out and quit"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.setObjectName("quit_confirm")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(quit_button)
+        again = QCheckBox(self.tr("Don't ask again"), box)
+        again.setObjectName("quit_dont_ask")
+        box.setCheckBox(again)
+
+        def answered() -> None:
+            self.quit_question = None
+            if box.clickedButton() is not quit_button:
+                return
+            if again.isChecked():
+                self.settings.setValue(CONFIRM_QUIT, "false")
+            self._log_out_then_close()
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _stop_reconnecting(self) -> None:
+        for tab in self.broker_tabs.built():  # no reconnect may start once closing began
+            tab.stop_reconnecting()
+
+    def _log_out_then_close(self) -> None:
         import asyncio  # loaded once the window shows (start-up)
 
-        if self._closing is None:
-            self.statusBar().showMessage(self.tr("Logging out of every broker before closing…"))
-            self._closing = asyncio.ensure_future(self._shutdown_then_close())
+        self._stop_reconnecting()
+        self.statusBar().showMessage(self.tr("Logging out of every broker before closing…"))
+        self._closing = asyncio.ensure_future(self._shutdown_then_close())
 
     async def _shutdown_then_close(self) -> None:
         import asyncio

@@ -663,6 +663,22 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>无法保存支持包：{0}</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Log out of {0} and quit?</source>
+        <translation>登出 {0} 并退出？</translation>
+    </message>
+    <message>
+        <source>Log out and quit</source>
+        <translation>登出并退出</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
         <source>Logging out of every broker before closing…</source>
         <translation>关闭前正在登出所有券商…</translation>
     </message>

@@ -663,6 +663,22 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>無法儲存支援資料包：{0}</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Log out of {0} and quit?</source>
+        <translation>登出 {0} 並結束？</translation>
+    </message>
+    <message>
+        <source>Log out and quit</source>
+        <translation>登出並結束</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再詢問</translation>
+    </message>
+    <message>
         <source>Logging out of every broker before closing…</source>
         <translation>關閉前正在登出所有券商…</translation>
     </message>

@@ -15,6 +15,7 @@ DRIVER = r"""
 import sys, time
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 import gui.ui.app as app
 from gui.core.session import SessionState
 
@@ -39,8 +40,14 @@ class Driven(app.MainWindow):
             QTimer.singleShot(100, self.wait_connected)
 
     def close_now(self):
+        self.close()  # a login under way: the window asks first
+        QTimer.singleShot(0, self.confirm)
+
+    def confirm(self):
+        box = self.quit_question
+        button = box.findChild(QPushButton, "quit_confirm")
         print(f"CLOSING {time.monotonic()}", flush=True)
-        self.close()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 app.MainWindow = Driven
 sys.exit(app.run_gui())
