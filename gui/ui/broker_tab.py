@@ -985,7 +985,7 @@ class BrokerTab(Translatable, QWidget):
 
     def _render_info(self) -> None:
         info = self.session.info
-        self.panel.show_info(info, self.session.context)
+        self.panel.show_info(info, self.session.context, self.session.state.live)
         log_problem = info.details.get(LOG_PROBLEM_DETAIL)
         if log_problem:
             self.log_problem.emit(log_problem)

@@ -721,6 +721,14 @@ Log in to your brokers and see at a glance that it worked.</source>
         <source>Recovery progress</source>
         <translation>回補進度</translation>
     </message>
+    <message>
+        <source>{0} (before the logout)</source>
+        <translation>{0}（登出前）</translation>
+    </message>
+    <message>
+        <source>From the session that ended; not live</source>
+        <translation>來自已結束的連線；並非即時</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>

@@ -156,3 +156,18 @@ def test_a_clock_tick_repaints_the_changed_values_only(qtbot, window: MainWindow
         QApplication.instance().removeEventFilter(counter)
     # (The window itself may repaint its status bar, whose message times out meanwhile.)
     assert counter.paints[tab.panel] == counter.paints[tab] == counter.paints[window.tabs] == 0
+
+
+def test_after_logout_the_last_clock_figures_stay_marked_old(qtbot, window: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
+    tab = window.broker_tabs["kgi"]
+    QTest.keyClicks(tab.form.editors["password"].input, "demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.panel.server_time.text() != "—", timeout=WAIT_MS)
+    assert tab.panel.server_time.property("stale") == "false"
+    qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.badge.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.panel.server_time.property("stale") == "true", timeout=WAIT_MS)
+    assert "before the logout" in tab.panel.server_time.text()
+    assert tab.panel.offset.property("stale") == "true" and tab.panel.offset.toolTip()
