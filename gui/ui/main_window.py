@@ -411,8 +411,11 @@ class MainWindow(Translatable, QMainWindow):
 
     def _show_live_count(self) -> None:
         live = sum(1 for tab in self.broker_tabs.built() if tab.health.state.alive)
+        # The title ends with the application's display name: Qt appends that name to any
+        # title that does not (QPlatformWindow::formatWindowTitle, on X11 and Windows alike),
+        # which read "Broker Login Console — 1 live — Broker Login Console".
         if live:
-            self.setWindowTitle(self.tr("{0} — {1} live").format(APP_TITLE, live))
+            self.setWindowTitle(self.tr("{1} live — {0}").format(APP_TITLE, live))
         else:
             self.setWindowTitle(APP_TITLE)
         summary = self.health_summary()

@@ -595,8 +595,8 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>{0}：已放弃重新连接</translation>
     </message>
     <message>
-        <source>{0} — {1} live</source>
-        <translation>{0} — {1} 个在线</translation>
+        <source>{1} live — {0}</source>
+        <translation>{1} 个在线 — {0}</translation>
     </message>
     <message>
         <source>{0}: {1} live, worst {2}</source>
