@@ -76,7 +76,7 @@ def _label_templates() -> set[str]:
 def data_messages() -> dict[str, set[str]]:
     """{context: texts} that the UI translates from data, not from literal calls."""
     from gui.brokers import default_registry
-    from gui.core.diagnosis import CLASSES
+    from gui.core.diagnosis import CLASSES, CLOCK_FIXES
     from gui.core.registry import Environment
     from gui.core.session_log import LOG_PROBLEM_DETAIL
 
@@ -84,7 +84,7 @@ def data_messages() -> dict[str, set[str]]:
         "brokers": set(),
         "scenarios": set(),
         "fields": set(),
-        "diagnosis": set(CLASSES.values()),
+        "diagnosis": set(CLASSES.values()) | set(CLOCK_FIXES.values()),
         "validation": _first_arguments("Problem", "FieldProblem") | _label_templates(),
         "panel": _first_arguments("set_detail") | {LOG_PROBLEM_DETAIL},
     }

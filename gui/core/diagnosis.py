@@ -9,6 +9,7 @@ in gui.core.probes (run in a worker process). Qt-free.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,8 +43,8 @@ _FIXES = {
     "the proxy settings (HTTPS_PROXY, NO_PROXY, the system proxy).",
     "http_error": "The server answers with an error of its own: try again later; if it "
     "persists, give the broker the trace ID.",
-    "clock_skew": "This machine's clock is off: turn on automatic time (Windows: Settings → "
-    "Time & language → Set time automatically), then try again.",
+    "clock_skew": "The broker's clock and this machine's differ: compare this machine with an "
+    "internet time source; sync it if it is wrong, else tell the broker.",
     "sdk_missing": "The vendor SDK is not installed where the settings say: install it, or "
     "correct the SDK folder or path.",
     "sdk_mismatch": "The vendor SDK is there but does not load: its files are from different "
@@ -123,6 +124,48 @@ def failed(
     return Step(step, target, False, cls, ms, detail, fix or CLASSES[cls])
 
 
+# One comparison cannot tell whose clock is wrong: the fix names the direction, both readings,
+# and the way to sync this machine on the platform it runs on (each text is translated whole).
+_SYNC_WINDOWS = (
+    "sync it: Settings → Time & language → Date & time → Sync now (or, as administrator: "
+    "w32tm /resync)."
+)
+_SYNC_MACOS = (
+    "sync it: System Settings → General → Date & Time → Set time and date automatically (or: "
+    "sudo sntp -sS time.apple.com)."
+)
+_SYNC_LINUX = (
+    "sync it: sudo timedatectl set-ntp true, until timedatectl status says 'System clock "
+    "synchronized: yes' (with chrony: sudo chronyc makestep)."
+)
+_FAST = (
+    "The broker's clock is ahead of this machine's: this machine is slow, or the broker's clock "
+    "is fast. Compare this machine with an internet time source. If it is right, tell the broker "
+    "that its clock is fast; if it is wrong, "
+)
+_SLOW = (
+    "The broker's clock is behind this machine's: this machine is fast, or the broker's clock "
+    "is slow. Compare this machine with an internet time source. If it is right, tell the broker "
+    "that its clock is slow; if it is wrong, "
+)
+CLOCK_FIXES: dict[tuple[str, str], str] = {
+    (direction, platform): opening + sync
+    for direction, opening in (("ahead", _FAST), ("behind", _SLOW))
+    for platform, sync in (
+        ("win32", _SYNC_WINDOWS),
+        ("darwin", _SYNC_MACOS),
+        ("linux", _SYNC_LINUX),
+    )
+}
+
+
+def clock_fix(offset_seconds: float, platform: str = sys.platform) -> str:
+    """What to do about the broker's clock being `offset_seconds` ahead (negative: behind)."""
+    direction = "ahead" if offset_seconds > 0 else "behind"
+    system = platform if platform in ("win32", "darwin") else "linux"
+    return CLOCK_FIXES[(direction, system)]
+
+
 def clock_step(target: str, offset_seconds: float, source: str, resolution: float = 0.0) -> Step:
     """The broker's clock against this machine's: warn over 1 s, fail over 5 s (allowing for
     the source's resolution: an HTTP Date counts whole seconds)."""
@@ -132,12 +175,11 @@ def clock_step(target: str, offset_seconds: float, source: str, resolution: floa
     if resolution:
         amount = f"{abs(offset_seconds):.0f} s (± {resolution:g} s)"
     detail = f"{source}: the broker's clock is {amount} {direction} this machine's"
+    fix = clock_fix(offset_seconds)
     if beyond > CLOCK_FAIL_SECONDS:
-        return failed("clock", target, FailureClass.CLOCK_SKEW, 0.0, detail)
+        return failed("clock", target, FailureClass.CLOCK_SKEW, 0.0, detail, fix)
     if beyond > CLOCK_WARN_SECONDS:
-        return Step(
-            "clock", target, True, detail=detail, fix=CLASSES[FailureClass.CLOCK_SKEW], warning=True
-        )
+        return Step("clock", target, True, detail=detail, fix=fix, warning=True)
     return Step("clock", target, True, detail=detail)
 
 

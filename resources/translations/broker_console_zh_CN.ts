@@ -803,6 +803,34 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>券商拒绝登录：请检查凭证，并确认该账户可使用 API。</translation>
     </message>
     <message>
+        <source>The broker&apos;s clock and this machine&apos;s differ: compare this machine with an internet time source; sync it if it is wrong, else tell the broker.</source>
+        <translation>券商的时钟与本机不同：请将本机与互联网时间源比对；本机有误就同步，否则告知券商。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: Settings → Time &amp; language → Date &amp; time → Sync now (or, as administrator: w32tm /resync).</source>
+        <translation>券商的时钟比本机快：可能是本机慢了，或是券商的时钟快了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏快；本机有误则同步时间：设置 → 时间和语言 → 日期和时间 → 立即同步（或以管理员运行：w32tm /resync）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: System Settings → General → Date &amp; Time → Set time and date automatically (or: sudo sntp -sS time.apple.com).</source>
+        <translation>券商的时钟比本机快：可能是本机慢了，或是券商的时钟快了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏快；本机有误则同步时间：系统设置 → 通用 → 日期与时间 → 自动设置日期与时间（或：sudo sntp -sS time.apple.com）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: sudo timedatectl set-ntp true, until timedatectl status says &apos;System clock synchronized: yes&apos; (with chrony: sudo chronyc makestep).</source>
+        <translation>券商的时钟比本机快：可能是本机慢了，或是券商的时钟快了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏快；本机有误则同步时间：sudo timedatectl set-ntp true，直到 timedatectl status 显示“System clock synchronized: yes”（使用 chrony：sudo chronyc makestep）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: Settings → Time &amp; language → Date &amp; time → Sync now (or, as administrator: w32tm /resync).</source>
+        <translation>券商的时钟比本机慢：可能是本机快了，或是券商的时钟慢了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏慢；本机有误则同步时间：设置 → 时间和语言 → 日期和时间 → 立即同步（或以管理员运行：w32tm /resync）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: System Settings → General → Date &amp; Time → Set time and date automatically (or: sudo sntp -sS time.apple.com).</source>
+        <translation>券商的时钟比本机慢：可能是本机快了，或是券商的时钟慢了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏慢；本机有误则同步时间：系统设置 → 通用 → 日期与时间 → 自动设置日期与时间（或：sudo sntp -sS time.apple.com）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: sudo timedatectl set-ntp true, until timedatectl status says &apos;System clock synchronized: yes&apos; (with chrony: sudo chronyc makestep).</source>
+        <translation>券商的时钟比本机慢：可能是本机快了，或是券商的时钟慢了。请将本机与互联网时间源比对。本机正确就告知券商其时钟偏慢；本机有误则同步时间：sudo timedatectl set-ntp true，直到 timedatectl status 显示“System clock synchronized: yes”（使用 chrony：sudo chronyc makestep）。</translation>
+    </message>
+    <message>
         <source>The certificate is for another name: check the host name; a proxy or wrong DNS may be sending you elsewhere.</source>
         <translation>证书属于其他名称：请检查主机名；代理服务器或错误的 DNS 可能把您导向别处。</translation>
     </message>
@@ -845,10 +873,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
         <translation>厂商 SDK 存在但无法加载：其文件版本不一致，或与本机不符（32/64 位、运行环境）；请重新安装。</translation>
-    </message>
-    <message>
-        <source>This machine&apos;s clock is off: turn on automatic time (Windows: Settings → Time &amp; language → Set time automatically), then try again.</source>
-        <translation>本机时钟不准：请开启自动校时（Windows：设置 → 时间和语言 → 自动设置时间），然后重试。</translation>
     </message>
 </context>
 <context>

@@ -803,6 +803,34 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>券商拒絕登入：請檢查憑證，並確認該帳戶可使用 API。</translation>
     </message>
     <message>
+        <source>The broker&apos;s clock and this machine&apos;s differ: compare this machine with an internet time source; sync it if it is wrong, else tell the broker.</source>
+        <translation>券商的時鐘與本機不同：請將本機與網際網路時間來源比對；本機有誤就同步，否則告知券商。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: Settings → Time &amp; language → Date &amp; time → Sync now (or, as administrator: w32tm /resync).</source>
+        <translation>券商的時鐘比本機快：可能是本機慢了，或是券商的時鐘快了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏快；本機有誤則同步時間：設定 → 時間與語言 → 日期和時間 → 立即同步（或以系統管理員執行：w32tm /resync）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: System Settings → General → Date &amp; Time → Set time and date automatically (or: sudo sntp -sS time.apple.com).</source>
+        <translation>券商的時鐘比本機快：可能是本機慢了，或是券商的時鐘快了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏快；本機有誤則同步時間：系統設定 → 一般 → 日期與時間 → 自動設定日期與時間（或：sudo sntp -sS time.apple.com）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is ahead of this machine&apos;s: this machine is slow, or the broker&apos;s clock is fast. Compare this machine with an internet time source. If it is right, tell the broker that its clock is fast; if it is wrong, sync it: sudo timedatectl set-ntp true, until timedatectl status says &apos;System clock synchronized: yes&apos; (with chrony: sudo chronyc makestep).</source>
+        <translation>券商的時鐘比本機快：可能是本機慢了，或是券商的時鐘快了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏快；本機有誤則同步時間：sudo timedatectl set-ntp true，直到 timedatectl status 顯示「System clock synchronized: yes」（使用 chrony：sudo chronyc makestep）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: Settings → Time &amp; language → Date &amp; time → Sync now (or, as administrator: w32tm /resync).</source>
+        <translation>券商的時鐘比本機慢：可能是本機快了，或是券商的時鐘慢了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏慢；本機有誤則同步時間：設定 → 時間與語言 → 日期和時間 → 立即同步（或以系統管理員執行：w32tm /resync）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: System Settings → General → Date &amp; Time → Set time and date automatically (or: sudo sntp -sS time.apple.com).</source>
+        <translation>券商的時鐘比本機慢：可能是本機快了，或是券商的時鐘慢了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏慢；本機有誤則同步時間：系統設定 → 一般 → 日期與時間 → 自動設定日期與時間（或：sudo sntp -sS time.apple.com）。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s clock is behind this machine&apos;s: this machine is fast, or the broker&apos;s clock is slow. Compare this machine with an internet time source. If it is right, tell the broker that its clock is slow; if it is wrong, sync it: sudo timedatectl set-ntp true, until timedatectl status says &apos;System clock synchronized: yes&apos; (with chrony: sudo chronyc makestep).</source>
+        <translation>券商的時鐘比本機慢：可能是本機快了，或是券商的時鐘慢了。請將本機與網際網路時間來源比對。本機正確就告知券商其時鐘偏慢；本機有誤則同步時間：sudo timedatectl set-ntp true，直到 timedatectl status 顯示「System clock synchronized: yes」（使用 chrony：sudo chronyc makestep）。</translation>
+    </message>
+    <message>
         <source>The certificate is for another name: check the host name; a proxy or wrong DNS may be sending you elsewhere.</source>
         <translation>憑證屬於其他名稱：請檢查主機名稱；代理伺服器或錯誤的 DNS 可能把您導向別處。</translation>
     </message>
@@ -845,10 +873,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
         <translation>廠商 SDK 存在但無法載入：其檔案版本不一致，或與本機不符（32/64 位元、執行環境）；請重新安裝。</translation>
-    </message>
-    <message>
-        <source>This machine&apos;s clock is off: turn on automatic time (Windows: Settings → Time &amp; language → Set time automatically), then try again.</source>
-        <translation>本機時鐘不準：請開啟自動校時（Windows：設定 → 時間與語言 → 自動設定時間），然後再試一次。</translation>
     </message>
 </context>
 <context>

@@ -258,3 +258,14 @@ def test_pruning_never_removes_the_file_a_process_is_writing(tmp_path: Path) -> 
     old.write_bytes(b"x" * 1000)  # a worker that started long ago still appends here
     pruned = prune(tmp_path, keep_days=14, keep_bytes=10, writing=old)
     assert old.exists() and pruned.removed == []
+
+
+def test_a_clock_fix_names_the_direction_and_this_platforms_commands() -> None:
+    from gui.core.diagnosis import clock_fix, clock_step
+
+    ahead = clock_step("kgi", 90.0, "server time")
+    assert ahead.cls == "clock_skew" and ahead.fix == clock_fix(90.0)
+    assert "clock is fast" in clock_fix(90.0) and "clock is slow" in clock_fix(-90.0)
+    assert "w32tm /resync" in clock_fix(90.0, "win32")
+    assert "sntp" in clock_fix(90.0, "darwin")
+    assert "timedatectl" in clock_fix(90.0, "linux") and "Windows" not in clock_fix(90.0, "linux")
