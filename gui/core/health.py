@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from gui.core.clock import as_precise_as, resolution_of
 from gui.core.errors import BrokerFailure, LoginRejected
 from gui.core.event_log import is_heartbeat
 from gui.core.events import BrokerEvent, EventKind
@@ -179,7 +180,13 @@ class HealthTracker:
             self._cadence.beat(now)
         if clock_event is not None:
             assert clock_event.server_time is not None
-            offset = (clock_event.server_time - clock_event.time).total_seconds() * 1000
+            offset = (
+                as_precise_as(
+                    (clock_event.server_time - clock_event.time).total_seconds(),
+                    resolution_of(clock_event.raw),
+                )
+                * 1000
+            )
             self._keep(Sample(self.wall(), offset, clock_event.latency_ms))
         if latency_event is not None:
             self._keep(Sample(self.wall(), None, latency_event.latency_ms))

@@ -239,7 +239,8 @@ class LoginController:
             offset = session.info.clock_offset
             if offset is not None:
                 source = "the broker's server time at login"
-                session.add_step(clock_step(target, offset.total_seconds(), source))
+                resolution = session.info.clock_resolution
+                session.add_step(clock_step(target, offset.total_seconds(), source, resolution))
         await session.logout()
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from gui.core.clock import resolution_of
 from gui.core.context import Context, Exchange
 from gui.core.diagnosis import Step
 from gui.core.driver import ActionResult
@@ -90,6 +91,7 @@ class SessionInfo:
 
     server_time: datetime | None = None
     clock_offset: timedelta | None = None  # server minus local, at receipt
+    clock_resolution: float = 0.0  # the server time's precision in seconds (0: exact enough)
     clock_level: Level = Level.INFO  # the broker's own verdict on the offset
     last_clock_text: str = ""  # what the broker's clock event said (a warning says what to do)
     latency_ms: float | None = None
@@ -394,6 +396,7 @@ class Session:
         elif kind is _SERVER_TIME and event.server_time is not None:
             info.server_time = event.server_time
             info.clock_offset = event.server_time - event.time
+            info.clock_resolution = resolution_of(event.raw)
             info.clock_level = event.level
             info.last_clock_text = event.text
             info.latency_ms = event.latency_ms

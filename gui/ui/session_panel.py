@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.clock import as_precise_as
 from gui.core.context import Context
 from gui.core.events import Level
 from gui.core.session import SessionInfo, SessionState
@@ -101,8 +102,19 @@ def steady_label(*widest: str) -> QLabel:
     return label
 
 
-def describe_offset(offset: timedelta) -> str:
-    seconds = offset.total_seconds()
+def describe_offset(offset: timedelta, resolution: float = 0.0) -> str:
+    """The clock offset as precisely as its source tells it: LongPort's HTTP Date has whole
+    seconds, so within ±0.5 s it is in step, and beyond it counts whole seconds."""
+    seconds = as_precise_as(offset.total_seconds(), resolution)
+    if resolution:
+        half = resolution / 2
+        if seconds == 0:
+            return translate("panel", "in step with this machine (± {0:g} s)").format(half)
+        if seconds > 0:
+            text = translate("panel", "server {0:.0f} s ahead of this machine (± {1:g} s)")
+        else:
+            text = translate("panel", "server {0:.0f} s behind this machine (± {1:g} s)")
+        return text.format(abs(seconds), half)
     if abs(seconds) < 0.05:
         return translate("panel", "in step with this machine")
     if seconds > 0:
@@ -114,7 +126,11 @@ def describe_offset(offset: timedelta) -> str:
 
 def _offset_samples() -> list[str]:
     """The widest texts the clock offset shows, in the UI language."""
-    return [describe_offset(timedelta(hours=hours)) for hours in (-99.9, 99.9, 0)]
+    return [
+        describe_offset(timedelta(hours=hours), resolution)
+        for hours in (-99.9, 99.9, 0)
+        for resolution in (0.0, 1.0)
+    ]
 
 
 class SessionPanel(Translatable, QGroupBox):
@@ -195,7 +211,7 @@ class SessionPanel(Translatable, QGroupBox):
             label.setToolTip(self.tr("From the session that ended; not live") if old else "")
         warning = info.clock_level is not Level.INFO and info.clock_offset is not None
         if info.clock_offset is not None:
-            self.offset.setText(describe_offset(info.clock_offset))
+            self.offset.setText(describe_offset(info.clock_offset, info.clock_resolution))
         else:
             self.offset.setText("—")
         _set_property(self.offset, "warning", "true" if warning else "false")

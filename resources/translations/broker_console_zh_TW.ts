@@ -1188,6 +1188,18 @@ Log in to your brokers and see at a glance that it worked.</source>
 <context>
     <name>panel</name>
     <message>
+        <source>in step with this machine (± {0:g} s)</source>
+        <translation>與本機一致（± {0:g} 秒）</translation>
+    </message>
+    <message>
+        <source>server {0:.0f} s ahead of this machine (± {1:g} s)</source>
+        <translation>伺服器比本機快 {0:.0f} 秒（± {1:g} 秒）</translation>
+    </message>
+    <message>
+        <source>server {0:.0f} s behind this machine (± {1:g} s)</source>
+        <translation>伺服器比本機慢 {0:.0f} 秒（± {1:g} 秒）</translation>
+    </message>
+    <message>
         <source>in step with this machine</source>
         <translation>與本機一致</translation>
     </message>

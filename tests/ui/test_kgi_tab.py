@@ -97,7 +97,8 @@ def test_session_panel_shows_server_time_offset_and_recovery(qtbot, window: Main
     assert tab.panel.offset.property("warning") == "true"  # a 90 s skew is flagged red
     # ... and the badge says so too (amber, the broker's advice as its tooltip), not green.
     assert tab.badge.property("tone") == "warn" and "clock" in tab.badge.text()
-    assert "behind KGI's" in tab.badge.toolTip() and "+90" in tab.badge.toolTip()
+    assert "KGI's clock offset +90" in tab.badge.toolTip()
+    assert "ahead of this machine's" in tab.badge.toolTip()  # the direction, no blame
     table = tab.panel.recover
     rows = range(table.rowCount())
     topics = {table.item(row, 0).text(): table.item(row, 2).text() for row in rows}

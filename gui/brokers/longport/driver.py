@@ -22,7 +22,7 @@ from gui.brokers.longport.surface import (
     OpenApi,
 )
 from gui.core.blocking import BlockingDriver
-from gui.core.clock import clock_verdict
+from gui.core.clock import RESOLUTION_KEY, clock_verdict
 from gui.core.driver import ActionResult
 from gui.core.errors import BrokerError
 from gui.core.events import EventKind, Level
@@ -200,7 +200,7 @@ class LongPortDriver(BlockingDriver[Endpoint]):
             level=level,
             server_time=server,
             latency_ms=round(response.latency_ms, 1),
-            raw={"offset_seconds": round(offset, 3)},
+            raw={"offset_seconds": round(offset, 3), RESOLUTION_KEY: 1.0},
         )
 
     def _login_ready(self, response: ApiResponse) -> None:
