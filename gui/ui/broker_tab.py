@@ -29,7 +29,7 @@ from gui.core.events import Level
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment
-from gui.core.session import SessionState
+from gui.core.session import Session, SessionState
 from gui.core.session_controller import VAULT_BOUND_SECONDS, LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.diagnosis_panel import DiagnosisPanel
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from gui.core.accounts import Accounts, Deleted
     from gui.core.health import HealthTracker, Reconnector
+    from gui.core.schema import Schema
 
 log = logging.getLogger(__name__)
 
@@ -811,9 +812,11 @@ class BrokerTab(Translatable, QWidget):
     def diagnose_clicked(self) -> None:
         """Where the connection breaks, step by step, in the Diagnosis panel. Without a login
         only the fields saying where the broker is are required."""
-        if self.session.state.live or self.busy or not self.spec.available:
+        if self.busy or not self.spec.available:
             return
-        login = self.diagnose_login.isChecked()
+        # Beside a live session: the network and the SDK only, never a second login (many
+        # brokers allow one session per account and would end the live one).
+        login = self.diagnose_login.isChecked() and not self.session.state.live
         self._refresh_schema()
         schema = self.schema if login else self.schema.relaxed(self.spec.endpoint_keys)
         problems = schema.problems(self.form.values())
@@ -824,8 +827,25 @@ class BrokerTab(Translatable, QWidget):
         self.save_profile()
         self.reason.hide()
         self.side.setCurrentWidget(self.diagnosis_panel)
-        self.diagnosis_panel.start(translate("brokers", self.spec.title))
+        self.diagnosis_panel.start(
+            translate("brokers", self.spec.title), self._checked_where(schema)
+        )
         self.spawn(self._run_diagnosis(login))
+
+    def _checked_where(self, schema: Schema) -> str:
+        """Which endpoints a diagnosis checks, and why those (the form's port is not the one
+        checked in the simulator)."""
+        if self.current_environment is Environment.SIMULATOR:
+            return self.tr(
+                "The built-in simulator runs in this console: the diagnosis reaches its own front "
+                "on this machine (127.0.0.1, a port of its own), not the host and port of the form."
+            )
+        endpoints = (
+            self.spec.endpoints(schema.validate(self.form.values())) if self.spec.endpoints else []
+        )
+        if not endpoints:
+            return ""
+        return self.tr("Checking the form's {0}.").format(", ".join(endpoints))
 
     async def _run_diagnosis(self, login: bool) -> None:
         import asyncio
@@ -834,9 +854,10 @@ class BrokerTab(Translatable, QWidget):
         from gui.core.session_log import save_diagnosis
 
         problem = ""
+        beside = self._diagnosis_session() if self.session.state.live else self.session
         try:
             steps = await self.controller.diagnose(
-                self.session,
+                beside,
                 self.current_environment,
                 self.current_scenario,
                 self.form.values(),
@@ -851,6 +872,15 @@ class BrokerTab(Translatable, QWidget):
             kept = await asyncio.to_thread(save_diagnosis, self.spec.id, environment, steps)
             if kept:  # not kept for a support bundle: say why, once per diagnosis
                 self.session.note(kept, Level.WARNING)
+
+    def _diagnosis_session(self) -> Session:
+        """A session of its own for a diagnosis beside the live one: its steps go to the same
+        panel, log and session log; the live session is not touched."""
+        beside = Session(self.spec)
+        beside.step_listeners.append(self.diagnosis_panel.add_step)
+        beside.event_batch_listeners.append(self.feed.extend)
+        beside.log_folder, beside.log_sink = self.session.log_folder, self.session.log_sink
+        return beside
 
     def _show_reason(self, text: str, colour: str) -> None:
         self.reason.setStyleSheet(f"color: {colour};")
@@ -963,7 +993,9 @@ class BrokerTab(Translatable, QWidget):
         self.connect_button.setEnabled(free)
         if self.probe_button is not None:
             self.probe_button.setEnabled(free)
-        self.diagnose_button.setEnabled(free)
+        # A diagnosis runs beside a live session too (a session that seems stale), without a
+        # login of its own.
+        self.diagnose_button.setEnabled(not self.busy and self.spec.available)
         self.diagnose_login.setEnabled(free)
         self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
         logged_in = state is SessionState.LOGGED_IN

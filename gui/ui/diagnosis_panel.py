@@ -84,11 +84,13 @@ class DiagnosisPanel(Translatable, QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-    def start(self, target: str) -> None:
+    def start(self, target: str, where: str = "") -> None:
+        """A new diagnosis of `target`; `where` says which endpoints it checks, and why."""
         self.steps = []
         self.table.setRowCount(0)
         self.copy_button.setEnabled(False)
-        self._verdict("busy", self.tr("Diagnosing {0}…").format(target))
+        busy = self.tr("Diagnosing {0}…").format(target)
+        self._verdict("busy", f"{busy}\n{where}" if where else busy)
 
     def add_step(self, step: Step) -> None:
         self.steps.append(step)

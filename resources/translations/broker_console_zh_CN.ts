@@ -216,6 +216,14 @@
         <translation>请检查标出的字段；尚未发送任何数据。</translation>
     </message>
     <message>
+        <source>The built-in simulator runs in this console: the diagnosis reaches its own front on this machine (127.0.0.1, a port of its own), not the host and port of the form.</source>
+        <translation>内置模拟器在本控制台中运行：诊断连到它在本机的前端（127.0.0.1，它自己的端口），而非表单中的主机与端口。</translation>
+    </message>
+    <message>
+        <source>Checking the form&apos;s {0}.</source>
+        <translation>正在检查表单中的 {0}。</translation>
+    </message>
+    <message>
         <source>Login cancelled by the user.</source>
         <translation>用户已取消登录。</translation>
     </message>

@@ -216,6 +216,14 @@
         <translation>請檢查標示的欄位；尚未送出任何資料。</translation>
     </message>
     <message>
+        <source>The built-in simulator runs in this console: the diagnosis reaches its own front on this machine (127.0.0.1, a port of its own), not the host and port of the form.</source>
+        <translation>內建模擬器在本主控台中執行：診斷連到它在本機的前端（127.0.0.1，它自己的連接埠），而非表單中的主機與連接埠。</translation>
+    </message>
+    <message>
+        <source>Checking the form&apos;s {0}.</source>
+        <translation>正在檢查表單中的 {0}。</translation>
+    </message>
+    <message>
         <source>Login cancelled by the user.</source>
         <translation>使用者已取消登入。</translation>
     </message>

@@ -140,3 +140,28 @@ def test_a_session_log_that_cannot_be_written_is_said_once_and_the_login_goes_on
         assert win.banner_text.text() == text  # said once, not once per login
     finally:
         close_window(qtbot, win)
+
+
+def test_a_live_session_is_diagnosed_beside_it_and_stays_logged_in(
+    qtbot, window: MainWindow
+) -> None:
+    from PySide6.QtTest import QTest
+
+    tab = window.broker_tabs["kgi"]
+    QTest.keyClicks(tab.form.editors["password"].input, "demo")
+    qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
+    assert tab.diagnose_button.isEnabled()  # a live session that seems stale: diagnose it
+    assert not tab.diagnose_login.isEnabled()  # never a second login beside the live one
+    qtbot.mouseClick(tab.diagnose_button, Qt.MouseButton.LeftButton)
+    # Which endpoint is checked, and why not the form's port 8000: the simulator's own front.
+    assert "own front" in tab.diagnosis_panel.verdict.text()
+    qtbot.waitUntil(
+        lambda: tab.diagnosis_panel.verdict.property("level") != "busy", timeout=WAIT_MS
+    )
+    steps = [tab.diagnosis_panel.table.item(r, 0).text()
+             for r in range(tab.diagnosis_panel.table.rowCount())]  # fmt: skip
+    assert "sdk" in " ".join(steps).lower() and "login" not in " ".join(steps).lower()
+    assert tab.session.state is SessionState.LOGGED_IN  # untouched
+    qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.session.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
