@@ -47,6 +47,7 @@ class DiagnosisPanel(Translatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.steps: list[Step] = []
+        self.where = ""  # which endpoints the diagnosis checks, and why (shown with the verdict)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("diagnosis_steps")
         self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
@@ -87,10 +88,10 @@ class DiagnosisPanel(Translatable, QWidget):
     def start(self, target: str, where: str = "") -> None:
         """A new diagnosis of `target`; `where` says which endpoints it checks, and why."""
         self.steps = []
+        self.where = where
         self.table.setRowCount(0)
         self.copy_button.setEnabled(False)
-        busy = self.tr("Diagnosing {0}…").format(target)
-        self._verdict("busy", f"{busy}\n{where}" if where else busy)
+        self._verdict("busy", self.tr("Diagnosing {0}…").format(target))
 
     def add_step(self, step: Step) -> None:
         self.steps.append(step)
@@ -142,7 +143,8 @@ class DiagnosisPanel(Translatable, QWidget):
         QGuiApplication.clipboard().setText(self.text())
 
     def _verdict(self, level: str, text: str) -> None:
-        self.verdict.setText(text)
+        """The verdict, and under it which endpoints were checked (and why those)."""
+        self.verdict.setText(f"{text}\n{self.where}" if self.where else text)
         if self.verdict.property("level") != level:
             self.verdict.setProperty("level", level)
             self.verdict.style().unpolish(self.verdict)

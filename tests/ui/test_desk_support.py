@@ -159,6 +159,7 @@ def test_a_live_session_is_diagnosed_beside_it_and_stays_logged_in(
     qtbot.waitUntil(
         lambda: tab.diagnosis_panel.verdict.property("level") != "busy", timeout=WAIT_MS
     )
+    assert "own front" in tab.diagnosis_panel.verdict.text()  # still said with the verdict
     steps = [tab.diagnosis_panel.table.item(r, 0).text()
              for r in range(tab.diagnosis_panel.table.rowCount())]  # fmt: skip
     assert "sdk" in " ".join(steps).lower() and "login" not in " ".join(steps).lower()
