@@ -105,9 +105,7 @@ class EventLogView(Translatable, QWidget):
         # so a new text never invalidates the layouts up to the window (that relaid out every
         # label of the window, measuring their texts, ten times a second).
         self.dropped_label.setFixedSize(
-            self.dropped_label.fontMetrics().horizontalAdvance(
-                "9,999,999 older events trimmed from view"
-            ),
+            self.dropped_label.fontMetrics().horizontalAdvance("9,999,999 older events dropped"),
             self.dropped_label.sizeHint().height(),
         )
         self.dropped_label.setToolTip(
@@ -202,7 +200,7 @@ class EventLogView(Translatable, QWidget):
         trimmed = self.feed.store.evicted(self.broker)
         parts = []
         if trimmed:
-            parts.append(self.tr("%n older event(s) trimmed from view", "", trimmed))
+            parts.append(self.tr("%n row(s) trimmed", "", trimmed))
         if self.queue_drops:
             parts.append(self.tr("%n event(s) dropped", "", self.queue_drops))
         self.dropped_label.setVisible(bool(parts))

@@ -139,7 +139,7 @@ class SessionPanel(Translatable, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Session"), parent)
         self.setStyleSheet(PANEL_STYLE)
-        self.server_time = steady_label(*self._server_time_samples())
+        self.server_time = steady_label("2026-11-22 05:57:37.572+08:00")
         self.offset = steady_label(*_offset_samples())
         self.offset.setObjectName("clock_offset")
         self.offset.setProperty("warning", "false")
@@ -183,32 +183,25 @@ class SessionPanel(Translatable, QGroupBox):
         self.recover.hide()
 
     def fit_to_language(self) -> None:
-        """After a language change the changing texts have other widths: size them again."""
-        for label, samples in (
-            (self.offset, _offset_samples()),
-            (self.server_time, self._server_time_samples()),
-        ):
-            metrics = label.fontMetrics()
-            label.setFixedWidth(max(metrics.horizontalAdvance(text) for text in samples) + 4)
-
-    def _server_time_samples(self) -> list[str]:
-        """The widest server times: live, and kept after a logout (marked so)."""
-        sample = "2026-11-22 05:57:37.572+08:00"
-        return [sample, self.tr("{0} (before the logout)").format(sample)]
+        """After a language change the offset's texts have other widths: size it again."""
+        metrics = self.offset.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for text in _offset_samples()) + 4
+        self.offset.setFixedWidth(width)
 
     def show_info(self, info: SessionInfo, context: Context, live: bool = True) -> None:
         """`live`: False once the session ended: its last clock figures stay, marked old."""
         if info.server_time is not None:
-            shown = info.server_time.isoformat(sep=" ", timespec="milliseconds")
-            if not live:
-                shown = self.tr("{0} (before the logout)").format(shown)
-            self.server_time.setText(shown)
+            self.server_time.setText(info.server_time.isoformat(sep=" ", timespec="milliseconds"))
         else:
             self.server_time.setText("—")
         old = not live and info.server_time is not None
         for label in (self.server_time, self.offset, self.latency):
             _set_property(label, "stale", "true" if old else "false")
-            label.setToolTip(self.tr("From the session that ended; not live") if old else "")
+            # Grey italic, and said on hover: the labels keep the width of a live value (the
+            # window's minimum width depends on it).
+            label.setToolTip(
+                self.tr("Before the logout: from the session that ended, not live") if old else ""
+            )
         warning = info.clock_level is not Level.INFO and info.clock_offset is not None
         if info.clock_offset is not None:
             self.offset.setText(describe_offset(info.clock_offset, info.clock_resolution))

@@ -14,10 +14,10 @@
 <context>
     <name>EventLogView</name>
     <message numerus="yes">
-        <source>%n older event(s) trimmed from view</source>
+        <source>%n row(s) trimmed</source>
         <translation>
-            <numerusform>%n older event trimmed from view</numerusform>
-            <numerusform>%n older events trimmed from view</numerusform>
+            <numerusform>%n row trimmed</numerusform>
+            <numerusform>%n rows trimmed</numerusform>
         </translation>
     </message>
     <message numerus="yes">

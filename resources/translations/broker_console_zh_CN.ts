@@ -344,9 +344,9 @@
         <translation>较早的行会移出此视图以保持流畅；每条事件都保留在会话日志中（视图 → 打开日志文件夹）。计为已丢弃的事件已丢失：发往窗口的队列已满。</translation>
     </message>
     <message numerus="yes">
-        <source>%n older event(s) trimmed from view</source>
+        <source>%n row(s) trimmed</source>
         <translation>
-            <numerusform>已从视图移除 %n 条较早的事件</numerusform>
+            <numerusform>已从视图移除 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -730,12 +730,8 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>回补进度</translation>
     </message>
     <message>
-        <source>{0} (before the logout)</source>
-        <translation>{0}（登出前）</translation>
-    </message>
-    <message>
-        <source>From the session that ended; not live</source>
-        <translation>来自已结束的会话；并非实时</translation>
+        <source>Before the logout: from the session that ended, not live</source>
+        <translation>登出前：来自已结束的会话，并非实时</translation>
     </message>
 </context>
 <context>

@@ -344,9 +344,9 @@
         <translation>較早的列會移出此檢視以保持流暢；每筆事件都保留在連線紀錄中（檢視 → 開啟紀錄資料夾）。計為已捨棄的事件已遺失：送往視窗的佇列已滿。</translation>
     </message>
     <message numerus="yes">
-        <source>%n older event(s) trimmed from view</source>
+        <source>%n row(s) trimmed</source>
         <translation>
-            <numerusform>已從檢視移除 %n 筆較早的事件</numerusform>
+            <numerusform>已從檢視移除 %n 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -730,12 +730,8 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>回補進度</translation>
     </message>
     <message>
-        <source>{0} (before the logout)</source>
-        <translation>{0}（登出前）</translation>
-    </message>
-    <message>
-        <source>From the session that ended; not live</source>
-        <translation>來自已結束的連線；並非即時</translation>
+        <source>Before the logout: from the session that ended, not live</source>
+        <translation>登出前：來自已結束的連線，並非即時</translation>
     </message>
 </context>
 <context>

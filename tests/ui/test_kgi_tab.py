@@ -170,5 +170,5 @@ def test_after_logout_the_last_clock_figures_stay_marked_old(qtbot, window: Main
     qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.badge.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: tab.panel.server_time.property("stale") == "true", timeout=WAIT_MS)
-    assert "before the logout" in tab.panel.server_time.text()
+    assert "Before the logout" in tab.panel.server_time.toolTip()
     assert tab.panel.offset.property("stale") == "true" and tab.panel.offset.toolTip()
