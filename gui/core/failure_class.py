@@ -8,8 +8,6 @@ classifies it by the exception's type (`of_exception`), a typed failure carries 
 
 from __future__ import annotations
 
-import socket
-import ssl
 from enum import StrEnum
 
 # OpenSSL's verify results (X509_V_ERR_* in openssl/x509_vfy.h): the certificate is for another
@@ -56,6 +54,9 @@ def of_exception(
     exc: BaseException, default: FailureClass = FailureClass.NO_ANSWER
 ) -> FailureClass:
     """The class of a network failure, from the types of the exceptions behind it."""
+    import socket  # only when a failure is classified: ssl costs ~14 ms on the window's way up
+    import ssl
+
     for cause in _causes(exc):
         if isinstance(cause, ssl.SSLCertVerificationError):
             if cause.verify_code in _NAME_MISMATCH:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
@@ -84,6 +83,8 @@ class SharedFile:
 def replace_whole(path: Path, data: bytes) -> None:
     """Make `data` the content of `path` at once: old or new, never a mix (call it holding the
     file's lock). Temporaries left by a writer that was killed are removed first."""
+    import tempfile  # only when writing: not on the window's way up
+
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(path)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -143,6 +144,8 @@ def write_output(path: Path, write: Callable[[IO[bytes]], T]) -> T:
     """A file the user asked for (an export, a bundle), written whole or not at all: into a
     temporary file beside it, flushed to disk, renamed over the target. A failure (a full
     disk) leaves no partial or empty file, and an existing target as it was."""
+    import tempfile  # only when writing: not on the window's way up
+
     check_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
