@@ -99,7 +99,7 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path: 
     last = 0
     for _ in range(KILLS):
         ready = fork.Event()
-        writer = fork.Process(target=keep_writing, args=(str(folder), last + 1, ready))
+        writer = fork.Process(target=keep_writing, args=(str(folder), last + 1, ready), daemon=True)
         writer.start()
         assert ready.wait(10), "the writer did not start"
         writer.join(rng.uniform(0.0, 0.03))  # bounded: it never ends by itself

@@ -240,7 +240,10 @@ def test_processes_pruning_at_once_remove_each_file_once_and_fail_none(tmp_path:
             (tmp_path / name).write_bytes(b"x" * 4000)
     fork = multiprocessing.get_context("fork")
     start = fork.Event()
-    pruners = [fork.Process(target=prune_at_once, args=(str(tmp_path), start)) for _ in range(4)]
+    pruners = [  # daemons: one that hangs cannot hold the test run open
+        fork.Process(target=prune_at_once, args=(str(tmp_path), start), daemon=True)
+        for _ in range(4)
+    ]
     for pruner in pruners:
         pruner.start()
     start.set()
