@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gui.core.errors import BrokerFailure
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
@@ -19,6 +19,7 @@ from gui.core.session import Session, SessionState
 if TYPE_CHECKING:
     from gui.core.health import HealthTracker, Reconnector
 
+T = TypeVar("T")
 VAULT_BOUND_SECONDS = 30.0  # the credential store may ask the user to unlock it
 
 
@@ -73,12 +74,9 @@ class SessionController:
         in again after a drop, with the same request. After a login that worked, `remember`
         keeps its secrets; '' when it did, or there was nothing to keep, else why not (the
         login stands either way)."""
-        if self.reconnector.running:  # the user logs in now, not the backoff
-            self.reconnector.stop()
+        self.reconnector.stop()  # the user logs in now, not a backoff that was waiting
         if reconnect:
             self.reconnector.arm()
-        else:
-            self.reconnector.stop()
         self._last = request
         await self._login(request, request.scenario)
         if remember is None or self.session.state is not SessionState.LOGGED_IN:
@@ -117,12 +115,18 @@ class SessionController:
         )
 
 
-async def remember_within_bound(remember: Remember, secrets: Mapping[str, str]) -> str:
-    """Run a credential-store call off the loop's thread, bounded; '' or why it failed."""
-    import asyncio  # with a first login, not on the window's way up
+async def within_vault_bound(call: Callable[..., T], *args: Any) -> T:
+    """A credential-store call off the loop's thread (it may block on D-Bus or an unlock
+    prompt), bounded: TimeoutError past VAULT_BOUND_SECONDS."""
+    import asyncio  # with a first use, not on the window's way up
 
+    return await asyncio.wait_for(asyncio.to_thread(call, *args), VAULT_BOUND_SECONDS)
+
+
+async def remember_within_bound(remember: Remember, secrets: Mapping[str, str]) -> str:
+    """Keep the secrets of a login that worked, bounded; '' or why it failed."""
     try:
-        await asyncio.wait_for(asyncio.to_thread(remember, secrets), VAULT_BOUND_SECONDS)
+        await within_vault_bound(remember, secrets)
     except TimeoutError:
         return f"The credential store did not answer within {VAULT_BOUND_SECONDS:g} s."
     except BrokerFailure as failure:

@@ -30,7 +30,12 @@ from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
 from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
-from gui.core.session_controller import VAULT_BOUND_SECONDS, LoginRequest, SessionController
+from gui.core.session_controller import (
+    VAULT_BOUND_SECONDS,
+    LoginRequest,
+    SessionController,
+    within_vault_bound,
+)
 from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
@@ -594,10 +599,8 @@ class BrokerTab(Translatable, QWidget):
 
     async def _in_vault(self, call: Any, *args: Any) -> bool:
         """A credential-store call off the GUI thread, bounded; its refusal is shown."""
-        import asyncio
-
         try:
-            await asyncio.wait_for(asyncio.to_thread(call, *args), VAULT_BOUND_SECONDS)
+            await within_vault_bound(call, *args)
         except TimeoutError:
             self._show_reason(
                 self.tr("The credential store did not answer within {0} s.").format(
@@ -620,20 +623,15 @@ class BrokerTab(Translatable, QWidget):
 
     async def load_remembered(self) -> bool:
         """The remembered passwords into the form; False when the store refused."""
-        import asyncio
-
         account, environment = self.account_name, self.current_environment
         fields = [key for key in self.schema.secret_keys if not self.form.editors[key].value()]
         try:
-            found = await asyncio.wait_for(
-                asyncio.to_thread(
-                    self.accounts.remembered_secrets,
-                    self.spec.id,
-                    account,
-                    environment.value,
-                    set(self.schema.secret_keys) - set(fields),
-                ),
-                VAULT_BOUND_SECONDS,
+            found = await within_vault_bound(
+                self.accounts.remembered_secrets,
+                self.spec.id,
+                account,
+                environment.value,
+                set(self.schema.secret_keys) - set(fields),
             )
         except (BrokerFailure, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, BrokerFailure) else ""
