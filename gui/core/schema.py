@@ -92,6 +92,7 @@ class Field:
     item_kind: ItemKind = ItemKind.ANY
     separator: str = ";"
     suggestions: tuple[str, ...] = ()  # known values offered for a free-text field
+    advanced: bool = False  # tuning a trader rarely changes: folded in the form until asked for
 
     @property
     def secret(self) -> bool:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -58,10 +61,25 @@ log = logging.getLogger(__name__)
 # The panel renders on the log's frame: an event starts both timers together, so the new row
 # and the new values are painted in one pass (a pass each costs an idle window ~10% more).
 PANEL_FRAME_MS = FLUSH_MS
+DIAGNOSIS_SHARE = 0.6  # of the tab's height, above the log, while a diagnosis is shown
+SIDE_MIN_HEIGHT = 300  # the Diagnosis panel shows half a dozen steps beside a short form
+NOTE_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
 ENVIRONMENTS = (
     (Environment.SIMULATOR, QT_TRANSLATE_NOOP("BrokerTab", "Built-in simulator")),
     (Environment.LIVE, QT_TRANSLATE_NOOP("BrokerTab", "Live")),
 )
+
+
+class FormScroll(QScrollArea):
+    """Scrolls the form only when the window is too small for it. Its size hint is the form's
+    current one: QScrollArea's own is the form's first, capped at 24 lines."""
+
+    def sizeHint(self) -> QSize:
+        form = self.widget()
+        if form is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        return form.sizeHint() + QSize(frame, frame)
 
 
 class BrokerTab(Translatable, QWidget):
@@ -113,47 +131,131 @@ class BrokerTab(Translatable, QWidget):
         self._filled_from_store: set[str] = set()  # secret fields showing a remembered value
         self._filling: asyncio.Task[Any] | None = None  # remembered passwords being read
 
-        # -- header: environment, scenario, badge
+        self.schema = spec.schema
+        self.form = SchemaForm(self.schema, self)  # rebuilt for the environment's schema below
+        self._wire_form()
+        header = self._build_header()
+        self._build_buttons()
+        credentials = self._build_credentials()
+        self.panel = SessionPanel(self)
+        self.diagnosis_panel = DiagnosisPanel(self)
+        self.diagnose_login = self.diagnosis_panel.with_login
+        self.side = QTabWidget(self)
+        self.side.setObjectName("side")
+        self.side.addTab(self.panel, self.tr("Session"))
+        self.side.addTab(self.diagnosis_panel, self.tr("Diagnosis"))
+        self.session.step_listeners.append(self.diagnosis_panel.add_step)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(credentials)
+        top.addWidget(self.side)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
+
+        # One log in view: this broker's, with a choice to see every broker's.
+        self.log_view = EventLogView(feed, spec.id, self)
+        self.credentials = credentials
+        self.body = body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(top)
+        body.addWidget(self.log_view)
+        body.setStretchFactor(0, 0)  # the form at its full height; the log takes the rest
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(body, 1)
+
+        known = {env.value for env in Environment}
+        saved_env = saved.get("environment")
+        self._current_env = Environment(saved_env) if saved_env in known else Environment.SIMULATOR
+        self.environment.setCurrentIndex(self.environment.findData(self._current_env.value))
+        scenario_index = self.scenario.findData(saved.get("scenario", "normal"))
+        self.scenario.setCurrentIndex(max(scenario_index, 0))
+        self._show_form(self._drafts[self._current_env])
+        self._chain_focus()
+        self._loaded = self.schema.public(self.form.values())
+        self.environment.currentIndexChanged.connect(self._environment_changed)
+        self._render_state(self.session.state, "")
+        self._render_info()
+        QTimer.singleShot(0, self.fill_remembered)  # once the event loop runs
+        QTimer.singleShot(0, self._fit_form)  # once the tab is in its page
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        """Environment and scenario on the left; Diagnose and the state badge on the right."""
         self.environment = QComboBox(self)
         self.environment.setObjectName("environment")
         for env, label in ENVIRONMENTS:
             self.environment.addItem(self.tr(label), env.value)
         self.scenario = QComboBox(self)
         self.scenario.setObjectName("scenario")
-        for scenario in spec.scenarios:
+        for scenario in self.spec.scenarios:
             self.scenario.addItem(translate("scenarios", scenario.label), scenario.id)
             self.scenario.setItemData(
                 self.scenario.count() - 1,
                 translate("scenarios", scenario.help),
                 Qt.ItemDataRole.ToolTipRole,
             )
-        self.scenario_label = QLabel(self.tr("Scenario"))
+        environment_label = QLabel(self.tr("&Environment"))
+        environment_label.setBuddy(self.environment)
+        self.scenario_label = QLabel(self.tr("Scena&rio"))
+        self.scenario_label.setBuddy(self.scenario)
         self.badge = StateBadge(self)
+        self.diagnose_button = QPushButton(self.tr("&Diagnose"))
+        self.diagnose_button.setObjectName("diagnose")
+        self.diagnose_button.setToolTip(
+            self.tr(
+                "Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) "
+                "without logging in"
+            )
+        )
+        self.diagnose_button.clicked.connect(self.diagnose_clicked)
         header = QHBoxLayout()
-        header.addWidget(QLabel(self.tr("Environment")))
-        header.addWidget(self.environment)
-        header.addWidget(self.scenario_label)
-        header.addWidget(self.scenario)
+        for widget in (environment_label, self.environment, self.scenario_label, self.scenario):
+            header.addWidget(widget)
         header.addStretch(1)
+        header.addWidget(self.diagnose_button)
+        header.addWidget(self.badge)
+        return header
 
-        # -- credentials (the form is built for the environment's schema further down)
-        self.schema = spec.schema
-        self.form = SchemaForm(self.schema, self)
-        self._wire_form()
-        self.connect_button = QPushButton(self.tr("Connect"))
+    def _build_buttons(self) -> None:
+        """Connect, Cancel, Logout, the broker's actions and probe (Enter in the form connects)."""
+        self.connect_button = QPushButton(self.tr("&Connect"))
         self.connect_button.setObjectName("connect")
         self.connect_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Cance&l"))
         self.cancel_button.setObjectName("cancel")
-        self.logout_button = QPushButton(self.tr("Logout"))
+        self.logout_button = QPushButton(self.tr("Log&out"))
         self.logout_button.setObjectName("logout")
         self.connect_button.clicked.connect(self.connect_clicked)
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
-        buttons = QHBoxLayout()
-        for button in (self.connect_button, self.cancel_button, self.logout_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.buttons: list[QPushButton] = [
+            self.connect_button,
+            self.cancel_button,
+            self.logout_button,
+        ]
+        self.action_buttons: dict[str, QPushButton] = {}
+        for action in self.spec.actions:
+            button = QPushButton(translate("brokers", action.label))
+            button.setObjectName(f"action_{action.id}")
+            button.setToolTip(translate("brokers", action.help))
+            button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
+            self.buttons.append(button)
+            self.action_buttons[action.id] = button
+        self.probe_button: QPushButton | None = None
+        if self.spec.probe is not None:
+            self.probe_button = QPushButton(translate("brokers", self.spec.probe.label))
+            self.probe_button.setObjectName("probe")
+            self.probe_button.setToolTip(translate("brokers", self.spec.probe.help))
+            self.probe_button.clicked.connect(self.probe_clicked)
+            self.buttons.append(self.probe_button)
+
+    def _build_credentials(self) -> QGroupBox:
+        """The account, its options, notes, the form (scrolling only in a small window), the
+        buttons and what the last attempt said."""
         self.remember = QCheckBox(self.tr("Remember passwords"), self)
         self.remember.setObjectName("remember")
         self.remember.setToolTip(
@@ -169,32 +271,71 @@ class BrokerTab(Translatable, QWidget):
         )
         self.remember.toggled.connect(self._remember_toggled)
         self.login_all.toggled.connect(self._login_all_toggled)
-        self.action_buttons: dict[str, QPushButton] = {}
-        for action in spec.actions:
-            button = QPushButton(translate("brokers", action.label))
-            button.setObjectName(f"action_{action.id}")
-            button.setToolTip(translate("brokers", action.help))
-            button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
-            buttons.addWidget(button)
-            self.action_buttons[action.id] = button
-        self.probe_button: QPushButton | None = None
-        if spec.probe is not None:
-            self.probe_button = QPushButton(translate("brokers", spec.probe.label))
-            self.probe_button.setObjectName("probe")
-            self.probe_button.setToolTip(translate("brokers", spec.probe.help))
-            self.probe_button.clicked.connect(self.probe_clicked)
-            buttons.addWidget(self.probe_button)
-        self.diagnose_button = QPushButton(self.tr("Diagnose"))
-        self.diagnose_button.setObjectName("diagnose")
-        self.diagnose_button.setToolTip(
-            self.tr(
-                "Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) "
-                "without logging in"
+        credentials = QGroupBox(self.tr("Credentials"), self)
+        cred_layout = QVBoxLayout(credentials)
+        cred_layout.setSpacing(4)
+        account_row = QHBoxLayout()
+        self._build_account_controls(account_row)
+        account_row.addStretch(1)
+        cred_layout.addLayout(account_row)
+        options_row = QHBoxLayout()
+        options_row.addWidget(self.remember)
+        options_row.addWidget(self.login_all)
+        options_row.addStretch(1)
+        if self.spec.autofill is not None:
+            autofill = QPushButton(self.tr("Auto-fill from this machine"))
+            autofill.setObjectName("autofill")
+            autofill.setToolTip(
+                self.tr("Collect these fields from this computer; edit them after.")
+            )
+            autofill.clicked.connect(self.autofill_clicked)
+            options_row.addWidget(autofill)
+        cred_layout.addLayout(options_row)
+        self._show_account_flags()
+        self.unavailable = QLabel(self)
+        self.unavailable.setObjectName("unavailable_note")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setStyleSheet(NOTE_STYLE)
+        self.unavailable.setText(
+            self.tr("Not available yet: {0} You can prepare the settings; they are kept.").format(
+                translate("brokers", self.spec.unavailable_note)
             )
         )
-        self.diagnose_button.clicked.connect(self.diagnose_clicked)
-        header.addWidget(self.diagnose_button)
-        header.addWidget(self.badge)
+        self.unavailable.setVisible(not self.spec.available)
+        cred_layout.addWidget(self.unavailable)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet(NOTE_STYLE)
+        self.notice.hide()
+        cred_layout.addWidget(self.notice)
+        self.scroll = FormScroll(self)
+        self.scroll.setObjectName("form_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
+        # At its form's height, shrinking (and scrolling) only in a small window; space to
+        # spare goes below the buttons, so they stay under the last field.
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        cred_layout.addWidget(self.scroll)
+        buttons = QHBoxLayout()
+        for button in self.buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        cred_layout.addLayout(buttons)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.hide()
+        cred_layout.addWidget(self.reason)
+        cred_layout.addWidget(self._build_offer())
+        cred_layout.addStretch(1)
+        return credentials
+
+    def _build_offer(self) -> QWidget:
+        """Values an action found (e.g. a server's address), waiting for the user to take."""
         self.offer = QWidget(self)
         self.offer.setObjectName("offer")
         self.offer_label = QLabel(self.offer)
@@ -211,96 +352,30 @@ class BrokerTab(Translatable, QWidget):
         offer_dismiss.clicked.connect(self._clear_offer)
         self.offer.hide()
         self._offered: dict[str, Any] = {}
-        self.reason = QLabel(self)
-        self.reason.setObjectName("reason")
-        self.reason.setWordWrap(True)
-        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reason.hide()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
-        credentials = QGroupBox(self.tr("Credentials"), self)
-        cred_layout = QVBoxLayout(credentials)
-        account_row = QHBoxLayout()
-        self._build_account_controls(account_row)
-        account_row.addStretch(1)
-        cred_layout.addLayout(account_row)
-        options_row = QHBoxLayout()
-        options_row.addWidget(self.remember)
-        options_row.addWidget(self.login_all)
-        options_row.addStretch(1)
-        cred_layout.addLayout(options_row)
-        self._show_account_flags()
-        self.unavailable = QLabel(self)
-        self.unavailable.setObjectName("unavailable_note")
-        self.unavailable.setWordWrap(True)
-        self.unavailable.setStyleSheet(
-            "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
-        )
-        self.unavailable.setText(
-            self.tr("Not available yet: {0} You can prepare the settings; they are kept.").format(
-                translate("brokers", spec.unavailable_note)
-            )
-        )
-        self.unavailable.setVisible(not spec.available)
-        cred_layout.addWidget(self.unavailable)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.setStyleSheet(self.unavailable.styleSheet())
-        self.notice.hide()
-        cred_layout.addWidget(self.notice)
-        if spec.autofill is not None:
-            autofill = QPushButton(self.tr("Auto-fill from this machine"))
-            autofill.setObjectName("autofill")
-            autofill.setToolTip(
-                self.tr("Collect these fields from this computer; edit them after.")
-            )
-            autofill.clicked.connect(self.autofill_clicked)
-            cred_layout.addWidget(autofill, 0, Qt.AlignmentFlag.AlignLeft)
-        cred_layout.addWidget(self.scroll, 1)
-        cred_layout.addLayout(buttons)
-        cred_layout.addWidget(self.reason)
-        cred_layout.addWidget(self.offer)
+        return self.offer
 
-        self.panel = SessionPanel(self)
-        self.diagnosis_panel = DiagnosisPanel(self)
-        self.diagnose_login = self.diagnosis_panel.with_login
-        self.side = QTabWidget(self)
-        self.side.setObjectName("side")
-        self.side.addTab(self.panel, self.tr("Session"))
-        self.side.addTab(self.diagnosis_panel, self.tr("Diagnosis"))
-        self.session.step_listeners.append(self.diagnosis_panel.add_step)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(credentials)
-        top.addWidget(self.side)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+    def _fit_form(self, share: float = 0.0) -> None:
+        """The form's whole height above the log (at least `share` of the tab's), the log the
+        rest; a small window scrolls the form instead."""
+        self.scroll.updateGeometry()  # its hint follows the form's, which Qt does not know
+        needed = max(self.credentials.sizeHint().height(), SIDE_MIN_HEIGHT)
+        needed = max(needed, int(self.body.height() * share))
+        self.body.setSizes([needed, self.body.height() - needed])
 
-        self.log_view = EventLogView(feed, spec.id, self)
-        body = QSplitter(Qt.Orientation.Vertical, self)
-        body.addWidget(top)
-        body.addWidget(self.log_view)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(body, 1)
-
-        known = {env.value for env in Environment}
-        saved_env = saved.get("environment")
-        self._current_env = Environment(saved_env) if saved_env in known else Environment.SIMULATOR
-        self.environment.setCurrentIndex(self.environment.findData(self._current_env.value))
-        scenario_index = self.scenario.findData(saved.get("scenario", "normal"))
-        self.scenario.setCurrentIndex(max(scenario_index, 0))
-        self._show_form(self._drafts[self._current_env])
-        self._loaded = self.schema.public(self.form.values())
-        self.environment.currentIndexChanged.connect(self._environment_changed)
-        self._render_state(self.session.state, "")
-        self._render_info()
-        QTimer.singleShot(0, self.fill_remembered)  # once the event loop runs
+    def _chain_focus(self) -> None:
+        """Tab goes through the form in reading order, then to Connect and the other buttons,
+        also after the form was rebuilt (a new form's widgets would come last)."""
+        editors = list(self.form.editors.values())
+        chain: list[QWidget] = [self.login_all]
+        for advanced in (False, True):
+            if advanced and self.form.advanced_button is not None:
+                chain.append(self.form.advanced_button)
+            for editor in editors:
+                if editor.field.advanced is advanced:
+                    chain += editor.focus_chain()
+        chain += self.buttons
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def retranslate(self) -> None:
         """After a language change: what is rendered from the session, rendered again."""
@@ -357,7 +432,9 @@ class BrokerTab(Translatable, QWidget):
         )
         self.reconnect.toggled.connect(self._reconnect_toggled)
         self.account_menu_button.setMenu(menu)
-        header.addWidget(QLabel(self.tr("Account")))
+        account_label = QLabel(self.tr("&Account"))
+        account_label.setBuddy(self.account)
+        header.addWidget(account_label)
         header.addWidget(self.account)
         header.addWidget(self.account_menu_button)
 
@@ -825,6 +902,7 @@ class BrokerTab(Translatable, QWidget):
         self.save_profile()
         self.reason.hide()
         self.side.setCurrentWidget(self.diagnosis_panel)
+        self._fit_form(DIAGNOSIS_SHARE)  # its steps and verdict need the room more than the log
         self.diagnosis_panel.start(
             translate("brokers", self.spec.title), self._checked_where(schema)
         )
@@ -1058,12 +1136,14 @@ class BrokerTab(Translatable, QWidget):
             self.form = SchemaForm(schema, self)
             self._wire_form()
             self.scroll.setWidget(self.form)  # the scroll area deletes the previous form
+            self._chain_focus()
         self.form.load(values)
         notice = self.spec.notice(self.current_environment) if self.spec.notice else ""
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
 
     def _wire_form(self) -> None:
+        self.form.relaid.connect(lambda: QTimer.singleShot(0, self._fit_form))
         self.form.submitted.connect(lambda: QTimer.singleShot(0, self.connect_clicked))
         # Queued: the form may be replaced, and the widget that emitted must finish emitting
         # before it is deleted (rebuilding inside its own signal crashed the console).

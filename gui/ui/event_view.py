@@ -37,16 +37,25 @@ SEARCH_DELAY_MS = 250  # filter after typing pauses, not on every key over 100,0
 
 
 class EventLogView(Translatable, QWidget):
-    """One view of the log; `broker=None` shows every broker."""
+    """One view of the log; `broker=None` shows every broker. A broker's view can show every
+    broker's events too (its scope choice), so one log on screen is enough."""
 
     notice = Signal(str)
 
     def __init__(self, feed: LogFeed, broker: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.feed = feed
-        self.broker = broker
         self.model = feed.model(broker)
         self.queue_drops = 0  # events a full queue dropped before the log (the sessions say)
+
+        self.scope: QComboBox | None = None
+        if broker is not None:
+            self.scope = QComboBox(self)
+            self.scope.setObjectName("log_scope")
+            self.scope.addItem(self.tr("This broker"), broker)
+            self.scope.addItem(self.tr("All brokers"), "")
+            self.scope.setToolTip(self.tr("Show this broker's events or every broker's"))
+            self.scope.currentIndexChanged.connect(self._scope_changed)
 
         self.kind_button = QToolButton(self)
         self.kind_button.setText(self.tr("Events"))
@@ -88,7 +97,7 @@ class EventLogView(Translatable, QWidget):
 
         clear_button = QToolButton(self)
         clear_button.setText(self.tr("Clear"))
-        clear_button.clicked.connect(lambda: self.feed.clear(self.broker))
+        clear_button.clicked.connect(lambda: self.feed.clear(self.model.broker))
 
         export_button = QToolButton(self)
         export_button.setText(self.tr("Export"))
@@ -119,6 +128,8 @@ class EventLogView(Translatable, QWidget):
 
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
+        if self.scope is not None:
+            toolbar.addWidget(self.scope)
         for widget in (self.kind_button, self.level_combo):
             toolbar.addWidget(widget)
         toolbar.addWidget(self.search, 1)
@@ -177,6 +188,13 @@ class EventLogView(Translatable, QWidget):
         self.model.collapse = not self.heartbeats.isChecked()
         self.model.reload()
 
+    def _scope_changed(self) -> None:
+        assert self.scope is not None  # only a broker's view has a scope to choose
+        self.model.broker = self.scope.currentData() or None
+        self.table.setColumnHidden(1, self.model.broker is not None)
+        self.model.reload()
+        self._update_dropped()
+
     def _note_rows(self) -> None:
         self._rows_added = True
 
@@ -197,7 +215,7 @@ class EventLogView(Translatable, QWidget):
     def _update_dropped(self) -> None:
         """Rows trimmed from the view are not lost (the session log keeps every event); events
         a full queue dropped are. The label tells them apart."""
-        trimmed = self.feed.store.evicted(self.broker)
+        trimmed = self.feed.store.evicted(self.model.broker)
         parts = []
         if trimmed:
             parts.append(self.tr("%n row(s) trimmed", "", trimmed))
@@ -220,7 +238,7 @@ class EventLogView(Translatable, QWidget):
     def _export(self, fmt: str) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        name = f"{self.broker or 'all-brokers'}-events.{fmt}"
+        name = f"{self.model.broker or 'all-brokers'}-events.{fmt}"
         pattern = self.tr("CSV (*.csv)") if fmt == "csv" else self.tr("JSON Lines (*.jsonl)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export events"), name, pattern)
         if not path:

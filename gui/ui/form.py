@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from gui.core.schema import Field, FieldKind, Problem, Schema
 from gui.ui.i18n import Translatable, translate
+
+COLUMN_WIDTH = 330  # a label and its input side by side; a narrower form has one column
 
 
 def translate_field(text: str) -> str:
@@ -85,12 +88,13 @@ class FieldEditor(Translatable, QWidget):
             self.reveal.setToolTip(self.tr("Show the value while the button is down"))
             self.reveal.toggled.connect(self._reveal)
             row.addWidget(self.reveal)
+        self.browse: QToolButton | None = None
         if field.kind is FieldKind.PATH:
-            browse = QToolButton(self)
-            browse.setText("…")
-            browse.setToolTip(self.tr("Choose"))
-            browse.clicked.connect(self._browse)
-            row.addWidget(browse)
+            self.browse = QToolButton(self)
+            self.browse.setText("…")
+            self.browse.setToolTip(self.tr("Choose"))
+            self.browse.clicked.connect(self._browse)
+            row.addWidget(self.browse)
         self.input.setObjectName(f"field_{field.key}")
         self.input.setAccessibleName(translate_field(field.label))
         if field.help:
@@ -101,6 +105,10 @@ class FieldEditor(Translatable, QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits in this field, in order."""
+        return [self.input] + [b for b in (self.reveal, self.browse) if b is not None]
 
     def value(self) -> Any:
         if isinstance(self.input, QCheckBox):
@@ -165,20 +173,42 @@ class FieldEditor(Translatable, QWidget):
             self.edited.emit()
 
 
+class ColumnGrid(QGridLayout):
+    """A grid told its width whenever it is laid out, before it places its items, so the form
+    can choose its columns. (A Python resizeEvent would do the same, but PySide6 would then
+    build Qt's event types while the first window shows.)"""
+
+    def __init__(self, on_width: Callable[[int], None]) -> None:
+        super().__init__()
+        self._on_width = on_width
+
+    def setGeometry(self, rect: QRect) -> None:
+        self._on_width(rect.width())
+        super().setGeometry(rect)
+
+
 class SchemaForm(Translatable, QWidget):
     """All of a schema's fields; Enter in any text field asks to connect. `changed` fires when
-    the user leaves a field, so a form that depends on a value can be rebuilt."""
+    the user leaves a field, so a form that depends on a value can be rebuilt.
+
+    Two columns when there is room, so a whole form shows without scrolling on a laptop
+    screen; fields marked advanced are folded under one button until asked for (or until one
+    of them has a problem to show)."""
 
     submitted = Signal()
     changed = Signal()
+    relaid = Signal()  # the form needs another height: columns changed, advanced unfolded
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._columns = 0  # placed at the first resize (or now, in one column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self._basic = ColumnGrid(self._fit_width)
+        layout.addLayout(self._basic)
         for field in schema:
             editor = FieldEditor(field, self)
             editor.submitted.connect(self.submitted)
@@ -186,14 +216,78 @@ class SchemaForm(Translatable, QWidget):
             editor.committed.connect(self.changed)
             label = QLabel(self)
             label.setObjectName(f"label_{field.key}")
+            label.setBuddy(editor.input)
+            # As tall as the input line, so the text sits beside it whether or not an error
+            # line shows below the input.
+            label.setMinimumHeight(editor.input.sizeHint().height())
             self.labels[field.key] = label
-            layout.addRow(label, editor)
             self.editors[field.key] = editor
+        self.advanced_button: QToolButton | None = None
+        self.advanced_box: QWidget | None = None
+        self._advanced = QGridLayout()
+        if any(field.advanced for field in schema):
+            self.advanced_button = QToolButton(self)
+            self.advanced_button.setObjectName("advanced")
+            self.advanced_button.setCheckable(True)
+            self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+            self.advanced_button.setAutoRaise(True)
+            self.advanced_button.toggled.connect(self.show_advanced)
+            layout.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.advanced_box = QWidget(self)
+            self.advanced_box.setObjectName("advanced_fields")
+            self.advanced_box.setLayout(self._advanced)
+            self._advanced.setContentsMargins(0, 0, 0, 0)
+            self.advanced_box.hide()
+            layout.addWidget(self.advanced_box)
+            # The folded fields come after the button in the Tab order, as they show.
+            for field in schema:
+                if field.advanced:
+                    self.labels[field.key].setParent(self.advanced_box)
+                    self.editors[field.key].setParent(self.advanced_box)
+        layout.addStretch(1)
+        self._place(1)
         self.label_fields()
+
+    def _fit_width(self, width: int) -> None:
+        self._place(2 if width >= 2 * COLUMN_WIDTH else 1)
+
+    def _place(self, columns: int) -> None:
+        """Lay the fields out in reading order, row by row, in `columns` label+input pairs."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, advanced in ((self._basic, False), (self._advanced, True)):
+            fields = [field for field in self.schema if field.advanced is advanced]
+            for field in fields:
+                grid.removeWidget(self.labels[field.key])
+                grid.removeWidget(self.editors[field.key])
+            for index, field in enumerate(fields):
+                row, column = divmod(index, columns)
+                grid.addWidget(self.labels[field.key], row, 2 * column, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(self.editors[field.key], row, 2 * column + 1)
+            for column in range(4):
+                grid.setColumnStretch(column, 1 if column % 2 and column < 2 * columns else 0)
+            grid.setHorizontalSpacing(12)
+        self.relaid.emit()
+
+    def show_advanced(self, shown: bool) -> None:
+        if self.advanced_button is None or self.advanced_box is None:
+            return
+        self.advanced_button.setChecked(shown)
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        if self.advanced_box.isVisibleTo(self) != shown:
+            self.advanced_box.setVisible(shown)
+            self.relaid.emit()
 
     def label_fields(self) -> None:
         """The labels, accessible names and tooltips in the UI language (again after a
         change)."""
+        if self.advanced_button is not None:
+            folded = sum(1 for field in self.schema if field.advanced)
+            self.advanced_button.setText(self.tr("Advanced settings (%n)", "", folded))
         for field in self.schema:
             text = translate_field(field.label) + (" *" if field.required else "")
             self.labels[field.key].setText(text)
@@ -212,6 +306,8 @@ class SchemaForm(Translatable, QWidget):
     def show_problems(self, problems: dict[str, Problem]) -> None:
         for key, editor in self.editors.items():
             editor.show_problem(problems.get(key))
+        if any(self.editors[key].field.advanced for key in problems if key in self.editors):
+            self.show_advanced(True)  # a problem nobody can see cannot be fixed
         first = next((self.editors[k] for k in self.editors if k in problems), None)
         if first is not None:
             first.input.setFocus()

@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,6 @@ from gui.core.registry import BrokerSpec, Registry
 from gui.core.session_log import SessionLog
 from gui.ui.broker_tab import BrokerTab
 from gui.ui.event_log import LogFeed
-from gui.ui.event_view import EventLogView
 from gui.ui.file_watch import FileWatch
 from gui.ui.i18n import LANGUAGES, Language, Translatable, retranslate, translate
 from gui.ui.resources import app_icon
@@ -118,6 +116,14 @@ class MainWindow(Translatable, QMainWindow):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages[spec.id] = page
             self.tabs.addTab(page, translate("brokers", spec.title))
+        # The overview of every session: a page of its own, so its charts have room; built
+        # the first time it is shown.
+        self.sessions_page = QWidget(self.tabs)
+        self.sessions_page.setObjectName("sessions_page")
+        QVBoxLayout(self.sessions_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.sessions_page, self.tr("Sessions"))
+        self.sessions_view: SessionsView | None = None
+        self._last_broker_page: QWidget = self.tabs.widget(0)
         self.tabs.currentChanged.connect(self._build_current)
         self.banner = self._make_banner(profiles.problem)
         self._log_problem_told = False
@@ -130,25 +136,6 @@ class MainWindow(Translatable, QMainWindow):
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.all_view = EventLogView(self.feed, None, self)
-        self.all_view.notice.connect(self._notice)
-        self.dock = QDockWidget(self.tr("All brokers"), self)
-        self.dock.setObjectName("all_brokers_dock")
-        self.dock.setWidget(self.all_view)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        # The overview is built the first time it is shown (start-up shows the log).
-        self.sessions_view: SessionsView | None = None
-        self.sessions_dock = QDockWidget(self.tr("Sessions"), self)
-        self.sessions_dock.setObjectName("sessions_dock")
-        self.sessions_dock.setWidget(QWidget(self.sessions_dock))
-        self.sessions_dock.visibilityChanged.connect(self._sessions_shown)
-        # Shown from the menu or the button: brought to the front of the docks' tabs.
-        self.sessions_dock.toggleViewAction().triggered.connect(
-            lambda on: QTimer.singleShot(0, self.sessions_dock.raise_) if on else None
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sessions_dock)
-        self.tabifyDockWidget(self.dock, self.sessions_dock)
-        self.sessions_dock.hide()  # View → Sessions, or Log in to all, shows it (remembered)
         self.tray: QSystemTrayIcon | None = None  # made with the first session
         self._previous_health: dict[str, Health] = {}
 
@@ -217,6 +204,12 @@ class MainWindow(Translatable, QMainWindow):
 
     def _build_current(self) -> None:
         page = self.tabs.currentWidget()
+        on_sessions = page is self.sessions_page
+        self.sessions_action.setChecked(on_sessions)
+        if on_sessions:
+            self._build_sessions()
+            return
+        self._last_broker_page = page
         for broker, candidate in self._pages.items():
             if candidate is page:
                 self.broker_tabs[broker]
@@ -244,8 +237,14 @@ class MainWindow(Translatable, QMainWindow):
         corner = QWidget(self)
         corner_row = QHBoxLayout(corner)
         corner_row.setContentsMargins(0, 0, 4, 0)
+        self.sessions_action = QAction(self.tr("&Sessions"), self)
+        self.sessions_action.setObjectName("sessions")
+        self.sessions_action.setCheckable(True)
+        self.sessions_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sessions_action.setToolTip(self.tr("Every session's health, side by side"))
+        self.sessions_action.triggered.connect(self._sessions_toggled)
         for name, action in (
-            ("sessions_button", self.sessions_dock.toggleViewAction()),
+            ("sessions_button", self.sessions_action),
             ("login_all_button", self.login_all_action),
         ):
             button = QToolButton(corner)
@@ -278,8 +277,7 @@ class MainWindow(Translatable, QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.dock.toggleViewAction())
-        view_menu.addAction(self.sessions_dock.toggleViewAction())
+        view_menu.addAction(self.sessions_action)
         self.notify_action = QAction(self.tr("&Notify when a session drops"), self)
         self.notify_action.setObjectName("notify")
         self.notify_action.setCheckable(True)
@@ -329,7 +327,6 @@ class MainWindow(Translatable, QMainWindow):
     def retranslate(self) -> None:
         """Every shown text in the new language; what is rendered from state, rendered anew."""
         retranslate(self)
-        self.all_view.retranslate()
         for tab in self.broker_tabs.built():
             tab.retranslate()
         self._show_live_count()
@@ -339,20 +336,23 @@ class MainWindow(Translatable, QMainWindow):
     # -- session health ----------------------------------------------------------------------
 
     def show_sessions(self) -> None:
-        self.sessions_dock.show()
-        self.sessions_dock.raise_()
+        self.tabs.setCurrentWidget(self.sessions_page)
 
-    def _sessions_shown(self, visible: bool) -> None:
-        if visible and self.sessions_view is None:
+    def _sessions_toggled(self, on: bool) -> None:
+        """The Sessions button: to the overview, and back to the broker tab shown before."""
+        self.tabs.setCurrentWidget(self.sessions_page if on else self._last_broker_page)
+
+    def _build_sessions(self) -> None:
+        if self.sessions_view is None:
             from gui.ui.sessions_view import SessionsView
 
             self.sessions_view = SessionsView(
                 [(spec.id, spec.title) for spec in self.registry],
                 self.broker_tabs.built,
                 self._open_tab,
-                self.sessions_dock,
+                self.sessions_page,
             )
-            self.sessions_dock.setWidget(self.sessions_view)
+            self.sessions_page.layout().addWidget(self.sessions_view)
 
     def _make_tray(self) -> QSystemTrayIcon:
         """The tray icon, once a session has started: its colour is the worst session's."""
@@ -566,7 +566,8 @@ class MainWindow(Translatable, QMainWindow):
         self._notice(self.tr("Account {0} imported for {1}").format(account.name, account.broker))
 
     def current_tab(self) -> BrokerTab:
-        page = self.tabs.currentWidget()
+        """The broker tab shown, or the one shown last while the overview is in front."""
+        page = self._last_broker_page
         broker = next(b for b, candidate in self._pages.items() if candidate is page)
         return self.broker_tabs.ensure(broker)
 
@@ -669,15 +670,12 @@ class MainWindow(Translatable, QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
         with contextlib.suppress(TypeError, ValueError):
             self.tabs.setCurrentIndex(int(self.settings.value("current_tab", 0)))
 
     def _remember(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
+        self.settings.remove("window_state")  # the docks of earlier versions
         self.settings.setValue("current_tab", self.tabs.currentIndex())
         self.settings.sync()
         for tab in self.broker_tabs.built():

@@ -33,12 +33,13 @@ _BADGE: dict[SessionState, tuple[str, str]] = {
     SessionState.LOGGING_OUT: (QT_TRANSLATE_NOOP("state", "Logging out…"), "busy"),
     SessionState.FAILED: (QT_TRANSLATE_NOOP("state", "Failed"), "bad"),
 }
+# White on each: at least 4.5:1 (WCAG AA for text of this size).
 BADGE_STYLE = (
     "QLabel { color: white; border-radius: 10px; padding: 3px 12px; font-weight: bold; }"
     ' QLabel[tone="idle"] { background: #757575; }'
-    ' QLabel[tone="busy"] { background: #ef6c00; }'
+    ' QLabel[tone="busy"] { background: #b45309; }'
     ' QLabel[tone="good"] { background: #2e7d32; }'
-    ' QLabel[tone="warn"] { background: #b26a00; }'
+    ' QLabel[tone="warn"] { background: #8a5a00; }'
     ' QLabel[tone="bad"] { background: #c62828; }'
 )
 PANEL_STYLE = (
@@ -137,7 +138,8 @@ class SessionPanel(Translatable, QGroupBox):
     """Server time and its offset, latency, SDK facts, recover progress, exchanges."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Session"), parent)
+        super().__init__(parent)  # its tab names it
+        self.setFlat(True)
         self.setStyleSheet(PANEL_STYLE)
         self.server_time = steady_label("2026-11-22 05:57:37.572+08:00")
         self.offset = steady_label(*_offset_samples())

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 REFRESH_MS = 1000
 TIMELINE_HOURS = 4
 CHART_SECONDS = 5.0
+SECONDS_SHOWN_UNDER = 600  # a plot spanning less shows seconds on its time axis
 
 HEALTH_COLOURS = {
     Health.OFFLINE: "#9e9e9e",
@@ -114,6 +115,7 @@ class SessionsView(Translatable, QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the width, no gap
         self.buttons: dict[str, QPushButton] = {}
         for row, (broker, title) in enumerate(brokers):
             self.table.setItem(row, 0, QTableWidgetItem(translate("brokers", title)))
@@ -124,9 +126,10 @@ class SessionsView(Translatable, QWidget):
             button.clicked.connect(lambda _=False, b=broker: self._toggle(b))
             self.table.setCellWidget(row, len(COLUMNS) - 1, button)
             self.buttons[broker] = button
-        self.table.setMinimumHeight(60)  # the dock may be as short as the log's
+        self.table.setMinimumHeight(60)
         self.charts: HealthCharts | None = None
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter.setChildrenCollapsible(False)
         self._splitter.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,10 +140,17 @@ class SessionsView(Translatable, QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:
+        # Every session in view, no more: the charts below take the rest of the page.
+        table = self.table
+        table.resizeRowsToContents()  # the Log in buttons' height
+        frame = 2 * table.frameWidth()
+        scroll_bar = table.horizontalScrollBar().sizeHint().height()  # in a narrow window
+        rows = table.verticalHeader().length() + table.horizontalHeader().sizeHint().height()
+        table.setMaximumHeight(rows + frame + scroll_bar)
         if self.charts is None:
             self.charts = HealthCharts(self)
             self._splitter.addWidget(self.charts)
-            self._splitter.setStretchFactor(0, 1)
+            self._splitter.setStretchFactor(0, 0)
             self._splitter.setStretchFactor(1, 1)
         self.refresh()
         super().showEvent(event)
@@ -179,7 +189,10 @@ class SessionsView(Translatable, QWidget):
             tab, tracker = pair
             self._row(row, tab.account_name, tracker.snapshot(), tab)
         if self.charts is not None and self.charts.isVisible():
-            self.charts.render([(broker, tracker) for broker, (_t, tracker) in trackers.items()])
+            names = {broker: translate("brokers", title) for broker, title in self._brokers}
+            self.charts.render(
+                [(broker, tracker) for broker, (_t, tracker) in trackers.items()], names
+            )
 
     def _row(self, row: int, account: str, snapshot, tab: BrokerTab | None) -> None:
         cells = ["—"] * (len(COLUMNS) - 2)
@@ -270,14 +283,18 @@ class HealthCharts(Translatable, QWidget):
         self.drop_marks = 0
         self.points = {"offset": 0, "latency": 0}
         self._drawn_at: float | None = None  # when the charts were drawn; None: at the next render
+        self._names: dict[str, str] = {}  # broker id -> the name shown in the UI language
 
-    def render(self, trackers: list[tuple[str, HealthTracker]]) -> None:
+    def render(
+        self, trackers: list[tuple[str, HealthTracker]], names: dict[str, str] | None = None
+    ) -> None:
         """Redraw at most every CHART_SECONDS (a chart is rebuilt whole: cheap for a person's
         glance, too dear for every second); the time axis moves with the clock."""
         now = time.monotonic()
         if self._drawn_at is not None and now - self._drawn_at < CHART_SECONDS:
             return
         self._drawn_at = now
+        self._names = names or {}
         shown = [(broker, tracker) for broker, tracker in trackers if len(tracker.timeline) > 1]
         self.timeline_view.setChart(self._timeline(shown))
         self.offset_view.setChart(self._plot(shown, "offset", self.tr("Clock offset (ms)")))
@@ -323,7 +340,7 @@ class HealthCharts(Translatable, QWidget):
         width = int(max(4, min(14, lane_px / 3)))
         for lane, (broker, tracker) in enumerate(trackers):
             self.lanes.append(broker)
-            y_axis.append(broker, lane)
+            y_axis.append(self._names.get(broker, broker), lane)
             changes = [*tracker.timeline, (now, tracker.state)]
             for (begin, state), (end, _next) in itertools.pairwise(changes):
                 if end < start:
@@ -360,15 +377,14 @@ class HealthCharts(Translatable, QWidget):
         chart = QChart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("HH:mm")
-        x_axis.setTickCount(3)
+        x_axis.setTickCount(4)
         y_axis = QValueAxis()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         low, high, first, last, points = 0.0, 1.0, None, None, 0
         for broker, tracker in trackers:
             series = QLineSeries()
-            series.setName(broker)
+            series.setName(self._names.get(broker, broker))
             for sample in tracker.samples:
                 value = sample.offset_ms if what == "offset" else sample.latency_ms
                 if value is None:
@@ -385,6 +401,7 @@ class HealthCharts(Translatable, QWidget):
 
         end = last or time.time()
         begin = first if first is not None and first < end else end - 60
+        x_axis.setFormat("HH:mm:ss" if end - begin < SECONDS_SHOWN_UNDER else "HH:mm")
         x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(begin * 1000)),
                         QDateTime.fromMSecsSinceEpoch(int(end * 1000)))  # fmt: skip
         margin = max((high - low) * 0.1, 1.0)

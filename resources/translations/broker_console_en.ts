@@ -52,4 +52,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SchemaForm</name>
+    <message numerus="yes">
+        <source>Advanced settings (%n)</source>
+        <translation>
+            <numerusform>Advanced settings (%n)</numerusform>
+            <numerusform>Advanced settings (%n)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

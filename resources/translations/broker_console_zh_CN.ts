@@ -12,26 +12,6 @@
         <translation>正式环境</translation>
     </message>
     <message>
-        <source>Scenario</source>
-        <translation>场景</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>环境</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Logout</source>
-        <translation>登出</translation>
-    </message>
-    <message>
         <source>Remember passwords</source>
         <translation>记住密码</translation>
     </message>
@@ -46,10 +26,6 @@
     <message>
         <source>Logged in by File → Log in to all (one account per broker)</source>
         <translation>由“文件 → 全部登录”登录（每家券商一个账户）</translation>
-    </message>
-    <message>
-        <source>Diagnose</source>
-        <translation>诊断</translation>
     </message>
     <message>
         <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
@@ -88,6 +64,30 @@
         <translation>诊断</translation>
     </message>
     <message>
+        <source>&amp;Environment</source>
+        <translation>环境(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Scena&amp;rio</source>
+        <translation>情境(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log&amp;out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+    <message>
         <source>The account whose values the form shows</source>
         <translation>表单当前显示的账户</translation>
     </message>
@@ -124,8 +124,8 @@
         <translation>连接断开时重新登录（间隔 1、2、4 … 60 秒）；登录被拒绝时绝不重试。“随全部登录”的账户默认开启。</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>账户</translation>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
     </message>
     <message>
         <source>New account</source>
@@ -298,6 +298,18 @@
     <message>
         <source>Errors only</source>
         <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>This broker</source>
+        <translation>此券商</translation>
+    </message>
+    <message>
+        <source>All brokers</source>
+        <translation>所有券商</translation>
+    </message>
+    <message>
+        <source>Show this broker&apos;s events or every broker&apos;s</source>
+        <translation>显示此券商或所有券商的事件</translation>
     </message>
     <message>
         <source>Events</source>
@@ -481,10 +493,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>All brokers</source>
-        <translation>所有券商</translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation>会话总览</translation>
     </message>
@@ -515,6 +523,14 @@
     <message>
         <source>Log in to all at start-up</source>
         <translation>启动时全部登录</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>会话总览(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every session&apos;s health, side by side</source>
+        <translation>并列显示每个会话的健康状态</translation>
     </message>
     <message>
         <source>&amp;Export account…</source>
@@ -692,11 +708,16 @@ Log in to your brokers and see at a glance that it worked.</source>
     </message>
 </context>
 <context>
-    <name>SessionPanel</name>
-    <message>
-        <source>Session</source>
-        <translation>会话</translation>
+    <name>SchemaForm</name>
+    <message numerus="yes">
+        <source>Advanced settings (%n)</source>
+        <translation>
+            <numerusform>高级设置（%n）</numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>SessionPanel</name>
     <message>
         <source>Server time</source>
         <translation>服务器时间</translation>

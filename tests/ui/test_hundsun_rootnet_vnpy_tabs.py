@@ -74,7 +74,7 @@ def live_vnpy(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untype
     monkeypatch.setattr(vnpy, "discover", lambda: ("vnpy_testgw:TestGateway",))
     vnpy.static_default_setting.cache_clear()
     tab = window.broker_tabs["vnpy"]
-    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.tabs.setCurrentIndex(list(window.broker_tabs).index("vnpy"))
     tab.environment.setCurrentIndex(tab.environment.findData("live"))
     assert list(tab.form.editors) == ["gateway"]
     yield tab

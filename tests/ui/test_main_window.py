@@ -1,4 +1,4 @@
-"""The window as a whole: tabs, the all-brokers dock, closing, remembering, exporting."""
+"""The window as a whole: tabs, the log and its scope, closing, remembering, exporting."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ WAIT_MS = 15_000
 SECRET = "Tr@der-S3cret-771"
 
 
-def test_six_tabs_all_with_a_driver(window: MainWindow) -> None:
-    assert window.tabs.count() == 6
+def test_six_broker_tabs_all_with_a_driver_then_the_overview(window: MainWindow) -> None:
+    assert window.tabs.count() == 7
+    assert window.tabs.widget(6) is window.sessions_page
     assert list(window.broker_tabs) == ["kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy"]
     for tab in window.broker_tabs.values():
         assert not tab.unavailable.isVisibleTo(tab)
@@ -269,20 +270,45 @@ def test_a_flood_keeps_the_collector_off_its_rows_until_it_is_over(qtbot, loop, 
         gc.unfreeze()  # the rest of the test run collects as before
 
 
-def test_dock_label_shows_dropped_count(qtbot, window: MainWindow) -> None:
+def all_brokers_view(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    """The KGI tab's log, switched to every broker's events as a person does it."""
+    view = window.broker_tabs["kgi"].log_view
+    pick(qtbot, view.scope, "")
+    assert view.model.broker is None and not view.table.isColumnHidden(1)  # a Broker column
+    return view
+
+
+def test_one_log_is_in_view_and_it_shows_every_broker_when_asked(qtbot, window) -> None:
+    from gui.ui.event_view import EventLogView
+
+    window.feed.append(_event(1))
+    window.feed.append(_event(2, broker="longport"))
+    window.feed.flush()
+    shown = [view for view in window.findChildren(EventLogView) if view.isVisible()]
+    assert shown == [window.broker_tabs["kgi"].log_view]
+    assert [e.text for e in shown[0].model.visible_events()] == ["event 1"]
+    view = all_brokers_view(qtbot, window)
+    assert [e.text for e in view.model.visible_events()] == ["event 1", "event 2"]
+    pick(qtbot, view.scope, "kgi")
+    assert [e.text for e in view.model.visible_events()] == ["event 1"]
+    assert view.table.isColumnHidden(1)
+
+
+def test_log_label_tells_trimmed_rows_from_dropped_events(qtbot, window: MainWindow) -> None:
+    view = all_brokers_view(qtbot, window)
     window.feed.store.rows_per_broker = 5
     for i in range(8):
         window.feed.append(_event(i))
     window.feed.flush()
-    assert window.all_view.dropped_label.isVisibleTo(window)
-    assert "3" in window.all_view.dropped_label.text()
+    assert view.dropped_label.isVisibleTo(window)
+    assert "3" in view.dropped_label.text()
     # Trimmed from the view is not lost (the session log keeps them): not called "dropped".
-    assert "trimmed" in window.all_view.dropped_label.text()
-    assert "session log" in window.all_view.dropped_label.toolTip()  # nothing was lost
-    assert "dropped" not in window.all_view.dropped_label.text()
-    window.all_view.set_queue_drops(4)  # events a full queue really lost
-    assert "4 event" in window.all_view.dropped_label.text().split(";")[-1]  # really lost
-    assert "dropped" in window.all_view.dropped_label.text().split(";")[-1]
+    assert "trimmed" in view.dropped_label.text()
+    assert "session log" in view.dropped_label.toolTip()  # nothing was lost
+    assert "dropped" not in view.dropped_label.text()
+    view.set_queue_drops(4)  # events a full queue really lost
+    assert "4 event" in view.dropped_label.text().split(";")[-1]  # really lost
+    assert "dropped" in view.dropped_label.text().split(";")[-1]
 
 
 class LayoutRequests(QObject):
@@ -301,6 +327,7 @@ class LayoutRequests(QObject):
 def test_a_growing_dropped_count_never_lays_out_the_window_again(qtbot, window) -> None:
     """Under a flood the count changes with every flush; relaying out the window for it
     measured every label's text again, about 10 ms of the GUI thread each time."""
+    view = window.broker_tabs["kgi"].log_view
     requests = LayoutRequests()
     QApplication.instance().installEventFilter(requests)
     try:
@@ -313,7 +340,7 @@ def test_a_growing_dropped_count_never_lays_out_the_window_again(qtbot, window) 
             QApplication.processEvents()
             if not requests.count:
                 break
-        assert window.all_view.dropped_label.isVisible() and not requests.count
+        assert view.dropped_label.isVisible() and not requests.count
         for n in range(5):
             for i in range(3):
                 window.feed.append(_event(100 + 3 * n + i))
@@ -321,7 +348,7 @@ def test_a_growing_dropped_count_never_lays_out_the_window_again(qtbot, window) 
             QApplication.processEvents()
     finally:
         QApplication.instance().removeEventFilter(requests)
-    assert "18" in window.all_view.dropped_label.text()
+    assert "18" in view.dropped_label.text()
     assert requests.count == 0
 
 
@@ -356,9 +383,9 @@ def test_filters_by_level_kind_search_and_broker(qtbot, window: MainWindow) -> N
     feed.append(BrokerEvent("kgi", EventKind.STATUS, "CONNECT_READY", "連線成功"))
     feed.flush()
     kgi_view = window.broker_tabs["kgi"].log_view
-    all_view = window.all_view
-    assert all_view.model.rowCount() == 4
     assert kgi_view.model.rowCount() == 3
+    all_view = all_brokers_view(qtbot, window)
+    assert all_view.model.rowCount() == 4
     pick(qtbot, all_view.level_combo, Level.WARNING.value)
     assert [e.text for e in all_view.model.visible_events()] == ["event 2", "event 3"]
     pick(qtbot, all_view.level_combo, Level.INFO.value)
@@ -367,13 +394,17 @@ def test_filters_by_level_kind_search_and_broker(qtbot, window: MainWindow) -> N
     toggle_kind(qtbot, all_view, EventKind.LOG)
     qtbot.keyClicks(all_view.search, "connect_r")  # QTest types Latin-1 only
     qtbot.waitUntil(lambda: all_view.model.rowCount() == 1, timeout=3000)
+    all_view.search.clear()
+    pick(qtbot, kgi_view.scope, "kgi")
     qtbot.mouseClick(kgi_view.pause_button, Qt.MouseButton.LeftButton)
     assert kgi_view.pause_button.isChecked()
     clear = next(b for b in kgi_view.findChildren(QToolButton) if b.text() == "Clear")
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
-    assert kgi_view.model.rowCount() == 0
-    all_view.search.clear()
-    qtbot.waitUntil(lambda: all_view.model.rowCount() == 1, timeout=3000)  # longport's stays
+    qtbot.waitUntil(lambda: kgi_view.model.rowCount() == 0, timeout=3000)
+    pick(qtbot, kgi_view.scope, "")
+    qtbot.waitUntil(  # longport's stays
+        lambda: [e.broker for e in kgi_view.model.visible_events()] == ["longport"], timeout=3000
+    )
 
 
 def test_warnings_and_errors_are_painted_in_their_colours(qtbot, window: MainWindow) -> None:
@@ -381,7 +412,7 @@ def test_warnings_and_errors_are_painted_in_their_colours(qtbot, window: MainWin
     for number, level in enumerate((Level.INFO, Level.WARNING, Level.ERROR)):
         feed.append(_event(number, level))
     feed.flush()
-    view = window.all_view
+    view = window.broker_tabs["kgi"].log_view
     table = view.table
     normal = table.palette().color(QPalette.ColorRole.Text).name()
     shown = []
@@ -395,7 +426,7 @@ def test_warnings_and_errors_are_painted_in_their_colours(qtbot, window: MainWin
 def test_heartbeats_collapse_into_one_row_and_exports_keep_every_one(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    feed, view = window.feed, window.all_view
+    feed, view = window.feed, all_brokers_view(qtbot, window)
     feed.append(_event(0))
     for _ in range(5):
         feed.append(_tick("kgi"))
@@ -439,11 +470,10 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
 
     thread = threading.Thread(target=produce)
     thread.start()
-    qtbot.waitUntil(lambda: window.all_view.model.rowCount() == total, timeout=WAIT_MS)
+    view = window.broker_tabs["kgi"].log_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == total, timeout=WAIT_MS)
     thread.join()
-    assert [e.text for e in window.all_view.model.visible_events()] == [
-        f"event {i}" for i in range(total)
-    ]
+    assert [e.text for e in view.model.visible_events()] == [f"event {i}" for i in range(total)]
 
 
 def test_only_the_shown_tab_is_built_at_start_up(qtbot, loop, config_dir) -> None:

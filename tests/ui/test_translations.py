@@ -127,34 +127,34 @@ def test_the_window_switches_language_at_run_time(
     window = make_window(config_dir, language)
     window.show()
     tab = window.broker_tabs["kgi"]
-    assert tab.connect_button.text() == "Connect"
+    assert tab.connect_button.text() == "&Connect"  # Alt+C
     qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)  # no password typed
     error = tab.form.editors["password"].error
     assert error.text() == "Password is required."
 
     pick_language(qtbot, window, "zh_TW")
-    qtbot.waitUntil(lambda: tab.connect_button.text() == "登入")
+    qtbot.waitUntil(lambda: tab.connect_button.text() == "登入(&C)")
     assert language.code == "zh_TW"
     assert tab.badge.text() == "未連線"
     assert tab.remember.text() == "記住密碼"
-    assert window.dock.windowTitle() == "所有券商"
+    assert tab.log_view.scope.itemText(1) == "所有券商"
     assert window.tabs.tabText(1) == "LongPort 長橋"
     assert tab.environment.currentText() == "內建模擬器"
     normal = tab.scenario.findData("normal")
     assert tab.scenario.itemData(normal, Qt.ItemDataRole.ToolTipRole).startswith("依範例登入")
     assert tab.form.labels["password"].text() == "密碼 *"
     assert error.text() == "必須填寫密碼。"  # the message and the label inside it
-    header = window.all_view.table.model().headerData(0, Qt.Orientation.Horizontal)
+    header = tab.log_view.table.model().headerData(0, Qt.Orientation.Horizontal)
     assert header == "時間"
     assert window.settings.value("language") == "zh_TW"
     assert language.counts() == (language.counts()[0], 0)
 
     pick_language(qtbot, window, "zh_CN")
-    qtbot.waitUntil(lambda: tab.connect_button.text() == "登录")
-    assert tab.remember.text() == "记住密码" and window.dock.windowTitle() == "所有券商"
+    qtbot.waitUntil(lambda: tab.connect_button.text() == "登录(&C)")
+    assert tab.remember.text() == "记住密码" and tab.log_view.scope.itemText(1) == "所有券商"
 
     pick_language(qtbot, window, "en")
-    qtbot.waitUntil(lambda: tab.connect_button.text() == "Connect")
+    qtbot.waitUntil(lambda: tab.connect_button.text() == "&Connect")
     assert tab.badge.text() == "Disconnected" and window.tabs.tabText(1) == "LongPort"
     close_window(qtbot, window)
 

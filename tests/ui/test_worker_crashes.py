@@ -28,7 +28,7 @@ def vnpy_tab(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untyped
     path = os.pathsep.join(filter(None, [str(STANDINS), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("PYTHONPATH", path)  # the gateway is imported in the worker
     vnpy.static_default_setting.cache_clear()
-    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.tabs.setCurrentIndex(list(window.broker_tabs).index("vnpy"))
     tab = window.broker_tabs["vnpy"]
     qtbot.mouseClick(tab.environment, Qt.MouseButton.LeftButton)
     qtbot.keyClick(tab.environment.view(), Qt.Key.Key_Down)

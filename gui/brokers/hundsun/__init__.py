@@ -60,7 +60,7 @@ SCHEMA = Schema(
             item_kind=ItemKind.ENDPOINT,
             help="ip:port;ip:port",
         ),
-        Field("license_file", "License file", FieldKind.PATH),
+        Field("license_file", "License file", FieldKind.PATH, advanced=True),
         _c("operator_no", "Operator no.", 16, required=True),
         Field(
             "password",
@@ -77,7 +77,7 @@ SCHEMA = Schema(
         _c("hd_volserial", "Disk serial", 128),
         _c("op_station", "Op station", 256, required=True, help="IP|MAC"),
         _c("terminal_info", "Terminal info", 256),
-        _c("app_id", "App ID", 32),
+        _c("app_id", "App ID", 32, advanced=True),
         Field(
             "authorize_code",
             "Authorize code",
@@ -85,8 +85,9 @@ SCHEMA = Schema(
             max_bytes=16,
             encoding=WIRE_ENCODING,
             strip=False,
+            advanced=True,
         ),
-        Field("port_id", "Port ID", FieldKind.INT, minimum=0, maximum=99_999_999),
+        Field("port_id", "Port ID", FieldKind.INT, minimum=0, maximum=99_999_999, advanced=True),
         Field(
             "heartbeat_seconds",
             "Heartbeat (s)",
@@ -95,6 +96,7 @@ SCHEMA = Schema(
             minimum=5,
             maximum=240,
             help="Function 10000 interval; the token expires after five idle minutes.",
+            advanced=True,
         ),
     ),
     rules=(_station_rules,),

@@ -60,10 +60,25 @@ SCHEMA = Schema(
             exact_chars=1,
             strip=False,
             help="One character; KGI's sample passes a space.",
+            advanced=True,
         ),
-        Field("auto_sub_report", "Subscribe to reports", FieldKind.BOOL, default=True),
-        Field("auto_recover_report", "Recover orders and deals", FieldKind.BOOL, default=True),
-        Field("auto_retrieve_product_info", "Download product files", FieldKind.BOOL, default=True),
+        Field(
+            "auto_sub_report", "Subscribe to reports", FieldKind.BOOL, default=True, advanced=True
+        ),
+        Field(
+            "auto_recover_report",
+            "Recover orders and deals",
+            FieldKind.BOOL,
+            default=True,
+            advanced=True,
+        ),
+        Field(
+            "auto_retrieve_product_info",
+            "Download product files",
+            FieldKind.BOOL,
+            default=True,
+            advanced=True,
+        ),
         Field(
             "login_timeout",
             "Login timeout (s)",
@@ -72,6 +87,7 @@ SCHEMA = Schema(
             minimum=1,
             maximum=600,
             help="How long to wait for LOGIN_READY or LOGIN_FAIL.",
+            advanced=True,
         ),
     )
 )

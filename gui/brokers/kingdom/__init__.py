@@ -52,7 +52,7 @@ SCHEMA = Schema(
             required=True,
             strip=False,
         ),
-        Field("back_all_quotes", "Return all quotes", FieldKind.BOOL, default=False),
+        Field("back_all_quotes", "Return all quotes", FieldKind.BOOL, default=False, advanced=True),
         _char("kcbp_user", "KCBP user", 20, required=True, default="KCXP00"),
         _char("kcbp_password", "KCBP password", 20, FieldKind.SECRET, required=True, strip=False),
         _char("kcbp_ip", "KCBP IP", 20, FieldKind.HOST, required=True, default="192.168.50.31"),
@@ -60,10 +60,24 @@ SCHEMA = Schema(
         Field("kcbp_port", "KCXP port", FieldKind.PORT, required=True, default=21000),
         _char("kcbp_req_queue", "Request queue", 20, required=True, default="req_market"),
         _char("kcbp_ans_queue", "Answer queue", 20, required=True, default="ans_market"),
-        Field("threads", "Threads", FieldKind.INT, default=5, minimum=1, maximum=64),
-        Field("log_prefix", "Log prefix", default="算法Api", encoding="gbk", max_chars=64),
-        Field("algo_name", "Algorithm name", default="提速版", encoding="gbk", max_chars=64),
-        Field("log_enabled", "Write info to log", FieldKind.BOOL, default=True),
+        Field("threads", "Threads", FieldKind.INT, default=5, minimum=1, maximum=64, advanced=True),
+        Field(
+            "log_prefix",
+            "Log prefix",
+            default="算法Api",
+            encoding="gbk",
+            max_chars=64,
+            advanced=True,
+        ),
+        Field(
+            "algo_name",
+            "Algorithm name",
+            default="提速版",
+            encoding="gbk",
+            max_chars=64,
+            advanced=True,
+        ),
+        Field("log_enabled", "Write info to log", FieldKind.BOOL, default=True, advanced=True),
     )
 )
 
