@@ -54,7 +54,8 @@ def reference() -> str:
         "Fill a field with `--set KEY=VALUE`; a secret field only with `--secret KEY=ENVVAR` "
         "(the value is read from that environment variable, never from the command line). "
         "Fields are those of the Live environment; the simulator needs only the ones it "
-        "checks (see each broker's scenarios).",
+        "checks (see each broker's scenarios). Fields marked advanced are folded in the window "
+        "under Advanced settings until unfolded.",
     ]
     for spec in default_registry():
         lines += ["", f"## {spec.title} (`{spec.id}`)", ""]
@@ -64,6 +65,7 @@ def reference() -> str:
         ]
         for field in spec.schema_for(Environment.LIVE, {}):
             kind = field.kind.value + (", required" if field.required else "")
+            kind += ", advanced" if field.advanced else ""
             default = "" if field.default is None else f"`{field.default!r}`"
             lines.append(
                 f"| `{field.key}` | {_cell(field.label)} | {kind} | {default} | "

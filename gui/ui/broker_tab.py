@@ -432,7 +432,7 @@ class BrokerTab(Translatable, QWidget):
         )
         self.reconnect.toggled.connect(self._reconnect_toggled)
         self.account_menu_button.setMenu(menu)
-        account_label = QLabel(self.tr("&Account"))
+        account_label = QLabel(self.tr("Accou&nt"))
         account_label.setBuddy(self.account)
         header.addWidget(account_label)
         header.addWidget(self.account)

@@ -124,8 +124,8 @@
         <translation>连接断开时重新登录（间隔 1、2、4 … 60 秒）；登录被拒绝时绝不重试。“随全部登录”的账户默认开启。</translation>
     </message>
     <message>
-        <source>&amp;Account</source>
-        <translation>账户(&amp;A)</translation>
+        <source>Accou&amp;nt</source>
+        <translation>账户(&amp;N)</translation>
     </message>
     <message>
         <source>New account</source>

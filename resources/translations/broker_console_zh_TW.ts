@@ -124,8 +124,8 @@
         <translation>連線中斷時重新登入（間隔 1、2、4 … 60 秒）；登入被拒絕時絕不重試。「隨全部登入」的帳戶預設開啟。</translation>
     </message>
     <message>
-        <source>&amp;Account</source>
-        <translation>帳戶(&amp;A)</translation>
+        <source>Accou&amp;nt</source>
+        <translation>帳戶(&amp;N)</translation>
     </message>
     <message>
         <source>New account</source>

@@ -153,3 +153,43 @@ def test_every_state_badge_is_readable_white_on_its_colour() -> None:
     for background in backgrounds:
         ratio = (white + 0.05) / (_luminance(background) + 0.05)
         assert ratio >= 4.5, (background, round(ratio, 2))
+
+
+def _mnemonics(window: MainWindow) -> list[str]:
+    """The Alt letters of what is on screen: menus, buttons, labels that name a field."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisible():
+            texts.append(widget.text())
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.buddy() is not None:
+            texts.append(label.text())
+    letters = []
+    for text in texts:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        if found:
+            letters.append(found.group(1).casefold())
+    return letters
+
+
+@pytest.mark.parametrize("code", ["en", "zh_TW", "zh_CN"])
+def test_no_two_controls_share_an_alt_letter(qtbot, loop, config_dir, code: str) -> None:
+    """Two controls with one letter make Alt+letter do neither (Qt calls it ambiguous)."""
+    from gui.ui.i18n import Language
+    from tests.ui.conftest import close_window, make_window
+
+    language = Language(QApplication.instance())
+    language.use(code)
+    window = make_window(config_dir, language)
+    window.show()
+    try:
+        for broker in window.broker_tabs:
+            show_broker(qtbot, window, broker)
+            letters = _mnemonics(window)
+            assert len(letters) >= 10, (broker, letters)
+            assert len(letters) == len(set(letters)), (broker, sorted(letters))
+    finally:
+        language.use("en")
+        close_window(qtbot, window)
