@@ -23,9 +23,10 @@ from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar, Generic, TypeVar
 
-from gui.core.driver import ActionResult, Driver, DriverLink
+from gui.core.driver import Driver, DriverLink
 from gui.core.errors import BrokerFailure, ConnectFailed, LoginTimeout
 from gui.core.events import Level
+from gui.core.records import ActionResult
 from gui.core.status import DISCONNECTED
 
 T = TypeVar("T")

@@ -6,7 +6,6 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -14,18 +13,19 @@ from gui.core.diagnosis import Step
 from gui.core.errors import BrokerFailure
 from gui.core.events import EventKind, Level
 from gui.core.records import (
-    CANCELLED,
-    CONNECTED,
-    DETAIL,
-    EXCHANGE,
-    FAILED,
-    LOGGED_IN,
-    LOGGED_OUT,
-    LOST,
-    RAW_EVENT,
-    RESULT,
-    STEP,
+    ActionResult,
+    Cancelled,
+    Connected,
+    Detail,
+    Failed,
+    Listed,
+    LoggedIn,
+    LoggedOut,
+    LoginOutcome,
+    Lost,
     Record,
+    Result,
+    StepDone,
 )
 from gui.core.redaction import Redactor
 
@@ -43,16 +43,6 @@ class RecordSink(Protocol):
     def flush(self, timeout: float) -> None: ...
 
 
-@dataclass(frozen=True)
-class ActionResult:
-    """What a driver action reports. `offer` holds form values the user may adopt (e.g. a
-    refreshed token); it goes to the form only, never to an event."""
-
-    message: str
-    offer: Mapping[str, Any] = field(default_factory=dict)
-    offer_prompt: str = ""
-
-
 class DriverLink:
     """What a driver may touch of its session. Every method is safe from any thread, cheap
     (a record is queued; masking and everything else happen off the vendor's thread), and
@@ -68,7 +58,7 @@ class DriverLink:
         self._sink = sink
         self._put = sink.put
         self._outcome_lock = threading.Lock()
-        self._outcome: int | None = None
+        self._outcome: LoginOutcome | None = None
 
     # -- display ---------------------------------------------------------------------------
 
@@ -87,7 +77,6 @@ class DriverLink:
     ) -> None:
         self._put(
             (
-                RAW_EVENT,
                 time.time(),
                 kind,
                 status,
@@ -109,56 +98,56 @@ class DriverLink:
 
     def set_detail(self, name: str, value: str) -> None:
         """A fact for the session panel, e.g. 'SDK version'."""
-        self._put((DETAIL, name, value))
+        self._put(Detail(name, value))
 
     def register(self, code: str, name: str, boards: Sequence[str] = ()) -> None:
         """Register an exchange (and its boards) in the session's context."""
-        self._put((EXCHANGE, code, name, tuple(boards), time.time()))
+        self._put(Listed(code, name, tuple(boards), time.time()))
 
     def step(self, step: Step) -> None:
         """One phase of a diagnosis, done."""
-        self._put((STEP, step))
+        self._put(StepDone(step))
 
     # -- typed outcomes --------------------------------------------------------------------
 
     def connected(self, text: str = "") -> None:
         """The broker answered; the login goes on (the session shows CONNECTED)."""
-        self._put((CONNECTED, text))
+        self._put(Connected(text))
 
     def logged_in(self) -> bool:
         """The login succeeded; False when an outcome was already reported."""
-        return self._settle(LOGGED_IN, (LOGGED_IN,))
+        return self._settle(LoggedIn())
 
     def failed(self, failure: BrokerFailure) -> bool:
         """The login failed (its reason masked); False when an outcome was already reported."""
-        return self._settle(FAILED, (FAILED, failure.mask(self.redact)))
+        return self._settle(Failed(failure.mask(self.redact)))
 
     def cancelled(self) -> bool:
-        return self._settle(CANCELLED, (CANCELLED,))
+        return self._settle(Cancelled())
 
     def lost(self, reason: str) -> None:
         """A logged-in connection dropped (the broker or the network said so)."""
-        self._put((LOST, self.redact(reason)))
+        self._put(Lost(self.redact(reason)))
 
     def logged_out(self) -> None:
-        self._put((LOGGED_OUT,))
+        self._put(LoggedOut())
 
     def result(self, request_id: int, outcome: ActionResult | BrokerFailure) -> None:
         if isinstance(outcome, BrokerFailure):
             outcome = outcome.mask(self.redact)
-        self._put((RESULT, request_id, outcome))
+        self._put(Result(request_id, outcome))
 
     @property
-    def outcome(self) -> int | None:
-        """LOGGED_IN, FAILED or CANCELLED once the login has ended."""
+    def outcome(self) -> LoginOutcome | None:
+        """How the login ended, once it has."""
         return self._outcome
 
-    def _settle(self, outcome: int, record: Record) -> bool:
+    def _settle(self, outcome: LoginOutcome) -> bool:
         with self._outcome_lock:
             if self._outcome is not None:
                 return False
             self._outcome = outcome
-            self._put(record)
+            self._put(outcome)
             return True
 
     def flush(self) -> None:

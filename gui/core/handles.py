@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.diagnosis import Step
-from gui.core.driver import ActionResult, Driver, DriverLink
+from gui.core.driver import Driver, DriverLink
 from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.pump import Deliver, RecordPump
-from gui.core.records import ENDED, RESULT, Record
+from gui.core.records import ActionResult, Ended, Record, Result
 from gui.core.redaction import Redactor
 from gui.core.runner import DriverRunner
 
 DEFAULT_BOUND = 10.0
-_RARE = frozenset({RESULT, ENDED})
+_RARE: frozenset[type] = frozenset({Result, Ended})
 
 
 class DriverHandle(ABC):
@@ -123,23 +123,22 @@ class DriverHandle(ABC):
     def _receive(self, records: list[Record]) -> None:
         """Results answer their request here; everything else goes on to the session."""
         forward = records
-        if _RARE & {record[0] for record in records}:
+        if not _RARE.isdisjoint(map(type, records)):
             forward = []
             for record in records:
-                if record[0] == RESULT:
-                    future = self._requests.get(record[1])
+                if isinstance(record, Result):
+                    future = self._requests.get(record.request_id)
                     if future is not None and not future.done():
-                        future.set_result(record[2])
+                        future.set_result(record.outcome)
                     continue
-                if record[0] == ENDED:
+                if isinstance(record, Ended):
                     assert self._ended is not None
                     self._ended.set()
+                    gone = record.description or "ended"
                     for future in self._requests.values():
                         if not future.done():
                             future.set_result(
-                                DriverCrashed(
-                                    f"The driver process {record[1] or 'ended'} before answering."
-                                )
+                                DriverCrashed(f"The driver process {gone} before answering.")
                             )
                 forward.append(record)
         if forward and self._deliver is not None:
@@ -187,7 +186,7 @@ class InProcessHandle(DriverHandle):
             return
         await self.runner.logout()
         assert self._pump is not None
-        self._pump.put((ENDED, "", True))
+        self._pump.put(Ended("", True))
         self._pump.drain_now()
 
     def _send_request(self, request_id: int, kind: str, argument: Any) -> None:

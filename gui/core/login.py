@@ -8,13 +8,14 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from gui.core.driver import ActionResult, Driver
+from gui.core.driver import Driver
 from gui.core.errors import (
     BrokerFailure,
     SdkUnavailable,
     WorkerFailed,
 )
 from gui.core.failure_class import FailureClass
+from gui.core.records import ActionResult
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schema import Schema, merge
 from gui.core.session import Session

@@ -3,7 +3,7 @@
 Vendor threads (in-process drivers) and the worker pipe reader both hand records to a pump.
 The loop drains it at most `SLICE_SECONDS` at a time, then yields (to Qt, in the GUI), so a
 flood of thousands of events a second never freezes the window. The queue is bounded: past
-its capacity events are dropped and counted (the count is delivered, in order, as DROPPED),
+its capacity events are dropped and counted (the count is delivered, in order, as Dropped),
 never control records (outcomes, details), so memory stays bounded under any flood.
 """
 
@@ -14,9 +14,9 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from gui.core.records import DROPPED, EVENT, RAW_EVENT, WIRE, Record, event_from_raw
+from gui.core.records import Dropped, RawEvent, Record, event_from_raw, is_event
 from gui.core.redaction import Redactor
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,16 @@ DEFAULT_CAPACITY = 100_000
 
 Deliver = Callable[[list[Record]], None]
 Decode = Callable[[list[Any]], list[Record]]
+
+
+class WireItems:
+    """A frame's records still in wire form, decoded in the loop's slices from `start` on."""
+
+    __slots__ = ("items", "start")
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+        self.start = 0
 
 
 class RecordPump:
@@ -49,7 +59,7 @@ class RecordPump:
         self.capacity = capacity
         self._decode = decode
         self._on_unreadable = on_unreadable
-        self._inbox: deque[Record] = deque()
+        self._inbox: deque[Record | WireItems] = deque()
         self._waiting = 0  # records queued, those still in wire form included
         self._scheduled = False
         self._dropped = 0  # only ever increased by put() callers; read and reset on the loop
@@ -60,7 +70,7 @@ class RecordPump:
 
     def put(self, record: Record) -> None:
         """Any thread; never raises, never blocks."""
-        if record[0] <= EVENT and self._waiting >= self.capacity:
+        if self._waiting >= self.capacity and is_event(record):
             self._dropped += 1
         else:
             self._inbox.append(record)
@@ -71,7 +81,7 @@ class RecordPump:
     def put_wire(self, items: list[Any]) -> None:
         """A frame's records as they came off the pipe: decoded on the loop, in its slices
         (a reader thread that decoded them would hold the GIL the GUI thread paints with)."""
-        self._inbox.append((WIRE, items, 0))
+        self._inbox.append(WireItems(items))
         self._waiting += len(items)
         if not self._scheduled:
             self._schedule()
@@ -111,7 +121,7 @@ class RecordPump:
                 break
         if self._dropped:
             dropped, self._dropped = self._dropped, 0
-            self._deliver_safely([(DROPPED, dropped)])
+            self._deliver_safely([Dropped(dropped)])
         if inbox and not self._closed:
             self._scheduled = True
             # Let the GUI breathe, then go on. A real timer, not call_soon: Qt runs a chain of
@@ -122,13 +132,13 @@ class RecordPump:
         """Up to CHUNK records from the head of the inbox, decoded."""
         inbox = self._inbox
         head = inbox[0]
-        if head[0] == WIRE:
-            _, items, start = head
+        if type(head) is WireItems:
+            items, start = head.items, head.start
             stop = start + CHUNK
             if stop >= len(items):
                 inbox.popleft()
             else:
-                inbox[0] = (WIRE, items, stop)
+                head.start = stop
             part = items[start:stop]
             self._waiting -= len(part)
             assert self._decode is not None
@@ -141,16 +151,18 @@ class RecordPump:
                 return []
         count = 0
         chunk: list[Record] = []
-        while inbox and count < CHUNK and inbox[0][0] != WIRE:
-            chunk.append(self._prepare(inbox.popleft()))
+        broker, redactor = self._broker, self._redactor
+        while inbox and count < CHUNK:
+            record = inbox[0]
+            if isinstance(record, WireItems):
+                break
+            inbox.popleft()
+            if type(record) is tuple:  # a raw event: masked and made an event here
+                record = event_from_raw(broker, cast("RawEvent", record), redactor)
+            chunk.append(record)
             count += 1
         self._waiting -= count
         return chunk
-
-    def _prepare(self, record: Record) -> Record:
-        if record[0] == RAW_EVENT:
-            return (EVENT, event_from_raw(self._broker, record, self._redactor))
-        return record
 
     def _deliver_safely(self, records: list[Record]) -> None:
         try:

@@ -1,44 +1,164 @@
 """What flows from a driver to its session, in order: events and typed outcomes.
 
-A record is a tuple whose first item is its tag. The same records travel in-process (a driver
-on the console's loop, for unit tests) and through the worker pipe, so the session has one
-way of being told anything. Tags are plain ints: records are built on vendor threads, where
-every microsecond is taken from the GIL the GUI needs.
+One small frozen type per kind of record; `Session` dispatches on the type. The same records
+travel in-process (a driver on the console's loop, for unit tests) and through the worker pipe
+(gui/worker/protocol.py turns them into tagged plain data and back), so the session has one
+way of being told anything.
+
+A raw event is the one exception: a plain tuple (`RawEvent`), because it is built on vendor
+threads tens of thousands of times a second, where every microsecond is taken from the GIL the
+GUI needs (a tuple display costs a third of a dataclass's construction). It is masked and made
+a `BrokerEvent` off that thread; `type(record) is tuple` tells it apart.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeAlias
 
-from gui.core.events import EMPTY_RAW, BrokerEvent
+from gui.core.diagnosis import Step
+from gui.core.errors import BrokerFailure
+from gui.core.events import EMPTY_RAW, BrokerEvent, EventKind, Level
 from gui.core.redaction import Redactor
 
-Record = tuple[Any, ...]
+# (epoch, kind, status, text, topic, count, server_time, latency_ms, level, raw), as the
+# vendor's thread saw it: not masked yet.
+RawEvent: TypeAlias = tuple[
+    float,
+    EventKind,
+    str,
+    str,
+    str | None,
+    int | None,
+    datetime | None,
+    float | None,
+    Level,
+    Mapping[str, Any] | None,
+]
 
-# Built by the link on the vendor's thread: (RAW_EVENT, epoch, kind, status, text, topic, count,
-# server_time, latency_ms, level, raw). Masked and turned into a BrokerEvent off that thread.
-RAW_EVENT = 0
-EVENT = 1  # (EVENT, BrokerEvent), ready for the session
-DETAIL = 2  # (DETAIL, name, value): a fact for the session panel
-EXCHANGE = 3  # (EXCHANGE, code, name, boards, epoch)
-CONNECTED = 4  # (CONNECTED, text): the broker answered; the login goes on
-LOGGED_IN = 5  # (LOGGED_IN,)
-FAILED = 6  # (FAILED, BrokerFailure): the login ended without success
-CANCELLED = 7  # (CANCELLED,): the login stopped because the console asked
-LOST = 8  # (LOST, reason): a logged-in connection dropped
-LOGGED_OUT = 9  # (LOGGED_OUT,): logout finished and the driver released everything
-RESULT = 10  # (RESULT, request_id, ActionResult | BrokerFailure)
-DROPPED = 11  # (DROPPED, count): events a full queue had to drop
-CRASHED = 12  # (CRASHED, description): the driver's process died without being asked
-ENDED = 13  # (ENDED, description, requested): the driver (or its process) is gone
-WIRE = 14  # (WIRE, items, start): a frame's records still in wire form, decoded when drained
-STEP = 15  # (STEP, Step): one phase of a diagnosis
 
-LOGIN_OUTCOMES = frozenset({LOGGED_IN, FAILED, CANCELLED})
+@dataclass(frozen=True)
+class ActionResult:
+    """What a driver action reports. `offer` holds form values the user may adopt (e.g. a
+    refreshed token); it goes to the form only, never to an event."""
+
+    message: str
+    offer: Mapping[str, Any] = field(default_factory=dict)
+    offer_prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """A fact for the session panel, e.g. the SDK's version."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An exchange (and its boards) the broker registered, at `epoch`."""
+
+    code: str
+    name: str
+    boards: tuple[str, ...]
+    epoch: float
+
+
+@dataclass(frozen=True, slots=True)
+class Connected:
+    """The broker answered; the login goes on."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedIn:
+    """The login succeeded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """The login ended without success."""
+
+    failure: BrokerFailure
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """The login stopped because the console asked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lost:
+    """A logged-in connection dropped."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedOut:
+    """Logout finished and the driver released everything."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What the driver action `request_id` ended with."""
+
+    request_id: int
+    outcome: ActionResult | BrokerFailure
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """Events a full queue had to drop (counted, in order)."""
+
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """The driver (or its process) is gone; `requested`: the console asked it to go."""
+
+    description: str
+    requested: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StepDone:
+    """One phase of a diagnosis."""
+
+    step: Step
+
+
+LoginOutcome: TypeAlias = LoggedIn | Failed | Cancelled
+Record: TypeAlias = (
+    RawEvent
+    | BrokerEvent
+    | Detail
+    | Listed
+    | Connected
+    | LoggedIn
+    | Failed
+    | Cancelled
+    | Lost
+    | LoggedOut
+    | Result
+    | Dropped
+    | Ended
+    | StepDone
+)
+
+
+def is_event(record: Record) -> bool:
+    """An event, raw or made (what a full queue may drop); every other record is kept."""
+    kind = type(record)
+    return kind is tuple or kind is BrokerEvent
 
 
 _ZONES: dict[int, timezone] = {}  # UTC offset in seconds -> its timezone
@@ -86,9 +206,9 @@ def local_iso_millis(epoch: float) -> str:
     return f"{before}.{micro // 1000:03d}{after}"
 
 
-def event_from_raw(broker: str, record: Record, redactor: Redactor) -> BrokerEvent:
-    """A RAW_EVENT record as a BrokerEvent, its strings masked (off the vendor's thread)."""
-    (_, epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
+def event_from_raw(broker: str, record: RawEvent, redactor: Redactor) -> BrokerEvent:
+    """A raw event as a BrokerEvent, its strings masked (off the vendor's thread)."""
+    (epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
     if redactor:
         text = redactor.text(text)
         status = redactor.text(status)

@@ -13,9 +13,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from gui.core.driver import ActionResult, Driver, DriverLink
+from gui.core.driver import Driver, DriverLink
 from gui.core.errors import BrokerFailure, LoginTimeout
 from gui.core.events import Level
+from gui.core.records import ActionResult
 
 log = logging.getLogger(__name__)
 

@@ -16,22 +16,22 @@ from typing import TYPE_CHECKING, Any
 from gui.core.clock import resolution_of
 from gui.core.context import Context, Exchange
 from gui.core.diagnosis import Step
-from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, DriverCrashed, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.records import (
-    CANCELLED,
-    CONNECTED,
-    DETAIL,
-    DROPPED,
-    ENDED,
-    EVENT,
-    EXCHANGE,
-    FAILED,
-    LOGGED_IN,
-    LOST,
-    STEP,
+    ActionResult,
+    Cancelled,
+    Connected,
+    Detail,
+    Dropped,
+    Ended,
+    Failed,
+    Listed,
+    LoggedIn,
+    LoginOutcome,
+    Lost,
     Record,
+    StepDone,
     local_time,
 )
 from gui.core.redaction import PROCESS_SECRETS, Redactor
@@ -136,7 +136,7 @@ class Session:
         self.step_listeners: list[Callable[[Step], None]] = []
         self._handle: DriverHandle | None = None
         self._generation = 0
-        self._login: asyncio.Future[Any] | None = None
+        self._login: asyncio.Future[LoginOutcome] | None = None
         self._cancel_requested = False
         self._redactor = Redactor()
         self._cleanup: set[asyncio.Task[None]] = set()
@@ -170,7 +170,7 @@ class Session:
             self._attach(handle, schema, settings)
             handle.login(settings)
         except BrokerFailure as failure:
-            self._finish_login(FAILED, failure)
+            self._finish_login(Failed(failure))
             raise failure from None
         try:
             # asyncio.timeout, not wait_for: Python 3.11's wait_for swallows the caller's cancel
@@ -180,16 +180,16 @@ class Session:
         except TimeoutError:
             last = self.info.last_status or "none"
             timed_out = LoginTimeout(f"No login within {timeout:g} s (last status: {last}).")
-            self._finish_login(FAILED, timed_out)
+            self._finish_login(Failed(timed_out))
             raise timed_out from None
         except asyncio.CancelledError:  # our caller gave up (the window is closing, Ctrl-C)
             self._cancel_requested = True
             if not login.done():
                 self._local_log("The login was stopped before it ended.", Level.WARNING)
-            self._finish_login(CANCELLED)
+            self._finish_login(Cancelled())
             raise
-        if isinstance(outcome, BrokerFailure):
-            raise outcome
+        if isinstance(outcome, Failed):
+            raise outcome.failure
 
     async def probe(
         self, handle: DriverHandle, values: Mapping[str, Any], *, schema: Schema | None = None
@@ -258,7 +258,7 @@ class Session:
             if login is not None:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.shield(login), self.logout_timeout + 3)
-                self._finish_login(CANCELLED)  # a driver that never answered counts as stopped
+                self._finish_login(Cancelled())  # a driver that never answered counts as stopped
             # it may have logged in meanwhile (the state moved during the await)
             if self.state is not SessionState.LOGGED_IN:  # type: ignore[comparison-overlap]
                 return
@@ -326,39 +326,34 @@ class Session:
         events: list[BrokerEvent] = []
         note = self._note
         for record in records:
-            tag = record[0]
-            if tag == EVENT:
-                event = record[1]
-                info_changed |= note(event)
-                events.append(event)
+            if type(record) is BrokerEvent:  # nearly every record: first, and no match
+                info_changed |= note(record)
+                events.append(record)
                 continue
             if events:  # what came before this record is told before it
                 self._publish(events, logged)
                 events = []
-            if tag == DETAIL:
-                self.info.details[record[1]] = record[2]
-                info_changed = True
-            elif tag == EXCHANGE:
-                self._on_exchange(Exchange(record[1], record[2], tuple(record[3])), record[4])
-                info_changed = True
-            elif tag == CONNECTED:
-                if self.state is SessionState.CONNECTING:
-                    self._set_state(SessionState.CONNECTED)
-            elif tag == LOGGED_IN:
-                self._finish_login(LOGGED_IN)
-            elif tag == FAILED:
-                self._finish_login(FAILED, record[1])
-            elif tag == CANCELLED:
-                self._finish_login(CANCELLED)
-            elif tag == LOST:
-                self._connection_lost(record[1])
-            elif tag == STEP:
-                self.add_step(record[1])
-            elif tag == DROPPED:
-                self.info.dropped += record[1]
-                info_changed = True
-            elif tag == ENDED:
-                self._driver_ended(record[1], record[2])
+            match record:
+                case Detail(name, value):
+                    self.info.details[name] = value
+                    info_changed = True
+                case Listed(code, name, boards, epoch):
+                    self._on_exchange(Exchange(code, name, boards), epoch)
+                    info_changed = True
+                case Connected():
+                    if self.state is SessionState.CONNECTING:
+                        self._set_state(SessionState.CONNECTED)
+                case LoggedIn() | Failed() | Cancelled():
+                    self._finish_login(record)
+                case Lost(reason):
+                    self._connection_lost(reason)
+                case StepDone(step):
+                    self.add_step(step)
+                case Dropped(count):
+                    self.info.dropped += count
+                    info_changed = True
+                case Ended(description, requested):
+                    self._driver_ended(description, requested)
         if events:
             self._publish(events, logged)
         if info_changed:
@@ -403,24 +398,23 @@ class Session:
             changed = True
         return changed
 
-    def _finish_login(self, outcome: int, failure: BrokerFailure | None = None) -> None:
+    def _finish_login(self, outcome: LoginOutcome) -> None:
         login = self._login
         if login is None or login.done():
             return
-        if outcome == LOGGED_IN:
+        if isinstance(outcome, LoggedIn):
             self._set_state(SessionState.LOGGED_IN)
-            login.set_result(LOGGED_IN)
+            login.set_result(outcome)
             return
-        if outcome == FAILED:
-            assert failure is not None
+        if isinstance(outcome, Failed):
+            failure = outcome.failure
             failure.mask(self._redactor.text)
             self.failure = failure
             self._local_log(f"{failure.title}: {failure.reason}", Level.ERROR, failure.title)
             self._set_state(SessionState.FAILED, failure.reason)
-            login.set_result(failure)
         else:
             self._set_state(SessionState.DISCONNECTED, "Cancelled")
-            login.set_result(CANCELLED)
+        login.set_result(outcome)
         self._close_in_background()
 
     def _connection_lost(self, text: str) -> None:
@@ -436,9 +430,9 @@ class Session:
         login = self._login
         if login is not None and not login.done():
             if requested or self._cancel_requested:
-                self._finish_login(CANCELLED)
+                self._finish_login(Cancelled())
             else:
-                self._finish_login(FAILED, DriverCrashed(self._crash_reason(description)))
+                self._finish_login(Failed(DriverCrashed(self._crash_reason(description))))
             return
         if description and not requested:
             if self.state is SessionState.LOGGED_IN:

@@ -29,7 +29,7 @@ from gui import WORKER_FLAG
 from gui.core.errors import WorkerFailed
 from gui.core.handles import DEFAULT_BOUND, DriverHandle
 from gui.core.pump import RecordPump
-from gui.core.records import ENDED
+from gui.core.records import Ended
 from gui.core.redaction import Redactor
 from gui.core.registry import Environment
 from gui.worker import lifetime
@@ -288,7 +288,7 @@ class WorkerHandle(DriverHandle):
             description = describe_exit(process.returncode)
             if self._fatal:
                 description += f" ({self._fatal})"
-        self._pump.put((ENDED, description, self._stop_requested))
+        self._pump.put(Ended(description, self._stop_requested))
 
     def _end_later(self, grace: float) -> None:
         """Terminate after `grace` unless it ended by itself (a stuck vendor call)."""

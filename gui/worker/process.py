@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from gui.core.collector import collect_for_floods
-from gui.core.driver import ActionResult, Driver, DriverLink
+from gui.core.driver import Driver, DriverLink
 from gui.core.errors import BrokerFailure
 from gui.core.events import KIND_LABELS, Level
-from gui.core.records import DROPPED, EVENT, LOGGED_IN, RAW_EVENT, Record, local_iso_millis
+from gui.core.records import ActionResult, LoggedIn, Record, local_iso_millis
 from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.registry import Environment
 from gui.core.runner import DriverRunner, unexpected
@@ -38,6 +38,8 @@ from gui.core.session_log import LINE_ENCODER, LOG_PROBLEM_DETAIL, SessionLog
 from gui.worker import lifetime
 from gui.worker.protocol import (
     CONSOLE_FRAMES,
+    DROPPED,
+    EVENT,
     ProtocolError,
     read_frame,
     records_to_wire,
@@ -50,7 +52,15 @@ WRITER_IDLE_SECONDS = 5.0  # the writer's bounded wait when there is nothing to 
 CLOSE_SECONDS = 3.0  # flushing what is left at the end
 PARENT_GONE_SECONDS = 2.0  # a last logout when the console went away, then out
 QUEUE_CAPACITY = 200_000
-_FLUSH = -1  # a marker in the writer's queue: (_FLUSH, event), set once written
+
+
+class _Flush:
+    """A marker in the writer's queue: `written` is set once what came before is written."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, written: threading.Event) -> None:
+        self.written = written
 
 
 class FrameWriter:
@@ -70,7 +80,7 @@ class FrameWriter:
         self._redactor = redactor
         self._broker = broker
         self._session_log = session_log
-        self._queue: deque[Record] = deque()
+        self._queue: deque[Record | _Flush] = deque()
         self._wake = threading.Event()
         self._closing = False
         self._dropped = 0
@@ -79,7 +89,7 @@ class FrameWriter:
         self._thread.start()
 
     def put(self, record: Record) -> None:
-        if record[0] == RAW_EVENT and len(self._queue) >= QUEUE_CAPACITY:
+        if len(self._queue) >= QUEUE_CAPACITY and type(record) is tuple:  # a raw event
             self._dropped += 1
         else:
             self._queue.append(record)
@@ -89,7 +99,7 @@ class FrameWriter:
     def flush(self, timeout: float) -> None:
         """Return once everything put before this call is written (or after `timeout`)."""
         written = threading.Event()
-        self._queue.append((_FLUSH, written))
+        self._queue.append(_Flush(written))
         self._wake.set()
         written.wait(timeout)
 
@@ -108,8 +118,8 @@ class FrameWriter:
                 flushed: list[threading.Event] = []
                 while queue and len(taken) < BATCH:
                     record = queue.popleft()
-                    if record[0] == _FLUSH:
-                        flushed.append(record[1])
+                    if isinstance(record, _Flush):
+                        flushed.append(record.written)
                         break  # write now: someone is about to call native code
                     taken.append(record)
                 batch: list[Any] = records_to_wire(taken, self._redactor)
@@ -330,7 +340,7 @@ class WorkerService:
         return None
 
     def _login_done(self, _task: asyncio.Task[None]) -> None:
-        if self.link.outcome != LOGGED_IN:  # failed or cancelled: the worker's work is over
+        if not isinstance(self.link.outcome, LoggedIn):  # failed or cancelled: the work is over
             self._end()
 
     def _end(self, bound: float | None = None) -> None:

@@ -19,27 +19,26 @@ import pickle
 import struct
 from datetime import datetime
 from types import MappingProxyType
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from gui.core.diagnosis import Step
-from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, failure_from_wire, failure_to_wire
 from gui.core.events import EMPTY_RAW, BrokerEvent, EventKind, Level
 from gui.core.records import (
-    CANCELLED,
-    CONNECTED,
-    DETAIL,
-    DROPPED,
-    EVENT,
-    EXCHANGE,
-    FAILED,
-    LOGGED_IN,
-    LOGGED_OUT,
-    LOST,
-    RAW_EVENT,
-    RESULT,
-    STEP,
+    ActionResult,
+    Cancelled,
+    Connected,
+    Detail,
+    Dropped,
+    Failed,
+    Listed,
+    LoggedIn,
+    LoggedOut,
+    Lost,
+    RawEvent,
     Record,
+    Result,
+    StepDone,
     local_time,
     local_zone,
 )
@@ -52,7 +51,19 @@ MAX_FRAME_BYTES = 64 << 20
 CONSOLE_FRAMES = frozenset({"hello", "login", "cancel", "logout", "request", "shutdown"})
 WORKER_FRAMES = frozenset({"records", "bye"})
 
-_PLAIN_TAGS = frozenset({CONNECTED, LOGGED_IN, CANCELLED, LOST, LOGGED_OUT, DROPPED, DETAIL})
+# Each record on the wire is a list whose first item tags its type (numbers of version 1).
+EVENT = 1
+DETAIL = 2
+LISTED = 3
+CONNECTED = 4
+LOGGED_IN = 5
+FAILED = 6
+CANCELLED = 7
+LOST = 8
+LOGGED_OUT = 9
+RESULT = 10
+DROPPED = 11
+STEP = 15
 _KINDS = {kind.value: kind for kind in EventKind}
 _LEVELS = {level.value: level for level in Level}
 _KIND_VALUES = {kind: kind.value for kind in EventKind}
@@ -156,10 +167,11 @@ def records_to_wire(records: list[Record], redactor: Redactor) -> list[list[Any]
     out: list[list[Any]] = []
     append = out.append
     for record in records:
-        if record[0] != RAW_EVENT:
+        if type(record) is not tuple:
             append(record_to_wire(record, redactor))
             continue
-        (_, epoch, kind, status, text, topic, count, server_time, latency, level, raw) = record
+        raw_event = cast("RawEvent", record)  # a worker's tuples are raw events only
+        (epoch, kind, status, text, topic, count, server_time, latency, level, raw) = raw_event
         if type(status) is not str or type(text) is not str or type(topic) not in _TOPIC:
             status, text, topic = plain(status), plain(text), plain(topic)
         if type(count) not in _COUNT or type(latency) not in _NUMBER:
@@ -189,30 +201,41 @@ _NUMBER = (int, float, type(None))
 def record_to_wire(record: Record, redactor: Redactor) -> list[Any]:
     """A worker-side record other than a raw event (`records_to_wire` takes those) as plain
     data, every string masked (the worker knows the secrets; nothing unmasked leaves it)."""
-    tag = record[0]
     mask = redactor.text
-    if tag == FAILED:
-        return [FAILED, failure_to_wire(record[1].mask(mask))]
-    if tag == RESULT:
-        outcome = record[2]
-        if isinstance(outcome, BrokerFailure):
-            return [RESULT, record[1], {"failure": failure_to_wire(outcome.mask(mask))}]
-        return [
-            RESULT,
-            record[1],
-            {
-                "message": mask(outcome.message),
-                "offer": plain(dict(outcome.offer)),  # for the form only: a new token, say
-                "offer_prompt": outcome.offer_prompt,
-            },
-        ]
-    if tag == DETAIL:
-        return [DETAIL, record[1], mask(str(record[2]))]
-    if tag == STEP:
-        return [STEP, plain(redactor.value(record[1].to_json()))]
-    if tag in (CONNECTED, LOST):
-        return [tag, mask(str(record[1]))]
-    return [plain(item) for item in record]
+    match record:
+        case Failed(failure):
+            return [FAILED, failure_to_wire(failure.mask(mask))]
+        case Result(request_id, BrokerFailure() as failure):
+            return [RESULT, request_id, {"failure": failure_to_wire(failure.mask(mask))}]
+        case Result(request_id, ActionResult() as done):
+            return [
+                RESULT,
+                request_id,
+                {
+                    "message": mask(done.message),
+                    "offer": plain(dict(done.offer)),  # for the form only: a new token, say
+                    "offer_prompt": done.offer_prompt,
+                },
+            ]
+        case Detail(name, value):
+            return [DETAIL, plain(name), mask(str(value))]
+        case StepDone(step):
+            return [STEP, plain(redactor.value(step.to_json()))]
+        case Connected(text):
+            return [CONNECTED, mask(str(text))]
+        case Lost(reason):
+            return [LOST, mask(str(reason))]
+        case Listed(code, name, boards, epoch):
+            return [LISTED, plain(code), plain(name), plain(boards), epoch]
+        case LoggedIn():
+            return [LOGGED_IN]
+        case Cancelled():
+            return [CANCELLED]
+        case LoggedOut():
+            return [LOGGED_OUT]
+        case Dropped(count):
+            return [DROPPED, count]
+    raise ProtocolError(f"no wire form for {type(record).__name__}")
 
 
 def records_from_wire(broker: str, items: list[Any]) -> list[Record]:
@@ -246,7 +269,7 @@ def records_from_wire(broker: str, items: list[Any]) -> list[Record]:
                 read_only(raw) if raw else empty,
                 from_epoch(epoch, zone),
             )
-            append((EVENT, new(event_type, fields)))
+            append(new(event_type, fields))
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         raise ProtocolError(f"an unreadable record ({exc})") from None
     return out
@@ -258,38 +281,47 @@ def record_from_wire(broker: str, item: list[Any]) -> Record:
         tag = item[0]
         if tag == EVENT:
             (_, epoch, kind, status, text, topic, count, stamp, latency, level, raw) = item
-            return (
-                EVENT,
-                BrokerEvent.trusted(
-                    broker,
-                    _KINDS[kind],
-                    str(status),
-                    str(text),
-                    topic,
-                    count,
-                    datetime.fromisoformat(stamp) if stamp else None,
-                    latency,
-                    _LEVELS[level],
-                    MappingProxyType(raw) if raw else EMPTY_RAW,
-                    local_time(float(epoch)),
-                ),
+            return BrokerEvent.trusted(
+                broker,
+                _KINDS[kind],
+                str(status),
+                str(text),
+                topic,
+                count,
+                datetime.fromisoformat(stamp) if stamp else None,
+                latency,
+                _LEVELS[level],
+                MappingProxyType(raw) if raw else EMPTY_RAW,
+                local_time(float(epoch)),
             )
         if tag == FAILED:
-            return (FAILED, failure_from_wire(item[1]))
+            return Failed(failure_from_wire(item[1]))
         if tag == RESULT:
             data = item[2]
             if "failure" in data:
-                return (RESULT, int(item[1]), failure_from_wire(data["failure"]))
+                return Result(int(item[1]), failure_from_wire(data["failure"]))
             outcome = ActionResult(
                 str(data["message"]), dict(data.get("offer") or {}), str(data["offer_prompt"])
             )
-            return (RESULT, int(item[1]), outcome)
-        if tag == EXCHANGE:
-            return (EXCHANGE, str(item[1]), str(item[2]), tuple(item[3]), float(item[4]))
+            return Result(int(item[1]), outcome)
+        if tag == LISTED:
+            return Listed(str(item[1]), str(item[2]), tuple(map(str, item[3])), float(item[4]))
         if tag == STEP:
-            return (STEP, Step.from_json(item[1]))
-        if tag not in _PLAIN_TAGS:
-            raise ProtocolError(f"an unknown record {str(item)[:80]!r}")
-        return tuple(item)
+            return StepDone(Step.from_json(item[1]))
+        if tag == DETAIL:
+            return Detail(str(item[1]), str(item[2]))
+        if tag == CONNECTED:
+            return Connected(str(item[1]))
+        if tag == LOST:
+            return Lost(str(item[1]))
+        if tag == DROPPED:
+            return Dropped(int(item[1]))
+        if tag == LOGGED_IN:
+            return LoggedIn()
+        if tag == CANCELLED:
+            return Cancelled()
+        if tag == LOGGED_OUT:
+            return LoggedOut()
+        raise ProtocolError(f"an unknown record {str(item)[:80]!r}")
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise ProtocolError(f"an unreadable record {str(item)[:80]!r} ({exc})") from None

@@ -452,13 +452,12 @@ def test_thousands_of_foreign_thread_events_arrive_in_order(qtbot, window: MainW
 
     from gui.core.driver import DriverLink
     from gui.core.pump import RecordPump
-    from gui.core.records import EVENT
     from gui.core.redaction import Redactor
 
     def deliver(records: list) -> None:
         for record in records:
-            if record[0] == EVENT:
-                window.feed.append(record[1])
+            if isinstance(record, BrokerEvent):
+                window.feed.append(record)
 
     pump = RecordPump(asyncio.get_event_loop(), "kgi", deliver, Redactor())
     link = DriverLink("kgi", pump, Redactor())

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 
 from gui.core.errors import LoginRejected
-from gui.core.events import EventKind, Level
-from gui.core.records import EVENT, FAILED, RAW_EVENT
+from gui.core.events import BrokerEvent, EventKind, Level
+from gui.core.records import Failed
 from gui.core.redaction import MASK, Redactor
 from gui.worker.protocol import (
     HEADER,
@@ -73,7 +73,6 @@ class Echo:
 def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
     when = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
     raw_event = (
-        RAW_EVENT,
         1_763_717_400.25,
         EventKind.STATUS,
         "LOGIN_FAIL",
@@ -86,15 +85,16 @@ def test_events_cross_masked_as_plain_data_and_come_back_whole() -> None:
         {"code": 4, "why": "hunter22", "at": when, "echo": b"pwd=hunter22", "err": Echo()},
     )
     wire = records_to_wire(
-        [raw_event, (FAILED, LoginRejected("hunter22 refused"))], Redactor(["hunter22"])
+        [raw_event, Failed(LoginRejected("hunter22 refused"))], Redactor(["hunter22"])
     )
     stream = io.BytesIO()
     write_frame(stream, ["records", wire])
     stream.seek(0)
     frame = read_frame(stream, WORKER_FRAMES)
     assert frame is not None
-    (tag, event), (failed_tag, failure) = records_from_wire("kgi", frame[1])
-    assert tag == EVENT and failed_tag == FAILED
+    event, failed = records_from_wire("kgi", frame[1])
+    assert isinstance(event, BrokerEvent) and isinstance(failed, Failed)
+    failure = failed.failure
     assert event.kind is EventKind.STATUS and event.level is Level.ERROR
     assert event.text == f"password {MASK} wrong" and event.raw["why"] == MASK
     # a vendor's bytes or object that quotes the secret crosses as masked text

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gui.core.diagnosis import Step, failed
 from gui.core.events import BrokerEvent, EventKind, Level
-from gui.core.records import DETAIL, EVENT, RAW_EVENT, STEP, local_iso_millis, local_time
+from gui.core.records import Detail, StepDone, local_iso_millis, local_time
 from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.session_log import SessionLog, event_lines, log_dir, prune, save_diagnosis
 from gui.worker.process import log_lines
@@ -143,9 +143,11 @@ def test_the_latest_diagnosis_of_a_broker_is_kept(tmp_path: Path) -> None:
 def test_a_step_crosses_the_pipe_masked() -> None:
     redactor = Redactor(["hunter2-secret"])
     step = failed("login", "kgi", "login_rejected", 5.0, "server said hunter2-secret is wrong")
-    wire = record_to_wire((STEP, step), redactor)
-    tag, back = record_from_wire("kgi", wire)
-    assert tag == STEP and back.cls == "login_rejected" and back.level == "fail"
+    wire = record_to_wire(StepDone(step), redactor)
+    done = record_from_wire("kgi", wire)
+    assert isinstance(done, StepDone)
+    back = done.step
+    assert back.cls == "login_rejected" and back.level == "fail"
     assert "hunter2-secret" not in back.detail and "••••" in back.detail
 
 
@@ -175,21 +177,21 @@ def test_a_workers_lines_read_exactly_as_the_consoles_for_the_same_events() -> N
     the console writes for the events it reads from that wire, odd values included."""
     zone = timezone(timedelta(hours=8))
     records = [
-        (RAW_EVENT, 1_763_717_400.9999996, EventKind.RECOVER, "RS_DONE", "",
+        (1_763_717_400.9999996, EventKind.RECOVER, "RS_DONE", "",
          "ProductBaseSv1801.xml", 7, None, None, Level.INFO, None),
-        (RAW_EVENT, 1_763_717_401.0004, EventKind.SERVER_TIME, "", "quality 12 ms", None, None,
+        (1_763_717_401.0004, EventKind.SERVER_TIME, "", "quality 12 ms", None, None,
          datetime(2026, 11, 22, 9, 30, 0, 999999), 12, Level.WARNING, {"offset_seconds": -0.25}),
-        (DETAIL, "SDK version", "1.0"),
-        (RAW_EVENT, 1_763_717_402.5, EventKind.MESSAGE, "", 'a " quote, \\ 凱基 \ud800 hunter22',
+        Detail("SDK version", "1.0"),
+        (1_763_717_402.5, EventKind.MESSAGE, "", 'a " quote, \\ 凱基 \ud800 hunter22',
          "T1", True, datetime(2026, 11, 22, 9, 30, tzinfo=zone), float("inf"), Level.ERROR,
          {"nested": {"list": [1, 2.5, None, True], 3: "x"}, "nan": float("nan"), "b": b"\xff"}),
-        (RAW_EVENT, 1_763_717_403.0, EventKind.STATUS, "HEART_BEAT", "", None, 2**70, None,
+        (1_763_717_403.0, EventKind.STATUS, "HEART_BEAT", "", None, 2**70, None,
          0.5, Level.INFO, {"code": 8, "zero": -0.0, "big": 1e300, "e": 1e16, "tiny": 5e-324,
                            "ninf": float("-inf"), "t": True, "f": False, "empty": {}, 'k"ey': None,
                            "list": [], "deep": {"a": {"b": [{"c": 1.5}]}}}),
     ]  # fmt: skip
     wire = records_to_wire(records, Redactor(["hunter22"]))
-    events = [record[1] for record in records_from_wire("kgi", wire) if record[0] == EVENT]
+    events = [r for r in records_from_wire("kgi", wire) if isinstance(r, BrokerEvent)]
     assert len(events) == 4
     assert log_lines("kgi", wire) == event_lines(events)
 

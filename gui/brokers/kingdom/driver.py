@@ -22,9 +22,9 @@ from gui.brokers.kingdom.surface import (
     kcbp_config,
 )
 from gui.core.blocking import BlockingDriver, SurfaceLoader
-from gui.core.driver import ActionResult
 from gui.core.errors import BrokerFailure, ConnectFailed, LoginRejected
 from gui.core.events import Level
+from gui.core.records import ActionResult
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 KCBP_TIMEOUT_SECONDS = 5

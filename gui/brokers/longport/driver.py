@@ -23,9 +23,9 @@ from gui.brokers.longport.surface import (
 )
 from gui.core.blocking import BlockingDriver
 from gui.core.clock import RESOLUTION_KEY, clock_verdict
-from gui.core.driver import ActionResult
 from gui.core.errors import BrokerError
 from gui.core.events import EventKind, Level
+from gui.core.records import ActionResult
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 TOKEN_LIFETIME = timedelta(days=90)
