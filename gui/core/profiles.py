@@ -418,6 +418,12 @@ class ProfileStore:
             source = dict(entry or (accounts.get(copy_of, {}) if copy_of else {}))
             for key in ("remember", "remembered"):  # passwords are not copied
                 source.pop(key, None)
+            if entry is None:  # one account per broker logs in with all: not the copy too
+                source.pop("login_all", None)
+            elif source.get("login_all") is True:  # an imported account marked: the new one
+                for other in accounts.values():
+                    if other.get("login_all") is True:
+                        other["login_all"] = False
             accounts[name] = source
 
         self._change(broker, name, change, select=True)

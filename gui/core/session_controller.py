@@ -90,6 +90,14 @@ class SessionController:
         self.stop_reconnecting()
         await self.session.logout()
 
+    def set_reconnecting(self, on: bool) -> None:
+        """The account's choice changed: a live session reconnects after a drop from now on,
+        or nothing reconnects any more."""
+        if on and self.session.state.live:
+            self.reconnector.arm()
+        elif not on:
+            self.stop_reconnecting()
+
     def stop_reconnecting(self) -> None:
         if self._reconnector is not None:
             self._reconnector.stop()

@@ -27,18 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.account_controller import AccountController
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
-from gui.core.login import LOGIN_BOUND_SECONDS, LoginController, layered_values
+from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
 from gui.core.profiles import AccountError, ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
-from gui.core.session_controller import (
-    VAULT_BOUND_SECONDS,
-    LoginRequest,
-    SessionController,
-    within_vault_bound,
-)
+from gui.core.session_controller import VAULT_BOUND_SECONDS, LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
@@ -52,7 +48,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from gui.core.accounts import Accounts, Deleted
+    from gui.core.accounts import Deleted
     from gui.core.health import HealthTracker, Reconnector
     from gui.core.schema import Schema
 
@@ -102,7 +98,6 @@ class BrokerTab(Translatable, QWidget):
         super().__init__(parent)
         self.spec = spec
         self.feed = feed
-        self.profiles = profiles
         # The session and what runs it (login, reconnect, remembered passwords): Qt-free, the
         # same controller the CLI uses; this tab renders it.
         self.control = SessionController(spec, logins=controller)
@@ -118,11 +113,11 @@ class BrokerTab(Translatable, QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self._running = 0  # probes, actions and logouts in progress
         self._starting = False  # a login was asked for and the session has not taken it yet
-        self._accounts: Accounts | None = None
-        self.account_name = profiles.current_account(spec.id)
-        saved = profiles.broker(spec.id, self.account_name)
+        # The accounts and their remembered passwords: Qt-free too; this tab asks and renders.
+        self.account_control = AccountController(spec, profiles)
+        saved = self.account_control.saved()
         self._drafts: dict[Environment, dict[str, Any]] = {
-            env: self._saved_values(env) for env, _ in ENVIRONMENTS
+            env: self.account_control.saved_values(env) for env, _ in ENVIRONMENTS
         }
         # The public values the form showed from the saved settings (or saved from it), None
         # for a draft: a form still holding them follows what another process saves; one typed
@@ -440,9 +435,7 @@ class BrokerTab(Translatable, QWidget):
 
     def _list_accounts(self) -> None:
         """The selector lists the broker's accounts (the current one even if never saved)."""
-        names = [account.name for account in self.profiles.accounts(self.spec.id)]
-        if self.account_name not in names:
-            names.append(self.account_name)
+        names = self.account_control.names()
         blocked = self.account.blockSignals(True)
         self.account.clear()
         for name in names:
@@ -451,11 +444,11 @@ class BrokerTab(Translatable, QWidget):
         self.account.blockSignals(blocked)
 
     def _show_account_flags(self) -> None:
-        saved = self.profiles.account(self.spec.id, self.account_name)
+        flags = self.account_control.flags()
         for box, value in (
-            (self.remember, saved.remember),
-            (self.login_all, saved.login_all),
-            (self.reconnect, saved.reconnect),
+            (self.remember, flags.remember),
+            (self.login_all, flags.login_all),
+            (self.reconnect, flags.reconnect),
         ):
             blocked = box.blockSignals(True)
             box.setChecked(value)
@@ -463,9 +456,13 @@ class BrokerTab(Translatable, QWidget):
         self.account_actions_enabled()
 
     def account_actions_enabled(self) -> None:
-        saved = self.profiles.account(self.spec.id, self.account_name)
-        self.account_actions["forget"].setEnabled(saved.remember or saved.has_remembered)
-        self.account_actions["delete"].setEnabled(self.account.count() > 1)
+        flags = self.account_control.flags()
+        self.account_actions["forget"].setEnabled(flags.can_forget)
+        self.account_actions["delete"].setEnabled(flags.can_delete)
+
+    @property
+    def account_name(self) -> str:
+        return self.account_control.name
 
     def _account_chosen(self) -> None:
         name = self.account.currentData()
@@ -477,17 +474,17 @@ class BrokerTab(Translatable, QWidget):
         if self.session.state.live:
             return
         self.save_profile()
-        self.account_name = name
+        try:
+            self.account_control.select(name)
+        except OSError as exc:
+            self._show_reason(str(exc), "#c62828")
         self._reload_account()
 
     def _reload_account(self) -> None:
-        try:
-            self.profiles.select_account(self.spec.id, self.account_name)
-        except OSError as exc:
-            self._show_reason(str(exc), "#c62828")
+        """Show the current account: its values, choices and flags."""
         self._list_accounts()
-        self._drafts = {env: self._saved_values(env) for env, _ in ENVIRONMENTS}
-        saved = self.profiles.broker(self.spec.id, self.account_name)
+        self._drafts = {env: self.account_control.saved_values(env) for env, _ in ENVIRONMENTS}
+        saved = self.account_control.saved()
         known = {env.value for env in Environment}
         if saved.get("environment") in known:
             blocked = self.environment.blockSignals(True)
@@ -517,7 +514,7 @@ class BrokerTab(Translatable, QWidget):
         environment = self.current_environment
         typed = self.form.values()
         secrets = {key: typed[key] for key in self.schema.secret_keys if key in typed}
-        self._drafts[environment] = {**self._saved_values(environment), **secrets}
+        self._drafts[environment] = {**self.account_control.saved_values(environment), **secrets}
         self._show_form(self._drafts[environment])
         shown = self.schema.public(self.form.values())
         if shown != self._loaded:
@@ -561,29 +558,23 @@ class BrokerTab(Translatable, QWidget):
 
     def _add_account(self, typed: str, copy: bool = False) -> None:
         try:  # a name refused changes nothing, not even the current account's values
-            name = self.profiles.new_name(self.spec.id, typed.strip())
-            self.save_profile()
-            self.profiles.add_account(
-                self.spec.id, name, copy_of=self.account_name if copy else None
-            )
+            self.account_control.add(typed, copy=copy, save_current=self.save_profile)
         except (AccountError, OSError) as exc:
             self._show_reason(self.tr("No account added: {0}").format(exc), "#c62828")
             return
-        self.account_name = name
         self._reload_account()
 
     def _rename_account(self, typed: str) -> None:
         try:
-            name = self.profiles.new_name(self.spec.id, typed.strip(), besides=self.account_name)
+            name = self.account_control.checked_new_name(typed)
         except AccountError as exc:
             self._show_reason(self.tr("Not renamed: {0}").format(exc), "#c62828")
             return
         self.save_profile()
-        self.spawn(self._rename(self.account_name, name))
+        self.spawn(self._rename(name))
 
-    async def _rename(self, old: str, new: str) -> None:
-        if await self._in_vault(self.accounts.rename, self.spec.id, old, new):
-            self.account_name = new
+    async def _rename(self, new: str) -> None:
+        if await self._in_vault(self.account_control.rename(new)):
             self._reload_account()
 
     def delete_account_clicked(self) -> QMessageBox:
@@ -608,13 +599,13 @@ class BrokerTab(Translatable, QWidget):
     async def _delete(self, name: str) -> None:
         done: list[Deleted] = []
 
-        def delete() -> None:
-            done.append(self.accounts.delete(self.spec.id, name))
+        async def delete() -> None:
+            if self.account_name == name:  # still the one the question was about
+                done.append(await self.account_control.delete())
 
-        if await self._in_vault(delete):
-            self.account_name = self.profiles.current_account(self.spec.id)
+        if await self._in_vault(delete()) and done:
             self._reload_account()
-            warning = done[0].warning if done else ""
+            warning = done[0].warning
             if warning:  # no credential store: deleted all the same, the leftovers named
                 self._show_reason(
                     self.tr("Account {0} deleted; {1}").format(name, warning), "#8a5300"
@@ -626,7 +617,7 @@ class BrokerTab(Translatable, QWidget):
         self.spawn(self._forget())
 
     async def _forget(self) -> None:
-        if await self._in_vault(self.accounts.forget, self.spec.id, self.account_name):
+        if await self._in_vault(self.account_control.forget()):
             for key in self._filled_from_store:
                 if key in self.form.editors:
                     self.form.editors[key].set_value("")
@@ -643,8 +634,7 @@ class BrokerTab(Translatable, QWidget):
             self.spawn(self._forget())
 
     async def _start_remembering(self) -> None:
-        start = self.accounts.start_remembering
-        if not await self._in_vault(start, self.spec.id, self.account_name):
+        if not await self._in_vault(self.account_control.start_remembering()):
             blocked = self.remember.blockSignals(True)
             self.remember.setChecked(False)
             self.remember.blockSignals(blocked)
@@ -658,7 +648,7 @@ class BrokerTab(Translatable, QWidget):
     def _login_all_toggled(self, on: bool) -> None:
         """One account per broker logs in with all: marking this one unmarks the others."""
         try:
-            self.profiles.mark_login_all(self.spec.id, self.account_name, on)
+            self.account_control.set_login_all(on)
         except OSError as exc:
             self._show_reason(str(exc), "#c62828")
         self._show_account_flags()  # reconnect follows "Log in with all" unless chosen
@@ -666,18 +656,16 @@ class BrokerTab(Translatable, QWidget):
 
     def _reconnect_toggled(self, on: bool) -> None:
         try:
-            self.profiles.update_account(self.spec.id, self.account_name, reconnect=on)
+            self.account_control.set_reconnect(on)
         except OSError as exc:
             self._show_reason(str(exc), "#c62828")
-        if on and self.session.state.live:
-            self.reconnector.arm()
-        elif not on:
-            self.stop_reconnecting()
+        self.control.set_reconnecting(on)
 
-    async def _in_vault(self, call: Any, *args: Any) -> bool:
-        """A credential-store call off the GUI thread, bounded; its refusal is shown."""
+    async def _in_vault(self, call: Coroutine[Any, Any, Any]) -> bool:
+        """An account's credential-store call (bounded, off the GUI thread); a refusal is
+        shown."""
         try:
-            await within_vault_bound(call, *args)
+            await call
         except TimeoutError:
             self._show_reason(
                 self.tr("The credential store did not answer within {0} s.").format(
@@ -694,22 +682,15 @@ class BrokerTab(Translatable, QWidget):
 
     def fill_remembered(self) -> None:
         """Fill empty secret fields with the account's remembered passwords, masked."""
-        saved = self.profiles.account(self.spec.id, self.account_name)
-        if saved.remembered.get(self.current_environment.value):
+        if self.account_control.has_remembered(self.current_environment):
             self._filling = self.spawn(self.load_remembered())
 
     async def load_remembered(self) -> bool:
         """The remembered passwords into the form; False when the store refused."""
         account, environment = self.account_name, self.current_environment
-        fields = [key for key in self.schema.secret_keys if not self.form.editors[key].value()]
+        typed = [key for key in self.schema.secret_keys if self.form.editors[key].value()]
         try:
-            found = await within_vault_bound(
-                self.accounts.remembered_secrets,
-                self.spec.id,
-                account,
-                environment.value,
-                set(self.schema.secret_keys) - set(fields),
-            )
+            found = await self.account_control.remembered(environment, typed)
         except (BrokerFailure, TimeoutError) as exc:
             reason = exc.reason if isinstance(exc, BrokerFailure) else ""
             self._show_reason(
@@ -778,16 +759,6 @@ class BrokerTab(Translatable, QWidget):
     def stop_reconnecting(self) -> None:
         self.control.stop_reconnecting()
 
-    @property
-    def accounts(self) -> Accounts:
-        """Accounts with their remembered passwords (the credential store is asked only when
-        one is used)."""
-        if self._accounts is None:
-            from gui.core.accounts import Accounts
-
-            self._accounts = Accounts(self.profiles)
-        return self._accounts
-
     # -- properties --------------------------------------------------------------------------
 
     @property
@@ -812,7 +783,6 @@ class BrokerTab(Translatable, QWidget):
         """The login, through the controller; from its first state on, the buttons follow the
         session's state. After a login that worked, the account's passwords are remembered if
         it says so (a wrong password is never remembered)."""
-        from functools import partial
 
         self.health  # noqa: B018 - the window follows this session's health from now on
         environment = self.current_environment
@@ -823,11 +793,7 @@ class BrokerTab(Translatable, QWidget):
             self.schema,
             timeout=LOGIN_BOUND_SECONDS,
         )
-        remember = None
-        if self.remember.isChecked():
-            remember = partial(
-                self.accounts.remember, self.spec.id, self.account_name, environment.value
-            )
+        remember = self.account_control.rememberer(environment)
         try:
             problem = await self.control.login(
                 request, reconnect=self.reconnect.isChecked(), remember=remember
@@ -1034,13 +1000,11 @@ class BrokerTab(Translatable, QWidget):
 
     def save_profile(self) -> None:
         try:
-            self.profiles.save(
-                self.spec.id,
-                self.current_environment.value,
+            self.account_control.save(
+                self.current_environment,
                 self.schema,
                 self.form.values(),
-                scenario=self.scenario.currentData(),
-                account=self.account_name,
+                self.scenario.currentData(),
             )
             self._loaded = self.schema.public(self.form.values())
         except OSError as exc:  # a ProfileError says why the file is left alone
@@ -1113,20 +1077,12 @@ class BrokerTab(Translatable, QWidget):
         self._current_env = self.current_environment
         draft = self._drafts[self._current_env]
         self._show_form(draft)
-        untouched = draft == self._saved_values(self._current_env)
+        untouched = draft == self.account_control.saved_values(self._current_env)
         self._loaded = self.schema.public(self.form.values()) if untouched else None
         self.session.reset()  # the other environment's failure and runtime are not this one's
         self.reason.hide()
         self._render_state(self.session.state, "")
         self.fill_remembered()
-
-    def _saved_values(self, environment: Environment) -> dict[str, Any]:
-        """Defaults, then what was saved (never a secret; each value only if it still parses)."""
-        saved = self.profiles.raw(self.spec.id, environment.value, self.account_name)
-        try:
-            return layered_values(self.spec, environment, saved, {})[1]
-        except BrokerFailure:  # e.g. a saved vnpy gateway that is no longer installed
-            return {**self.spec.defaults(environment), **self.spec.schema.public(saved)}
 
     def _show_form(self, values: dict[str, Any]) -> None:
         """Fill the form with these values, rebuilding it when they resolve to other fields."""

@@ -531,7 +531,7 @@ class MainWindow(Translatable, QMainWindow):
 
         tab.save_profile()
         try:
-            profile = tab.accounts.export(self.registry, tab.spec.id, tab.account_name)
+            profile = tab.account_control.export(self.registry)
             text = json.dumps(profile, ensure_ascii=False, indent=2)
             write_output(path, lambda out: out.write(text.encode("utf-8")))
         except (AccountError, OutputRefused, OSError) as exc:

@@ -87,3 +87,15 @@ def test_one_account_per_broker_logs_in_with_all_whoever_marks_it(tmp_path: Path
     marked = {(a.broker, a.name) for b in ("kgi", "hundsun") for a in store.accounts(b)
               if a.login_all}  # fmt: skip
     assert marked == {("kgi", "Hedge"), ("hundsun", "Desk")}
+
+
+def test_a_duplicate_or_an_import_leaves_one_account_marked(tmp_path: Path) -> None:
+    """Duplicating the marked account copied its mark (two accounts logged in with all); an
+    imported marked account takes the mark from the others."""
+    store = ProfileStore(tmp_path)
+    store.add_account("kgi", "Main")
+    store.mark_login_all("kgi", "Main", True)
+    store.add_account("kgi", "Main copy", copy_of="Main")
+    assert [a.name for a in store.accounts("kgi") if a.login_all] == ["Main"]
+    store.add_account("kgi", "Imported", entry={"login_all": True})
+    assert [a.name for a in store.accounts("kgi") if a.login_all] == ["Imported"]
