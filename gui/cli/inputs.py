@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gui.brokers import default_registry
+from gui.brokers import default_registry, extra_broker_ids
 from gui.cli.output import escape_controls
 from gui.core.accounts import Accounts
 from gui.core.errors import InvalidSettings, SdkUnavailable
@@ -20,7 +20,7 @@ from gui.core.profiles import ProfileStore
 from gui.core.registry import Environment
 
 DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.core.login.LOGIN_BOUND_SECONDS)
-BROKER_IDS = ("kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy")
+BROKER_IDS = ("kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy", *extra_broker_ids())
 
 
 def add_login_arguments(command: argparse.ArgumentParser, timeout: float = DEFAULT_TIMEOUT) -> None:
