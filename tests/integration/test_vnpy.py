@@ -15,13 +15,9 @@ from typing import Any
 import pytest
 
 from gui.brokers import vnpy as vnpy_broker
-from gui.brokers.vnpy import (
-    discover,
-    fields_from_setting,
-    is_secret,
-    static_default_setting,
-)
+from gui.brokers.vnpy import fields_from_setting, is_secret
 from gui.brokers.vnpy.driver import VnpyDriver
+from gui.brokers.vnpy.surface import discover, static_default_setting
 from gui.core.errors import ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import Level
 from gui.core.registry import Environment

@@ -71,14 +71,14 @@ def live_vnpy(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untype
     from gui.brokers import vnpy
 
     monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "integration" / "standins"))
-    monkeypatch.setattr(vnpy, "discover", lambda: ("vnpy_testgw:TestGateway",))
-    vnpy.static_default_setting.cache_clear()
+    monkeypatch.setattr(vnpy.surface, "discover", lambda: ("vnpy_testgw:TestGateway",))
+    vnpy.surface.static_default_setting.cache_clear()
     tab = window.broker_tabs["vnpy"]
     window.tabs.setCurrentIndex(list(window.broker_tabs).index("vnpy"))
     tab.environment.setCurrentIndex(tab.environment.findData("live"))
     assert list(tab.form.editors) == ["gateway"]
     yield tab
-    vnpy.static_default_setting.cache_clear()
+    vnpy.surface.static_default_setting.cache_clear()
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])

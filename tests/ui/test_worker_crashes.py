@@ -27,7 +27,7 @@ def vnpy_tab(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untyped
     monkeypatch.syspath_prepend(str(STANDINS))  # the form is read here
     path = os.pathsep.join(filter(None, [str(STANDINS), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("PYTHONPATH", path)  # the gateway is imported in the worker
-    vnpy.static_default_setting.cache_clear()
+    vnpy.surface.static_default_setting.cache_clear()
     window.tabs.setCurrentIndex(list(window.broker_tabs).index("vnpy"))
     tab = window.broker_tabs["vnpy"]
     qtbot.mouseClick(tab.environment, Qt.MouseButton.LeftButton)
@@ -37,7 +37,7 @@ def vnpy_tab(qtbot, window: MainWindow, monkeypatch):  # type: ignore[no-untyped
     window.activateWindow()  # the list popup took the focus; typing goes to the window again
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     yield tab
-    vnpy.static_default_setting.cache_clear()
+    vnpy.surface.static_default_setting.cache_clear()
 
 
 def choose_gateway(qtbot, tab, gateway: str) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
 from gui.core.fronts import tcp_front
-from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import Simulation
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
 DEMO_PASSWORD = "demo"
@@ -33,23 +32,19 @@ def _answer(
     return Reply([[head], [dict(row) for row in rows]])
 
 
-class SimT2Transport:
+class SimT2Transport(Simulation):
     def __init__(
         self,
         scenario: str = "normal",
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown Hundsun simulator scenario {scenario!r}")
-        self.scenario = scenario
+        super().__init__("Hundsun", scenario, SCENARIOS)
         self.clock = clock
-        self.stop = threading.Event()
         self.on_close: Callable[[str], None] | None = None
         self.tokens: dict[str, float] = {}  # token -> last activity
         self.calls: list[int] = []
         self.connected = False
-        self._drop: threading.Timer | None = None
 
     def connect(self, servers: str, license_file: str, timeout_ms: int) -> None:
         if self.scenario == "unreachable":
@@ -67,7 +62,7 @@ class SimT2Transport:
             raise TransportError("not connected")
         self.calls.append(function)
         if self.scenario == "no_reply":
-            self.stop.wait(timeout_ms / 1000)
+            self.wait_unless_stopped(timeout_ms / 1000)
             raise TransportError(
                 f"no answer to function {function} within {timeout_ms} ms", timed_out=True
             )
@@ -113,10 +108,8 @@ class SimT2Transport:
             return _answer("1017", "操作员密码错误", f"操作员[{values['operator_no']}]密码错误")
         token = secrets.token_hex(64)
         self.tokens[token] = self.clock()
-        if self.scenario == DROP_AFTER_LOGIN:
-            self._drop = threading.Timer(DROP_AFTER_LOGIN_SECONDS, self._lose_connection)
-            self._drop.daemon = True
-            self._drop.start()
+        if self.drops_after_login:
+            self.drop_later(self._lose_connection)
         return _answer(rows=[{"version_no": VERSION, "user_token": token}])
 
     def _lose_connection(self) -> None:
@@ -133,9 +126,7 @@ class SimT2Transport:
 
     def close(self) -> None:
         self.connected = False
-        self.stop.set()
-        if self._drop is not None:
-            self._drop.cancel()
+        self.stop_simulating()
 
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:

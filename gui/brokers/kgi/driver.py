@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from gui.brokers.kgi.surface import TAIPEI, KgiSdk
+from gui.brokers.kgi.surface import TAIPEI, KgiSdk, TaiFexComApi
 from gui.core.blocking import BlockingDriver, vendor_callback
 from gui.core.clock import clock_verdict
 from gui.core.errors import ConnectFailed, LoginRejected
@@ -79,7 +79,7 @@ class KgiDriver(BlockingDriver[KgiSdk]):
 
     def __init__(self, load_surface: Callable[[Mapping[str, Any]], KgiSdk]) -> None:
         super().__init__(load_surface)
-        self._com: Any = None
+        self._com: TaiFexComApi | None = None
         self._endpoint = ""
         self._last_status = ""
         self._connected = False
@@ -143,8 +143,11 @@ class KgiDriver(BlockingDriver[KgiSdk]):
         if self._connected and self.logged_in_now:  # a failed login is only disposed
             self._logging_out = True
             self._disconnected.clear()
-            # One vendor build spells it `logout()`.
-            (getattr(com, "Logout", None) or com.logout)()
+            # One vendor build spells it `logout()`: the surface promises neither spelling.
+            logout = getattr(com, "Logout", None) or getattr(com, "logout", None)
+            if logout is None:
+                raise AttributeError("TaiFexCom has neither Logout nor logout")
+            logout()
             if not self._disconnected.wait(LOGOUT_ACK_SECONDS):
                 self.link.log(
                     f"No DISCONNECTED from the SDK within {LOGOUT_ACK_SECONDS:g} s of Logout(); "

@@ -18,6 +18,7 @@ from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
 from gui.core.fronts import tcp_front
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import checked_scenario
 
 
 def _dotnet_enum(name: str, members: dict[str, int]) -> Any:
@@ -102,9 +103,7 @@ class SimTaiFexCom:
     """`Smart.TaiFexCom` as the built-in simulator."""
 
     def __init__(self, host: str, port: int, source_id: str, *, scenario: str = "normal") -> None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown KGI simulator scenario {scenario!r}")
-        self._scenario = scenario
+        self._scenario = checked_scenario("KGI", scenario, SCENARIOS)
         # Public fields, as on the vendor class.
         self.ServerHost = host
         self.ServerPort = port
@@ -241,8 +240,7 @@ class SimTaiFexCom:
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> KgiSdk:
     """The simulator behind the same surface as KGI's .NET SDK."""
-    if scenario not in SCENARIOS:
-        raise ValueError(f"unknown KGI simulator scenario {scenario!r}")
+    checked_scenario("KGI", scenario, SCENARIOS)
     return KgiSdk(
         TaiFexCom=partial(SimTaiFexCom, scenario=scenario),
         ushort=int,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta, timezone
-from typing import Any
+from typing import Any, Protocol
 
 # KGI's servers keep Taipei time (UTC+8, no daylight saving); OnRcvServerTime's DateTime is naive.
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
@@ -35,11 +35,30 @@ COM_STATUS_NAMES: dict[int, str] = {
 }
 
 
+class TaiFexComApi(Protocol):
+    """`Smart.TaiFexCom` as the driver uses it (KGI's .NET class through pythonnet, the
+    simulator's class, or a test stand-in). Its events (OnRcvMessage, OnGetStatus,
+    OnRcvServerTime, OnRecoverStatus) are attributes a handler is added to with `+=`."""
+
+    AutoSubReport: bool
+    AutoRecoverReport: Any  # Nullable<bool>
+    AutoRetriveProductInfo: bool  # sic: KGI's spelling
+
+    @property
+    def version(self) -> object: ...
+
+    def LoginDirect(
+        self, host: str, port: Any, person_id: str, password: str, center: Any
+    ) -> None: ...
+
+    def Dispose(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class KgiSdk:
     """A loaded TaiFexCom surface plus the converters its calling convention needs."""
 
-    TaiFexCom: Callable[[str, Any, str], Any]
+    TaiFexCom: Callable[[str, Any, str], TaiFexComApi]
     ushort: Callable[[int], Any]  # System.UInt16 for .NET
     char: Callable[[str], Any]  # System.Char for .NET
     nullable_bool: Callable[[bool], Any]  # Nullable<bool> for .NET

@@ -6,7 +6,6 @@ queues req_market / ans_market.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from gui.brokers.kingdom import SCENARIOS
 from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
 from gui.core.fronts import tcp_front
-from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import Simulation
 
 DEMO_OPERATOR_PASSWORD = "demo"
 DEMO_KCBP = (b"KCXP00", b"888888")
@@ -22,12 +21,11 @@ SERVER_QUEUES = (b"req_market", b"ans_market")
 SLOW_INIT_SECONDS = 8.0
 
 
-class SimPlugin:
+class SimPlugin(Simulation):
     def __init__(self, scenario: str) -> None:
-        self.scenario = scenario
+        super().__init__("Kingdom", scenario, SCENARIOS)
         self.errors = ["", "", "", ""]
         self.open = False
-        self._stop = threading.Event()
 
     def init(
         self,
@@ -40,7 +38,7 @@ class SimPlugin:
     ) -> int:
         self.errors = ["", "", "", ""]
         if self.scenario == "slow_init":
-            self._stop.wait(SLOW_INIT_SECONDS)
+            self.wait_unless_stopped(SLOW_INIT_SECONDS)
         if self.scenario == "plugin_rejects":
             self.errors[0] = "操作员状态异常，禁止登录"
             return -3
@@ -49,21 +47,18 @@ class SimPlugin:
             self.errors[1] = "交易通道未建立"
             return -2
         self.open = True
-        if self.scenario == DROP_AFTER_LOGIN:
-            drop = threading.Timer(DROP_AFTER_LOGIN_SECONDS, self._lose_connection)
-            drop.daemon = True
-            drop.start()
+        if self.drops_after_login:
+            self.drop_later(self._lose_connection)
         return 0
 
     def _lose_connection(self) -> None:
         """The trading channel goes down: the plugin reports itself not connected."""
-        if not self._stop.is_set():
-            self.open = False
-            self.errors[1] = "交易通道断开"
+        self.open = False
+        self.errors[1] = "交易通道断开"
 
     def close(self) -> None:
         self.open = False
-        self._stop.set()
+        self.stop_simulating()
 
     def last_error(self, kind: int) -> str:
         return self.errors[kind] if 0 <= kind < len(self.errors) else ""
@@ -121,8 +116,6 @@ class SimKcbp:
 
 def load(scenario: str, settings: Mapping[str, Any]) -> KingdomApis:
     """The simulated plugin and KCBP client."""
-    if scenario not in SCENARIOS:
-        raise ValueError(f"unknown Kingdom simulator scenario {scenario!r}")
     return KingdomApis(SimPlugin(scenario), partial(SimKcbp, scenario), "built-in simulator")
 
 

@@ -36,6 +36,7 @@ from gui.brokers.longport import (
 )
 from gui.brokers.longport.surface import Endpoint
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import checked_scenario
 
 EXPIRED_TOKEN = "expired-token"
 RATE_LIMIT = 30  # calls
@@ -81,9 +82,7 @@ class LongPortSimulator:
         tls_key: str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown LongPort simulator scenario {scenario!r}")
-        self.scenario = scenario
+        self.scenario = checked_scenario("LongPort", scenario, SCENARIOS)
         self.clock = clock
         self.host, self.port = host, port
         self.tls = (tls_cert, tls_key) if tls_cert else None

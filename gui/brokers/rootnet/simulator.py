@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,9 +11,10 @@ from typing import Any
 from gui.brokers.rootnet import SCENARIOS
 from gui.brokers.rootnet.surface import ServerFactory
 from gui.core.fronts import tcp_front
-from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import Simulation
 
 DEMO_PASSWORD = "demo"
+SOCKET_DROP_SECONDS = 2.0
 
 
 class CtsApiError(Exception):
@@ -35,18 +35,15 @@ class ConnectInfo:
     expireDate: str
 
 
-class CtsServer:
+class CtsServer(Simulation):
     """`CTSlib.CtsServer`, simulated, playing one scenario."""
 
     def __init__(
         self, scenario: str = "normal", on_socket_error: Callable[[int], None] | None = None
     ) -> None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown Rootnet simulator scenario {scenario!r}")
-        self.scenario = scenario
+        super().__init__("Rootnet", scenario, SCENARIOS)
         self._on_socket_error = on_socket_error
         self._connected = False
-        self._stop = threading.Event()
 
     def connect(self, host: str, port: int) -> ConnectInfo:
         if self.scenario == "unreachable":
@@ -66,13 +63,15 @@ class CtsServer:
             raise CtsApiError(-1, "未连接服务器")
         if optPw != DEMO_PASSWORD:
             raise CtsApiError(1003, f"柜员[{optId}]密码错误")
-        if self.scenario in ("socket_drop", DROP_AFTER_LOGIN):
-            threading.Thread(target=self._drop, name="cts-sim", daemon=True).start()
+        if self.drops_after_login:
+            self.drop_later(self._drop)
+        elif self.scenario == "socket_drop":
+            self.drop_later(self._drop, SOCKET_DROP_SECONDS)
         return {"optId": optId, "optName": "演示柜员"}
 
     def disConnect(self) -> None:
         self._connected = False
-        self._stop.set()
+        self.stop_simulating()
 
     def onSocketError(self, status: int) -> None:
         """CTSlib calls this from its socket thread when the connection breaks."""
@@ -80,10 +79,8 @@ class CtsServer:
             self._on_socket_error(status)
 
     def _drop(self) -> None:
-        delay = DROP_AFTER_LOGIN_SECONDS if self.scenario == DROP_AFTER_LOGIN else 2.0
-        if not self._stop.wait(delay):
-            self._connected = False
-            self.onSocketError(-104)
+        self._connected = False
+        self.onSocketError(-104)
 
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> ServerFactory:

@@ -1,22 +1,19 @@
 """Any vnpy gateway (`BaseGateway.connect(setting)` / `close()`), seed 001. vnpy is optional and
 imported only to log in (in the login's worker); the built-in simulator needs none of it.
 
-The form is the gateway's own `default_setting`, read from its source without importing it:
-installed `vnpy_*` distributions are scanned for `BaseGateway` subclasses, so neither start-up
-nor editing the form imports a gateway (some load native trading libraries)."""
+The form is the gateway's own `default_setting`, which the surface reads from the installed
+gateways' source without importing them (gui/brokers/vnpy/surface.py)."""
 
 from __future__ import annotations
 
-import ast
-import functools
 import importlib
 import importlib.util
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
+from gui.brokers.vnpy import surface
 from gui.core.errors import InvalidSettings, SdkUnavailable
 from gui.core.registry import (
     DROP_AFTER_LOGIN,
@@ -74,127 +71,6 @@ def fields_from_setting(default_setting: Mapping[str, Any]) -> tuple[Field, ...]
     return tuple(fields)
 
 
-def _gateway_classes(tree: ast.Module) -> list[ast.ClassDef]:
-    def named(base: ast.expr) -> str:
-        return base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
-
-    return [
-        node
-        for node in tree.body
-        if isinstance(node, ast.ClassDef) and any(named(b) == "BaseGateway" for b in node.bases)
-    ]
-
-
-@functools.lru_cache(maxsize=1)
-def discover() -> tuple[str, ...]:
-    """`module:Class` for every BaseGateway subclass in installed vnpy_* distributions."""
-    import importlib.metadata  # only when the vnpy form is first wanted: it is slow to import
-
-    found: list[str] = []
-    for dist in importlib.metadata.distributions():
-        name = dist.metadata["Name"] or ""
-        if not re.match(r"vnpy[_-]", name, re.IGNORECASE):
-            continue
-        for file in dist.files or ():
-            if file.suffix != ".py":
-                continue
-            try:
-                tree = ast.parse(Path(str(dist.locate_file(file))).read_text(encoding="utf-8"))
-            except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-                continue
-            module = ".".join(Path(str(file)).with_suffix("").parts).removesuffix(".__init__")
-            found += [f"{module}:{node.name}" for node in _gateway_classes(tree)]
-    return tuple(sorted(set(found)))
-
-
-def split_path(path: str) -> tuple[str, str]:
-    module, _, cls = path.strip().partition(":")
-    if not module or not cls:
-        raise SdkUnavailable(f"'{path}' is not module:Class (e.g. vnpy_ctp:CtpGateway).")
-    return module, cls
-
-
-def _module_file(module: str) -> Path | None:
-    """The module's source file, located without importing anything."""
-    top, *rest = module.split(".")
-    try:
-        spec = importlib.util.find_spec(top)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or spec.origin is None:
-        return None
-    if not rest:
-        return Path(spec.origin)
-    base = Path(spec.origin).parent
-    for candidate in (base.joinpath(*rest).with_suffix(".py"), base.joinpath(*rest, "__init__.py")):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _literal_setting(node: ast.ClassDef) -> dict[str, Any] | None:
-    for item in node.body:
-        target = (
-            item.target
-            if isinstance(item, ast.AnnAssign)
-            else (
-                item.targets[0] if isinstance(item, ast.Assign) and len(item.targets) == 1 else None
-            )
-        )
-        expression = item.value if isinstance(item, ast.AnnAssign | ast.Assign) else None
-        if isinstance(target, ast.Name) and target.id == "default_setting" and expression:
-            try:
-                value = ast.literal_eval(expression)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                return None
-            return dict(value) if isinstance(value, dict) else None
-    return None
-
-
-def _class_setting(module: str, cls: str, hops: int) -> dict[str, Any] | None:
-    """default_setting of `module.cls`, following `from .x import cls` re-exports (a package's
-    `__init__` re-exporting its gateway, as `vnpy_ctp:CtpGateway` does) and base classes."""
-    source = _module_file(module)
-    if source is None or hops > 4:
-        return None
-    try:
-        tree = ast.parse(source.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError, RecursionError):
-        return None
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == cls:
-            found = _literal_setting(node)
-            for base in node.bases:  # inherited from a base class, here or imported
-                if found is None and isinstance(base, ast.Name) and base.id != "BaseGateway":
-                    found = _class_setting(module, base.id, hops + 1)
-            return found
-    package = module if source.name == "__init__.py" else module.rpartition(".")[0]
-    for node in tree.body:
-        if not isinstance(node, ast.ImportFrom):
-            continue
-        for alias in node.names:
-            if (alias.asname or alias.name) != cls:
-                continue
-            try:
-                origin = importlib.util.resolve_name(
-                    "." * node.level + (node.module or ""), package
-                )
-            except (ImportError, ValueError):
-                return None
-            return _class_setting(origin, alias.name, hops + 1)
-    return None
-
-
-@functools.lru_cache(maxsize=64)
-def static_default_setting(path: str) -> dict[str, Any] | None:
-    """The gateway's default_setting when its source spells it as a literal, else None."""
-    try:
-        module, cls = split_path(path)
-    except SdkUnavailable:
-        return None
-    return _class_setting(module, cls, 0)
-
-
 GATEWAY_FIELD = Field(
     "gateway",
     "Gateway",
@@ -226,8 +102,8 @@ def resolve_schema(environment: Environment, values: Mapping[str, Any]) -> Schem
     gateway's own default_setting (read from its source, not imported)."""
     if environment is Environment.SIMULATOR:
         return SIMULATOR_SCHEMA
-    gateway = replace(GATEWAY_FIELD, suggestions=discover())
-    setting = static_default_setting(str(values.get("gateway") or "")) or {}
+    gateway = replace(GATEWAY_FIELD, suggestions=surface.discover())
+    setting = surface.static_default_setting(str(values.get("gateway") or "")) or {}
     own = tuple(f for f in fields_from_setting(setting) if f.key != "gateway")
     return Schema((gateway, *own))
 
@@ -244,7 +120,7 @@ def preflight(environment: Environment, values: Mapping[str, Any]) -> None:
     if environment is not Environment.LIVE or not values.get("gateway"):
         return
     try:
-        module, _ = split_path(str(values["gateway"]))
+        module, _ = surface.split_path(str(values["gateway"]))
     except SdkUnavailable as exc:
         raise InvalidSettings({"gateway": exc.reason}) from None
     try:

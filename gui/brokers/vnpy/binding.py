@@ -6,8 +6,8 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
-from gui.brokers.vnpy import INSTALL_HINT, split_path
-from gui.brokers.vnpy.surface import VnpyApi
+from gui.brokers.vnpy import INSTALL_HINT
+from gui.brokers.vnpy.surface import VnpyApi, split_path
 from gui.core.errors import SdkMismatch, SdkUnavailable
 from gui.core.runtime_info import package_version
 

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from gui.brokers.vnpy.surface import VnpyApi
+from gui.brokers.vnpy.surface import EventEngineApi, GatewayApi, VnpyApi
 from gui.core.blocking import BlockingDriver, SurfaceLoader, vendor_callback
 from gui.core.errors import ConnectFailed, LoginRejected
 from gui.core.events import EventKind, Level
@@ -55,8 +55,8 @@ class VnpyDriver(BlockingDriver[VnpyApi]):
     ) -> None:
         super().__init__(load_surface)
         self._login_timeout = login_timeout
-        self._engine: Any = None
-        self._gateway: Any = None
+        self._engine: EventEngineApi | None = None
+        self._gateway: GatewayApi | None = None
         self._name = ""
         self._contracts = 0
         self._last_log = ""

@@ -15,9 +15,9 @@ from queue import Empty, Queue
 from typing import Any, ClassVar
 
 from gui.brokers.vnpy import SCENARIOS, SIMULATED_SETTING
-from gui.brokers.vnpy.surface import VnpyApi
+from gui.brokers.vnpy.surface import EventEngineApi, VnpyApi
 from gui.core.fronts import listening, refusing
-from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.simulation import Simulation
 
 EVENT_LOG = "eLog"
 EVENT_ACCOUNT = "eAccount."
@@ -95,7 +95,7 @@ class AccountData:
     frozen: float = 0.0
 
 
-class SimCtpGateway:
+class SimCtpGateway(Simulation):
     """A vnpy BaseGateway lookalike with vnpy_ctp's default_setting."""
 
     default_name = "SIMCTP"
@@ -103,14 +103,11 @@ class SimCtpGateway:
     exchanges: ClassVar[list[str]] = ["CFFEX", "SHFE", "CZCE", "DCE", "INE", "GFEX"]
 
     def __init__(
-        self, event_engine: SimEventEngine, gateway_name: str, scenario: str = "normal"
+        self, event_engine: EventEngineApi, gateway_name: str, scenario: str = "normal"
     ) -> None:
-        if scenario not in SCENARIOS:
-            raise ValueError(f"unknown vnpy simulator scenario {scenario!r}")
-        self.scenario = scenario
+        super().__init__("vnpy", scenario, SCENARIOS)
         self.event_engine = event_engine
         self.gateway_name = gateway_name
-        self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def write_log(self, msg: str, level: int = INFO) -> None:
@@ -123,12 +120,12 @@ class SimCtpGateway:
         self._thread.start()
 
     def close(self) -> None:
-        self._stop.set()
+        self.stop_simulating()
         if self._thread is not None:
             self._thread.join(timeout=2)
 
     def _play(self, setting: dict[str, Any]) -> None:
-        if self._stop.wait(0.05) or self.scenario == "silent":
+        if self.wait_unless_stopped(0.05) or self.scenario == "silent":
             return
         if self.scenario == "front_unreachable":
             self.write_log("交易服务器连接断开，原因：4097", ERROR)
@@ -144,7 +141,7 @@ class SimCtpGateway:
         self.write_log("交易服务器登录成功")
         self.write_log("结算信息确认成功")
         for index in range(CONTRACTS):
-            if self._stop.is_set():
+            if self.stopped:
                 return
             contract = ContractData(
                 f"IF{2601 + index}", "CFFEX", f"沪深300股指{index}", self.gateway_name
@@ -155,8 +152,8 @@ class SimCtpGateway:
             str(setting.get("用户名") or "000001"), 1_000_000.0, self.gateway_name
         )
         self.event_engine.put(Event(EVENT_ACCOUNT, account))
-        if self.scenario == DROP_AFTER_LOGIN and not self._stop.wait(DROP_AFTER_LOGIN_SECONDS):
-            self.write_log("交易服务器连接断开，原因：4097", ERROR)
+        if self.drops_after_login:  # the disconnect reason CTP gives for a broken network read
+            self.drop_later(lambda: self.write_log("交易服务器连接断开，原因：4097", ERROR))
 
 
 def load(scenario: str, _settings: Mapping[str, Any]) -> VnpyApi:
