@@ -8,21 +8,17 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +27,12 @@ from gui.core.account_controller import AccountController
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
-from gui.core.profiles import AccountError, ProfileStore
+from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
-from gui.core.session_controller import VAULT_BOUND_SECONDS, LoginRequest, SessionController
+from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
+from gui.ui.account_bar import AccountBar
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
 from gui.ui.event_view import EventLogView
@@ -46,9 +43,6 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-    from gui.core.accounts import Deleted
     from gui.core.health import HealthTracker, Reconnector
     from gui.core.schema import Schema
 
@@ -251,32 +245,18 @@ class BrokerTab(Translatable, QWidget):
     def _build_credentials(self) -> QGroupBox:
         """The account, its options, notes, the form (scrolling only in a small window), the
         buttons and what the last attempt said."""
-        self.remember = QCheckBox(self.tr("Remember passwords"), self)
-        self.remember.setObjectName("remember")
-        self.remember.setToolTip(
-            self.tr(
-                "Keep this account's passwords in the system's credential store (Windows "
-                "Credential Manager, macOS Keychain, Secret Service), never in a file"
-            )
-        )
-        self.login_all = QCheckBox(self.tr("Log in with all"), self)
-        self.login_all.setObjectName("login_all")
-        self.login_all.setToolTip(
-            self.tr("Logged in by File → Log in to all (one account per broker)")
-        )
-        self.remember.toggled.connect(self._remember_toggled)
-        self.login_all.toggled.connect(self._login_all_toggled)
         credentials = QGroupBox(self.tr("Credentials"), self)
         cred_layout = QVBoxLayout(credentials)
         cred_layout.setSpacing(4)
-        account_row = QHBoxLayout()
-        self._build_account_controls(account_row)
-        account_row.addStretch(1)
-        cred_layout.addLayout(account_row)
-        options_row = QHBoxLayout()
-        options_row.addWidget(self.remember)
-        options_row.addWidget(self.login_all)
-        options_row.addStretch(1)
+        self.account_bar = AccountBar(
+            self.account_control, save_current=self.save_profile, spawn=self.spawn, parent=self
+        )
+        self.account_bar.chosen.connect(self.select_account)
+        self.account_bar.switched.connect(self._reload_account)
+        self.account_bar.told.connect(self._show_reason)
+        self.account_bar.forgotten.connect(self._clear_remembered)
+        self.account_bar.marks_changed.connect(self.accounts_changed)
+        self.account_bar.reconnect_changed.connect(self.control.set_reconnecting)
         if self.spec.autofill is not None:
             autofill = QPushButton(self.tr("Auto-fill from this machine"))
             autofill.setObjectName("autofill")
@@ -284,9 +264,8 @@ class BrokerTab(Translatable, QWidget):
                 self.tr("Collect these fields from this computer; edit them after.")
             )
             autofill.clicked.connect(self.autofill_clicked)
-            options_row.addWidget(autofill)
-        cred_layout.addLayout(options_row)
-        self._show_account_flags()
+            self.account_bar.options_row.addWidget(autofill)
+        cred_layout.addWidget(self.account_bar)
         self.unavailable = QLabel(self)
         self.unavailable.setObjectName("unavailable_note")
         self.unavailable.setWordWrap(True)
@@ -361,7 +340,7 @@ class BrokerTab(Translatable, QWidget):
         """Tab goes through the form in reading order, then to Connect and the other buttons,
         also after the form was rebuilt (a new form's widgets would come last)."""
         editors = list(self.form.editors.values())
-        chain: list[QWidget] = [self.login_all]
+        chain: list[QWidget] = [self.account_bar.login_all]
         for advanced in (False, True):
             if advanced and self.form.advanced_button is not None:
                 chain.append(self.form.advanced_button)
@@ -386,88 +365,9 @@ class BrokerTab(Translatable, QWidget):
 
     # -- accounts ----------------------------------------------------------------------------
 
-    def _build_account_controls(self, header: QHBoxLayout) -> None:
-        self.account = QComboBox(self)
-        self.account.setObjectName("account")
-        self.account.setMinimumContentsLength(8)
-        self.account.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.account.setToolTip(self.tr("The account whose values the form shows"))
-        self._list_accounts()
-        self.account.currentIndexChanged.connect(self._account_chosen)
-        self.account_menu_button = QToolButton(self)
-        self.account_menu_button.setObjectName("account_menu")
-        self.account_menu_button.setText(self.tr("Accounts"))
-        self.account_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.account_menu_button)
-        self.account_actions: dict[str, QAction] = {}
-        menu.setToolTipsVisible(True)
-        for key, label, slot in (
-            ("new", self.tr("New account…"), self.new_account_clicked),
-            ("duplicate", self.tr("Duplicate…"), self.duplicate_account_clicked),
-            ("rename", self.tr("Rename…"), self.rename_account_clicked),
-            ("delete", self.tr("Delete…"), self.delete_account_clicked),
-            ("forget", self.tr("Forget passwords"), self.forget_clicked),
-        ):
-            if key == "forget":
-                menu.addSeparator()
-            action = menu.addAction(label, slot)
-            action.setObjectName(f"account_{key}")
-            self.account_actions[key] = action
-        menu.addSeparator()
-        self.reconnect = menu.addAction(self.tr("Reconnect after a drop"))
-        self.reconnect.setObjectName("account_reconnect")
-        self.reconnect.setCheckable(True)
-        self.reconnect.setToolTip(
-            self.tr(
-                "Log in again when the session drops (after 1, 2, 4 … 60 s); never after a "
-                "rejected login. On by default for accounts that log in with all."
-            )
-        )
-        self.reconnect.toggled.connect(self._reconnect_toggled)
-        self.account_menu_button.setMenu(menu)
-        account_label = QLabel(self.tr("Accou&nt"))
-        account_label.setBuddy(self.account)
-        header.addWidget(account_label)
-        header.addWidget(self.account)
-        header.addWidget(self.account_menu_button)
-
-    def _list_accounts(self) -> None:
-        """The selector lists the broker's accounts (the current one even if never saved)."""
-        names = self.account_control.names()
-        blocked = self.account.blockSignals(True)
-        self.account.clear()
-        for name in names:
-            self.account.addItem(name, name)
-        self.account.setCurrentIndex(self.account.findData(self.account_name))
-        self.account.blockSignals(blocked)
-
-    def _show_account_flags(self) -> None:
-        flags = self.account_control.flags()
-        for box, value in (
-            (self.remember, flags.remember),
-            (self.login_all, flags.login_all),
-            (self.reconnect, flags.reconnect),
-        ):
-            blocked = box.blockSignals(True)
-            box.setChecked(value)
-            box.blockSignals(blocked)
-        self.account_actions_enabled()
-
-    def account_actions_enabled(self) -> None:
-        flags = self.account_control.flags()
-        self.account_actions["forget"].setEnabled(flags.can_forget)
-        self.account_actions["delete"].setEnabled(flags.can_delete)
-
     @property
     def account_name(self) -> str:
         return self.account_control.name
-
-    def _account_chosen(self) -> None:
-        name = self.account.currentData()
-        if name and name != self.account_name:
-            self.select_account(name)
 
     def select_account(self, name: str) -> None:
         """Show another account: the current one's values are saved first."""
@@ -482,7 +382,7 @@ class BrokerTab(Translatable, QWidget):
 
     def _reload_account(self) -> None:
         """Show the current account: its values, choices and flags."""
-        self._list_accounts()
+        self.account_bar.list_accounts()
         self._drafts = {env: self.account_control.saved_values(env) for env, _ in ENVIRONMENTS}
         saved = self.account_control.saved()
         known = {env.value for env in Environment}
@@ -495,7 +395,7 @@ class BrokerTab(Translatable, QWidget):
         self.scenario.setCurrentIndex(max(index, 0))
         self._show_form(self._drafts[self._current_env])
         self._loaded = self.schema.public(self.form.values())
-        self._show_account_flags()
+        self.account_bar.show_flags()
         self.session.reset()
         self.reason.hide()
         self._render_state(self.session.state, "")
@@ -505,8 +405,8 @@ class BrokerTab(Translatable, QWidget):
     def show_saved_changes(self) -> None:
         """Another process changed the saved settings: list its accounts and flags; the form
         follows while it still holds what it last loaded or saved (what was typed stays)."""
-        self._list_accounts()
-        self._show_account_flags()
+        self.account_bar.list_accounts()
+        self.account_bar.show_flags()
         if self.session.state.live or self.busy:
             return
         if self._loaded is None or self.schema.public(self.form.values()) != self._loaded:
@@ -521,164 +421,12 @@ class BrokerTab(Translatable, QWidget):
             self._loaded = shown
             self.fill_remembered()
 
-    def _ask_name(self, title: str, label: str, text: str, then: Any) -> QInputDialog:
-        """A window-modal name prompt that does not block the event loop."""
-        from PySide6.QtWidgets import QInputDialog
-
-        dialog = QInputDialog(self)
-        dialog.setObjectName("account_name_dialog")
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextValue(text)
-        dialog.textValueSelected.connect(then)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def new_account_clicked(self) -> QInputDialog:
-        return self._ask_name(
-            self.tr("New account"), self.tr("Name of the new account:"), "", self._add_account
-        )
-
-    def duplicate_account_clicked(self) -> QInputDialog:
-        return self._ask_name(
-            self.tr("Duplicate account"),
-            self.tr("Name of the copy (passwords are not copied):"),
-            self.tr("{0} copy").format(self.account_name),
-            lambda name: self._add_account(name, copy=True),
-        )
-
-    def rename_account_clicked(self) -> QInputDialog:
-        return self._ask_name(
-            self.tr("Rename account"),
-            self.tr("New name of {0}:").format(self.account_name),
-            self.account_name,
-            self._rename_account,
-        )
-
-    def _add_account(self, typed: str, copy: bool = False) -> None:
-        try:  # a name refused changes nothing, not even the current account's values
-            self.account_control.add(typed, copy=copy, save_current=self.save_profile)
-        except (AccountError, OSError) as exc:
-            self._show_reason(self.tr("No account added: {0}").format(exc), "#c62828")
-            return
-        self._reload_account()
-
-    def _rename_account(self, typed: str) -> None:
-        try:
-            name = self.account_control.checked_new_name(typed)
-        except AccountError as exc:
-            self._show_reason(self.tr("Not renamed: {0}").format(exc), "#c62828")
-            return
-        self.save_profile()
-        self.spawn(self._rename(name))
-
-    async def _rename(self, new: str) -> None:
-        if await self._in_vault(self.account_control.rename(new)):
-            self._reload_account()
-
-    def delete_account_clicked(self) -> QMessageBox:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete account"),
-            self.tr("Delete the account {0} and forget its remembered passwords?").format(
-                self.account_name
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("delete_account_dialog")
-        name = self.account_name
-        box.accepted.connect(lambda: self.spawn(self._delete(name)))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
-
-    async def _delete(self, name: str) -> None:
-        done: list[Deleted] = []
-
-        async def delete() -> None:
-            if self.account_name == name:  # still the one the question was about
-                done.append(await self.account_control.delete())
-
-        if await self._in_vault(delete()) and done:
-            self._reload_account()
-            warning = done[0].warning
-            if warning:  # no credential store: deleted all the same, the leftovers named
-                self._show_reason(
-                    self.tr("Account {0} deleted; {1}").format(name, warning), "#8a5300"
-                )
-            else:
-                self._show_reason(self.tr("Account {0} deleted.").format(name), "#555555")
-
-    def forget_clicked(self) -> None:
-        self.spawn(self._forget())
-
-    async def _forget(self) -> None:
-        if await self._in_vault(self.account_control.forget()):
-            for key in self._filled_from_store:
-                if key in self.form.editors:
-                    self.form.editors[key].set_value("")
-            self._filled_from_store.clear()
-            self._show_account_flags()
-            self._show_reason(
-                self.tr("Passwords of {0} forgotten.").format(self.account_name), "#555555"
-            )
-
-    def _remember_toggled(self, on: bool) -> None:
-        if on:  # a secure store must be there now, or the box does not stay checked
-            self.spawn(self._start_remembering())
-        else:
-            self.spawn(self._forget())
-
-    async def _start_remembering(self) -> None:
-        if not await self._in_vault(self.account_control.start_remembering()):
-            blocked = self.remember.blockSignals(True)
-            self.remember.setChecked(False)
-            self.remember.blockSignals(blocked)
-        else:
-            self._show_reason(
-                self.tr("The passwords will be remembered after the next login that works."),
-                "#555555",
-            )
-        self.account_actions_enabled()
-
-    def _login_all_toggled(self, on: bool) -> None:
-        """One account per broker logs in with all: marking this one unmarks the others."""
-        try:
-            self.account_control.set_login_all(on)
-        except OSError as exc:
-            self._show_reason(str(exc), "#c62828")
-        self._show_account_flags()  # reconnect follows "Log in with all" unless chosen
-        self.accounts_changed.emit()
-
-    def _reconnect_toggled(self, on: bool) -> None:
-        try:
-            self.account_control.set_reconnect(on)
-        except OSError as exc:
-            self._show_reason(str(exc), "#c62828")
-        self.control.set_reconnecting(on)
-
-    async def _in_vault(self, call: Coroutine[Any, Any, Any]) -> bool:
-        """An account's credential-store call (bounded, off the GUI thread); a refusal is
-        shown."""
-        try:
-            await call
-        except TimeoutError:
-            self._show_reason(
-                self.tr("The credential store did not answer within {0} s.").format(
-                    int(VAULT_BOUND_SECONDS)
-                ),
-                "#c62828",
-            )
-            return False
-        except (BrokerFailure, AccountError, OSError) as exc:
-            reason = exc.reason if isinstance(exc, BrokerFailure) else str(exc)
-            self._show_reason(reason, "#c62828")
-            return False
-        return True
+    def _clear_remembered(self) -> None:
+        """The account's remembered passwords were forgotten: the form shows them no more."""
+        for key in self._filled_from_store:
+            if key in self.form.editors:
+                self.form.editors[key].set_value("")
+        self._filled_from_store.clear()
 
     def fill_remembered(self) -> None:
         """Fill empty secret fields with the account's remembered passwords, masked."""
@@ -796,7 +544,7 @@ class BrokerTab(Translatable, QWidget):
         remember = self.account_control.rememberer(environment)
         try:
             problem = await self.control.login(
-                request, reconnect=self.reconnect.isChecked(), remember=remember
+                request, reconnect=self.account_bar.reconnect.isChecked(), remember=remember
             )
         finally:
             if self._starting:  # it ended before the session moved (e.g. invalid input)
@@ -805,7 +553,7 @@ class BrokerTab(Translatable, QWidget):
         if problem:
             self._show_reason(problem, "#c62828")
         if remember is not None:
-            self.account_actions_enabled()  # Forget passwords has something to forget
+            self.account_bar.account_actions_enabled()  # Forget passwords: something to forget
 
     def probe_clicked(self) -> None:
         """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""
@@ -1043,8 +791,7 @@ class BrokerTab(Translatable, QWidget):
         for button in self.action_buttons.values():
             button.setEnabled(logged_in and not self.busy)
         self.form.set_enabled(not state.live)
-        self.account.setEnabled(not state.live and not self.busy)
-        self.account_menu_button.setEnabled(not state.live and not self.busy)
+        self.account_bar.set_enabled(not state.live and not self.busy)
         self.environment.setEnabled(not state.live)
         self.scenario.setEnabled(not state.live)
         simulated = self.current_environment is Environment.SIMULATOR

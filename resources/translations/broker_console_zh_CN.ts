@@ -2,15 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>BrokerTab</name>
-    <message>
-        <source>Built-in simulator</source>
-        <translation>内置模拟器</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>正式环境</translation>
-    </message>
+    <name>AccountBar</name>
     <message>
         <source>Remember passwords</source>
         <translation>记住密码</translation>
@@ -26,66 +18,6 @@
     <message>
         <source>Logged in by File → Log in to all (one account per broker)</source>
         <translation>由“文件 → 全部登录”登录（每家券商一个账户）</translation>
-    </message>
-    <message>
-        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
-        <translation>不登录，逐步检查连到券商的每个环节（名称、端口、TLS、代理、时钟、SDK）</translation>
-    </message>
-    <message>
-        <source>Use it</source>
-        <translation>使用</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>凭证</translation>
-    </message>
-    <message>
-        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
-        <translation>尚未提供：{0} 您可以先准备设置，设置会保留。</translation>
-    </message>
-    <message>
-        <source>Auto-fill from this machine</source>
-        <translation>从本机自动填写</translation>
-    </message>
-    <message>
-        <source>Collect these fields from this computer; edit them after.</source>
-        <translation>从这台电脑收集这些字段；之后可再修改。</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>会话</translation>
-    </message>
-    <message>
-        <source>Diagnosis</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <source>&amp;Environment</source>
-        <translation>环境(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Scena&amp;rio</source>
-        <translation>情境(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Diagnose</source>
-        <translation>诊断(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <translation>登录(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cance&amp;l</source>
-        <translation>取消(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Log&amp;out</source>
-        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>The account whose values the form shows</source>
@@ -190,6 +122,77 @@
     <message>
         <source>The credential store did not answer within {0} s.</source>
         <translation>凭据存储在 {0} 秒内没有应答。</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerTab</name>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>内置模拟器</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>正式环境</translation>
+    </message>
+    <message>
+        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
+        <translation>不登录，逐步检查连到券商的每个环节（名称、端口、TLS、代理、时钟、SDK）</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
+        <translation>尚未提供：{0} 您可以先准备设置，设置会保留。</translation>
+    </message>
+    <message>
+        <source>Auto-fill from this machine</source>
+        <translation>从本机自动填写</translation>
+    </message>
+    <message>
+        <source>Collect these fields from this computer; edit them after.</source>
+        <translation>从这台电脑收集这些字段；之后可再修改。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>环境(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Scena&amp;rio</source>
+        <translation>情境(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log&amp;out</source>
+        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>The remembered passwords could not be read: {0}</source>

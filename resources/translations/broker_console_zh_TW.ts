@@ -2,15 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name>BrokerTab</name>
-    <message>
-        <source>Built-in simulator</source>
-        <translation>內建模擬器</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>正式環境</translation>
-    </message>
+    <name>AccountBar</name>
     <message>
         <source>Remember passwords</source>
         <translation>記住密碼</translation>
@@ -26,66 +18,6 @@
     <message>
         <source>Logged in by File → Log in to all (one account per broker)</source>
         <translation>由「檔案 → 全部登入」登入（每家券商一個帳戶）</translation>
-    </message>
-    <message>
-        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
-        <translation>不登入，逐步檢查連到券商的每個環節（名稱、連接埠、TLS、代理、時鐘、SDK）</translation>
-    </message>
-    <message>
-        <source>Use it</source>
-        <translation>套用</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>憑證</translation>
-    </message>
-    <message>
-        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
-        <translation>尚未提供：{0} 您可以先準備設定，設定會保留。</translation>
-    </message>
-    <message>
-        <source>Auto-fill from this machine</source>
-        <translation>從本機自動填入</translation>
-    </message>
-    <message>
-        <source>Collect these fields from this computer; edit them after.</source>
-        <translation>從這台電腦收集這些欄位；之後可再修改。</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>連線</translation>
-    </message>
-    <message>
-        <source>Diagnosis</source>
-        <translation>診斷</translation>
-    </message>
-    <message>
-        <source>&amp;Environment</source>
-        <translation>環境(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Scena&amp;rio</source>
-        <translation>情境(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Diagnose</source>
-        <translation>診斷(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <translation>登入(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cance&amp;l</source>
-        <translation>取消(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Log&amp;out</source>
-        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>The account whose values the form shows</source>
@@ -190,6 +122,77 @@
     <message>
         <source>The credential store did not answer within {0} s.</source>
         <translation>認證儲存區在 {0} 秒內沒有回應。</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerTab</name>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>內建模擬器</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>正式環境</translation>
+    </message>
+    <message>
+        <source>Check every step of reaching the broker (name, port, TLS, proxy, clock, SDK) without logging in</source>
+        <translation>不登入，逐步檢查連到券商的每個環節（名稱、連接埠、TLS、代理、時鐘、SDK）</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Not available yet: {0} You can prepare the settings; they are kept.</source>
+        <translation>尚未提供：{0} 您可以先準備設定，設定會保留。</translation>
+    </message>
+    <message>
+        <source>Auto-fill from this machine</source>
+        <translation>從本機自動填入</translation>
+    </message>
+    <message>
+        <source>Collect these fields from this computer; edit them after.</source>
+        <translation>從這台電腦收集這些欄位；之後可再修改。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>診斷</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>環境(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Scena&amp;rio</source>
+        <translation>情境(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose</source>
+        <translation>診斷(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>登入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log&amp;out</source>
+        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>The remembered passwords could not be read: {0}</source>

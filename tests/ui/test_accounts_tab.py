@@ -37,14 +37,14 @@ def choose(combo, value: str) -> None:
 
 def pick_from_account_menu(qtbot, tab: BrokerTab, key: str) -> None:
     """Open the Accounts menu with a click and click the entry (the menu runs its own loop)."""
-    action = tab.account_actions[key]
+    action = tab.account_bar.account_actions[key]
 
     def click_entry() -> None:
-        menu = tab.account_menu_button.menu()
+        menu = tab.account_bar.account_menu_button.menu()
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
     QTimer.singleShot(100, click_entry)
-    qtbot.mouseClick(tab.account_menu_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.account_bar.account_menu_button, Qt.MouseButton.LeftButton)
 
 
 def answer_name(qtbot, tab: BrokerTab, name: str, *, paste: bool = False) -> None:
@@ -67,7 +67,7 @@ def answer_name(qtbot, tab: BrokerTab, name: str, *, paste: bool = False) -> Non
 
 
 def names(tab: BrokerTab) -> list[str]:
-    return [tab.account.itemText(i) for i in range(tab.account.count())]
+    return [tab.account_bar.account.itemText(i) for i in range(tab.account_bar.account.count())]
 
 
 def test_the_selector_adds_duplicates_renames_and_deletes(qtbot, window: MainWindow) -> None:
@@ -77,10 +77,10 @@ def test_the_selector_adds_duplicates_renames_and_deletes(qtbot, window: MainWin
     pick_from_account_menu(qtbot, tab, "new")
     answer_name(qtbot, tab, "Hedge")
     qtbot.waitUntil(lambda: names(tab) == ["Default", "Hedge"])
-    assert tab.account.currentText() == "Hedge" and tab.account_name == "Hedge"
+    assert tab.account_bar.account.currentText() == "Hedge" and tab.account_name == "Hedge"
     assert tab.form.editors["person_id"].value() != "A123456789M1"  # a new account is empty
 
-    choose(tab.account, "Default")  # the first account kept what was typed
+    choose(tab.account_bar.account, "Default")  # the first account kept what was typed
     assert tab.form.editors["person_id"].value() == "A123456789M1"
     pick_from_account_menu(qtbot, tab, "duplicate")
     answer_name(qtbot, tab, "Test env")
@@ -114,7 +114,7 @@ def test_a_password_is_remembered_after_a_login_filled_masked_and_forgotten(
     tab = window.broker_tabs["kgi"]
     choose(tab.environment, "simulator")
     QTest.keyClicks(tab.form.editors["password"].input, "demo")
-    qtbot.mouseClick(tab.remember, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.account_bar.remember, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "after the next login" in tab.reason.text(), timeout=WAIT_MS)
     assert ProfileStore().account("kgi").remember
     qtbot.waitUntil(tab.connect_button.isEnabled)
@@ -143,14 +143,14 @@ def test_a_password_is_remembered_after_a_login_filled_masked_and_forgotten(
     pick_from_account_menu(qtbot, tab, "forget")
     qtbot.waitUntil(lambda: editor.value() == "", timeout=WAIT_MS)
     assert secure_backend().get_password(SERVICE, user) is None
-    assert not tab.remember.isChecked() and editor.reveal.isEnabled()
+    assert not tab.account_bar.remember.isChecked() and editor.reveal.isEnabled()
     close_window(qtbot, window)
 
 
 def test_without_a_secret_service_remember_is_refused(qtbot, window: MainWindow) -> None:
     tab = window.broker_tabs["kgi"]
-    qtbot.mouseClick(tab.remember, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not tab.remember.isChecked() and tab.reason.isVisible())
+    qtbot.mouseClick(tab.account_bar.remember, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.account_bar.remember.isChecked() and tab.reason.isVisible())
     assert "cannot be remembered" in tab.reason.text()
     assert not ProfileStore().account("kgi").remember
 
@@ -190,7 +190,9 @@ def test_log_in_to_all_logs_in_the_marked_accounts_and_sums_up(
     kgi_tab = window.broker_tabs["kgi"]
     assert kgi_tab.account_name == "Main"
     assert kgi_tab.session.state is SessionState.LOGGED_IN
-    assert kgi_tab.reconnect.isChecked()  # a "Log in with all" account reconnects by default
+    assert (
+        kgi_tab.account_bar.reconnect.isChecked()
+    )  # a "Log in with all" account reconnects by default
     assert kgi_tab.reconnector.armed
     close_window(qtbot, window)
 

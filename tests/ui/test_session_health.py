@@ -30,14 +30,16 @@ def tick_reconnect(qtbot, tab) -> None:
     """Accounts ▾ → Reconnect after a drop, clicked in the menu."""
 
     def click_entry() -> None:
-        menu = tab.account_menu_button.menu()
+        menu = tab.account_bar.account_menu_button.menu()
         QTest.mouseClick(
-            menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(tab.reconnect).center()
+            menu,
+            Qt.MouseButton.LeftButton,
+            pos=menu.actionGeometry(tab.account_bar.reconnect).center(),
         )
 
     QTimer.singleShot(100, click_entry)
-    qtbot.mouseClick(tab.account_menu_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(tab.reconnect.isChecked)
+    qtbot.mouseClick(tab.account_bar.account_menu_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tab.account_bar.reconnect.isChecked)
 
 
 def sessions_row(window: MainWindow, broker: str) -> list[str]:
@@ -98,7 +100,7 @@ def test_without_reconnect_a_drop_stays_lost_and_notifications_can_be_off(
     tab = window.broker_tabs["kgi"]
     choose(tab.environment, "simulator")
     choose(tab.scenario, "drop_after_login")
-    assert not tab.reconnect.isChecked()
+    assert not tab.account_bar.reconnect.isChecked()
     QTest.keyClicks(tab.form.editors["password"].input, "demo")
     qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.health.state is Health.LOST, timeout=WAIT_MS)

@@ -136,7 +136,7 @@ def test_the_window_switches_language_at_run_time(
     qtbot.waitUntil(lambda: tab.connect_button.text() == "登入(&C)")
     assert language.code == "zh_TW"
     assert tab.badge.text() == "未連線"
-    assert tab.remember.text() == "記住密碼"
+    assert tab.account_bar.remember.text() == "記住密碼"
     assert tab.log_view.scope.itemText(1) == "所有券商"
     assert window.tabs.tabText(1) == "LongPort 長橋"
     assert tab.environment.currentText() == "內建模擬器"
@@ -151,7 +151,10 @@ def test_the_window_switches_language_at_run_time(
 
     pick_language(qtbot, window, "zh_CN")
     qtbot.waitUntil(lambda: tab.connect_button.text() == "登录(&C)")
-    assert tab.remember.text() == "记住密码" and tab.log_view.scope.itemText(1) == "所有券商"
+    assert (
+        tab.account_bar.remember.text() == "记住密码"
+        and tab.log_view.scope.itemText(1) == "所有券商"
+    )
 
     pick_language(qtbot, window, "en")
     qtbot.waitUntil(lambda: tab.connect_button.text() == "&Connect")
