@@ -27,6 +27,7 @@ from gui.core.login import LoginController, layered_values
 from gui.core.profiles import ProfileStore
 from gui.core.registry import Environment
 from gui.core.session import DIAGNOSIS_STATUS, Session
+from gui.core.session_controller import SessionController
 from gui.core.session_log import SessionLog, save_diagnosis
 
 DIAGNOSE_TIMEOUT = 30.0  # as gui.core.login.DIAGNOSIS_BOUND_SECONDS
@@ -78,10 +79,12 @@ async def _diagnose(
     """Every step as it comes, then the verdict naming the first failing class; the latest
     diagnosis is kept in the log folder for a support bundle."""
 
-    session = Session(spec)
+    control = SessionController(spec)
+    session = control.session
     session_log = SessionLog()
     session_log.attach(session)
     session.step_listeners.append(printer.step)
+    not_kept = ""
     try:
         schema, values = collect_values(
             spec, environment, args.sets, args.secrets, os.environ, saved, remembered
@@ -89,21 +92,22 @@ async def _diagnose(
         if args.login:
             require_secrets(schema, values, spec.id, args.account)
     except SdkUnavailable as failure:  # vnpy: the gateway's module is not installed
-        LoginController(spec).sdk_step(session, failure)
+        steps = LoginController(spec).sdk_step(session, failure)
+        not_kept = save_diagnosis(spec.id, environment.value, steps)
     else:
         if args.login:  # the login's events; the steps print as steps
             session.event_listeners.append(
                 lambda event: None if event.status == DIAGNOSIS_STATUS else printer.event(event)
             )
         try:
-            await LoginController(spec).diagnose(
-                session, environment, args.scenario, values, login=args.login, timeout=timeout
+            diagnosed = await control.diagnose(
+                environment, args.scenario, values, login=args.login, timeout=timeout
             )
+            not_kept = diagnosed.not_kept
         finally:
-            await session.shutdown()
+            await control.shutdown()
     session_log.close(LOG_CLOSE_SECONDS)
     steps = session.diagnosis
-    not_kept = save_diagnosis(spec.id, environment.value, steps)
     first = verdict.first_failure(steps)
     if first is None:
         reason = f"all {len(steps)} steps passed"
@@ -127,17 +131,17 @@ async def diagnose_all(registry: Any) -> dict[str, str]:
     async def one(spec: Any) -> str:
         environment = Environment(store.broker(spec.id).get("environment") or "live")
         scenario = str(store.broker(spec.id).get("scenario") or "normal")
-        session = Session(spec)
+        control = SessionController(spec)
         try:
             _schema, values = layered_values(
                 spec, environment, store.raw(spec.id, environment.value), {}
             )
-            steps = await LoginController(spec).diagnose(session, environment, scenario, values)
+            diagnosed = await control.diagnose(environment, scenario, values)
         except BrokerFailure as failure:
             return f"not diagnosed ({environment.value}): {failure.reason}"
         finally:
-            await session.shutdown()
-        not_kept = save_diagnosis(spec.id, environment.value, steps)
+            await control.shutdown()
+        steps, not_kept = diagnosed.steps, diagnosed.not_kept
         first = first_failure(steps)
         verdict = "all steps passed" if first is None else f"{first.cls} at {first.step}"
         return f"{verdict} ({environment.value})" + (f"; {not_kept}" if not_kept else "")

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from gui.core.diagnosis import Step
 from gui.core.errors import BrokerFailure
-from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
+from gui.core.login import DIAGNOSIS_BOUND_SECONDS, LOGIN_BOUND_SECONDS, LoginController
 from gui.core.registry import BrokerSpec, Environment, after_drop
 from gui.core.schema import Schema
 from gui.core.session import Session, SessionState
@@ -36,6 +37,14 @@ class LoginRequest:
 
 # Keeps the secrets of a login that worked (e.g. Accounts.remember for one account); blocking.
 Remember = Callable[[Mapping[str, str]], None]
+
+
+@dataclass(frozen=True)
+class Diagnosed:
+    """A diagnosis' steps, and why they were not kept for a support bundle ('' if they were)."""
+
+    steps: list[Step]
+    not_kept: str
 
 
 class SessionController:
@@ -84,6 +93,40 @@ class SessionController:
         schema = request.schema or self.spec.schema_for(request.environment, request.values)
         secrets = {key: str(request.values.get(key) or "") for key in schema.secret_keys}
         return await remember_within_bound(remember, secrets)
+
+    async def diagnose(
+        self,
+        environment: Environment,
+        scenario: str,
+        values: Mapping[str, Any],
+        *,
+        login: bool = False,
+        timeout: float = DIAGNOSIS_BOUND_SECONDS,
+        beside: Callable[[Session], None] | None = None,
+    ) -> Diagnosed:
+        """Every phase of reaching the broker, as steps on the session (raises the typed
+        failure of bad input). Beside a live session it runs on a session of its own, which
+        `beside` wires to the views, and checks the network and the SDK only: never a second
+        login, which many brokers answer by ending the live one. The steps are kept for a
+        support bundle."""
+        import asyncio  # with a first diagnosis, not on the window's way up
+
+        from gui.core.session_log import save_diagnosis
+
+        target = self.session
+        if self.session.state.live:
+            target, login = Session(self.spec), False
+            if beside is not None:
+                beside(target)
+        steps = await self.logins.diagnose(
+            target, environment, scenario, values, login=login, timeout=timeout
+        )
+        not_kept = ""
+        if steps:
+            not_kept = await asyncio.to_thread(
+                save_diagnosis, self.spec.id, environment.value, steps
+            )
+        return Diagnosed(steps, not_kept)
 
     async def logout(self) -> None:
         """Log out (a login under way is cancelled); no reconnect follows."""

@@ -638,39 +638,27 @@ class BrokerTab(Translatable, QWidget):
         return self.tr("Checking the form's {0}.").format(", ".join(endpoints))
 
     async def _run_diagnosis(self, login: bool) -> None:
-        import asyncio
-
-        from gui.core.login import DIAGNOSIS_BOUND_SECONDS
-        from gui.core.session_log import save_diagnosis
-
-        problem = ""
-        beside = self._diagnosis_session() if self.session.state.live else self.session
         try:
-            steps = await self.controller.diagnose(
-                beside,
+            diagnosed = await self.control.diagnose(
                 self.current_environment,
                 self.current_scenario,
                 self.form.values(),
                 login=login,
-                timeout=DIAGNOSIS_BOUND_SECONDS,
+                beside=self._show_beside,
             )
         except BrokerFailure as failure:
-            steps, problem = [], failure.reason
-        self.diagnosis_panel.finish(problem)
-        if steps:
-            environment = self.current_environment.value
-            kept = await asyncio.to_thread(save_diagnosis, self.spec.id, environment, steps)
-            if kept:  # not kept for a support bundle: say why, once per diagnosis
-                self.session.note(kept, Level.WARNING)
+            self.diagnosis_panel.finish(failure.reason)
+            return
+        self.diagnosis_panel.finish()
+        if diagnosed.not_kept:  # not kept for a support bundle: say why, once per diagnosis
+            self.session.note(diagnosed.not_kept, Level.WARNING)
 
-    def _diagnosis_session(self) -> Session:
-        """A session of its own for a diagnosis beside the live one: its steps go to the same
-        panel, log and session log; the live session is not touched."""
-        beside = Session(self.spec)
+    def _show_beside(self, beside: Session) -> None:
+        """A diagnosis beside the live session: its steps go to the same panel, log and
+        session log; the live session is not touched."""
         beside.step_listeners.append(self.diagnosis_panel.add_step)
         beside.event_batch_listeners.append(self.feed.extend)
         beside.log_folder, beside.log_sink = self.session.log_folder, self.session.log_sink
-        return beside
 
     def _show_reason(self, text: str, colour: str) -> None:
         self.reason.setStyleSheet(f"color: {colour};")

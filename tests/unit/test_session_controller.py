@@ -14,7 +14,7 @@ from gui.core.errors import LoginRejected
 from gui.core.health import BackoffPolicy, Health
 from gui.core.login import layered_values
 from gui.core.registry import DROP_AFTER_LOGIN, Environment
-from gui.core.session import SessionState
+from gui.core.session import Session, SessionState
 from gui.core.session_controller import LoginRequest, SessionController
 
 BOUND = 60.0
@@ -68,6 +68,38 @@ def test_a_rejected_login_remembers_nothing_and_arms_no_reconnect() -> None:
             assert control.session.state is SessionState.FAILED
             assert kept == []
             assert not control.reconnector.running
+        finally:
+            await control.shutdown()
+
+    asyncio.run(run())
+
+
+def test_a_diagnosis_beside_a_live_session_checks_the_way_and_never_logs_in_again(
+    config_dir: object,
+) -> None:
+    """Many brokers end a session when the same account logs in again: beside a live
+    session the diagnosis runs on a session of its own, network and SDK only."""
+
+    async def run() -> None:
+        control = SessionController(default_registry().get("kgi"))
+        wired: list[Session] = []
+        try:
+            request = kgi_request()
+            await control.login(request, reconnect=False)
+            diagnosed = await control.diagnose(
+                request.environment, "normal", request.values, login=True, beside=wired.append
+            )
+            assert [step.step for step in diagnosed.steps] == ["dns", "tcp", "sdk"]
+            assert diagnosed.not_kept == ""  # kept for a support bundle
+            assert len(wired) == 1 and wired[0] is not control.session
+            assert wired[0].diagnosis == diagnosed.steps and not control.session.diagnosis
+            assert control.session.state is SessionState.LOGGED_IN  # untouched
+            await control.logout()
+            alone = await control.diagnose(
+                request.environment, "normal", request.values, login=True
+            )
+            assert "login" in [step.step for step in alone.steps]  # no session: it logs in
+            assert len(wired) == 1
         finally:
             await control.shutdown()
 
