@@ -33,6 +33,7 @@ from gui.core.session import Session, SessionState
 from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
 from gui.ui.account_bar import AccountBar
+from gui.ui.action_bar import ActionBar
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
 from gui.ui.event_view import EventLogView
@@ -210,37 +211,20 @@ class BrokerTab(Translatable, QWidget):
         return header
 
     def _build_buttons(self) -> None:
-        """Connect, Cancel, Logout, the broker's actions and probe (Enter in the form connects)."""
-        self.connect_button = QPushButton(self.tr("&Connect"))
-        self.connect_button.setObjectName("connect")
-        self.connect_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cance&l"))
-        self.cancel_button.setObjectName("cancel")
-        self.logout_button = QPushButton(self.tr("Log&out"))
-        self.logout_button.setObjectName("logout")
+        """The action bar; its buttons are the tab's too (tests and the window click them)."""
+        self.action_bar = ActionBar(self.spec, self)
+        self.connect_button = self.action_bar.connect_button
+        self.cancel_button = self.action_bar.cancel_button
+        self.logout_button = self.action_bar.logout_button
+        self.probe_button = self.action_bar.probe_button
+        self.action_buttons = self.action_bar.action_buttons
+        self.buttons = self.action_bar.buttons
         self.connect_button.clicked.connect(self.connect_clicked)
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
-        self.buttons: list[QPushButton] = [
-            self.connect_button,
-            self.cancel_button,
-            self.logout_button,
-        ]
-        self.action_buttons: dict[str, QPushButton] = {}
-        for action in self.spec.actions:
-            button = QPushButton(translate("brokers", action.label))
-            button.setObjectName(f"action_{action.id}")
-            button.setToolTip(translate("brokers", action.help))
-            button.clicked.connect(lambda _=False, a=action.id: self.spawn(self._run_action(a)))
-            self.buttons.append(button)
-            self.action_buttons[action.id] = button
-        self.probe_button: QPushButton | None = None
-        if self.spec.probe is not None:
-            self.probe_button = QPushButton(translate("brokers", self.spec.probe.label))
-            self.probe_button.setObjectName("probe")
-            self.probe_button.setToolTip(translate("brokers", self.spec.probe.help))
+        if self.probe_button is not None:
             self.probe_button.clicked.connect(self.probe_clicked)
-            self.buttons.append(self.probe_button)
+        self.action_bar.action.connect(lambda action: self.spawn(self._run_action(action)))
 
     def _build_credentials(self) -> QGroupBox:
         """The account, its options, notes, the form (scrolling only in a small window), the
@@ -293,11 +277,7 @@ class BrokerTab(Translatable, QWidget):
         # spare goes below the buttons, so they stay under the last field.
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         cred_layout.addWidget(self.scroll)
-        buttons = QHBoxLayout()
-        for button in self.buttons:
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        cred_layout.addLayout(buttons)
+        cred_layout.addWidget(self.action_bar)
         self.reason = QLabel(self)
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
@@ -766,18 +746,11 @@ class BrokerTab(Translatable, QWidget):
         """Enable what the state allows; nothing new starts while an action is still running."""
         state = self.session.state
         free = not state.live and not self.busy and self.spec.available
-        self.connect_button.setEnabled(free)
-        if self.probe_button is not None:
-            self.probe_button.setEnabled(free)
+        self.action_bar.show_state(state, free=free, busy=self.busy)
         # A diagnosis runs beside a live session too (a session that seems stale), without a
         # login of its own.
         self.diagnose_button.setEnabled(not self.busy and self.spec.available)
         self.diagnose_login.setEnabled(free)
-        self.cancel_button.setEnabled(state in (SessionState.CONNECTING, SessionState.CONNECTED))
-        logged_in = state is SessionState.LOGGED_IN
-        self.logout_button.setEnabled(logged_in)
-        for button in self.action_buttons.values():
-            button.setEnabled(logged_in and not self.busy)
         self.form.set_enabled(not state.live)
         self.account_bar.set_enabled(not state.live and not self.busy)
         self.environment.setEnabled(not state.live)

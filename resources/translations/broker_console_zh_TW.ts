@@ -125,6 +125,21 @@
     </message>
 </context>
 <context>
+    <name>ActionBar</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>登入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log&amp;out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>BrokerTab</name>
     <message>
         <source>Built-in simulator</source>
@@ -181,18 +196,6 @@
     <message>
         <source>&amp;Diagnose</source>
         <translation>診斷(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <translation>登入(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cance&amp;l</source>
-        <translation>取消(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Log&amp;out</source>
-        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>The remembered passwords could not be read: {0}</source>
