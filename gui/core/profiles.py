@@ -20,7 +20,7 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -382,6 +382,15 @@ class ProfileStore:
                 entry[key] = value
 
         self._change(broker, name, change)
+
+    def login_all_accounts(self, brokers: Iterable[str]) -> dict[str, str]:
+        """{broker: account} that File → Log in to all logs in: the one marked per broker."""
+        return {
+            broker: account.name
+            for broker in brokers
+            for account in self.accounts(broker)
+            if account.login_all
+        }
 
     def mark_login_all(self, broker: str, name: str, on: bool) -> None:
         """Mark (or unmark) the account that "Log in to all" logs in: one per broker, so

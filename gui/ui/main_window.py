@@ -464,12 +464,7 @@ class MainWindow(Translatable, QMainWindow):
 
     def login_all_accounts(self) -> dict[str, str]:
         """{broker: account} marked "Log in with all" (one per broker)."""
-        chosen: dict[str, str] = {}
-        for spec in self.registry:
-            for account in self._profiles.accounts(spec.id):
-                if account.login_all:
-                    chosen[spec.id] = account.name
-        return chosen
+        return self._profiles.login_all_accounts(spec.id for spec in self.registry)
 
     def log_in_to_all(self) -> None:
         import asyncio
