@@ -89,7 +89,8 @@ def data_messages() -> dict[str, set[str]]:
         "panel": _first_arguments("set_detail") | {LOG_PROBLEM_DETAIL},
     }
     for spec in default_registry():
-        out["brokers"].update(text for text in (spec.title, spec.unavailable_note) if text)
+        texts = (spec.title, spec.unavailable_note, spec.lockout.text)
+        out["brokers"].update(text for text in texts if text)
         for action in (*spec.actions, *([spec.probe] if spec.probe else [])):
             out["brokers"].update(text for text in (action.label, action.help) if text)
         if spec.notice is not None:

@@ -6,23 +6,22 @@ import argparse
 import asyncio
 import contextlib
 import time
-from collections.abc import Mapping
 from typing import Any, TextIO
 
 from gui.cli.inputs import (
     BROKER_IDS,
+    add_lockout_argument,
     add_login_arguments,
     login_values,
     positive_seconds,
     resolve_target,
 )
-from gui.cli.output import CheckOutcome, Printer, finish, invalid
+from gui.cli.output import CheckOutcome, Printer, failed, finish, invalid
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.events import BrokerEvent, EventKind, Level
-from gui.core.registry import BrokerSpec, Environment
-from gui.core.schema import Schema
+from gui.core.registry import BrokerSpec
 from gui.core.session import Session
 from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import SessionLog
@@ -43,6 +42,7 @@ def add_command(commands: Any) -> None:
     )
     check.add_argument("broker", choices=BROKER_IDS)
     add_login_arguments(check)
+    add_lockout_argument(check)
     check.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
@@ -65,21 +65,17 @@ def _check(
 ) -> tuple[CheckOutcome, Session]:
     spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
     schema, values = login_values(args, spec, environment, saved, remembered)
-    login = _login_and_out(
-        spec, environment, args.scenario, values, schema, printer, timeout, deadline
-    )
+    request = LoginRequest(environment, args.scenario, values, schema, timeout, args.account)
+    login = _login_and_out(spec, request, printer, deadline, args.allow_lockout_risk)
     return asyncio.run(until_stopped(login))
 
 
 async def _login_and_out(
     spec: BrokerSpec,
-    environment: Environment,
-    scenario: str,
-    values: Mapping[str, Any],
-    schema: Schema,
+    request: LoginRequest,
     printer: Printer,
-    timeout: float,
     deadline: float,
+    allow_lockout_risk: bool,
 ) -> tuple[CheckOutcome, Session]:
     """Log in through the session controller (as the window does), wait for the broker's
     clock where it tells it, log out."""
@@ -101,8 +97,7 @@ async def _login_and_out(
 
     session.event_listeners.append(listen)
     try:
-        request = LoginRequest(environment, scenario, values, schema, timeout)
-        await control.login(request, reconnect=False)
+        await control.login(request, reconnect=False, allow_lockout_risk=allow_lockout_risk)
         if spec.reports_server_time:
             wait = min(SERVER_TIME_WAIT, deadline - time.monotonic() - 0.5)
             with contextlib.suppress(TimeoutError):
@@ -113,7 +108,7 @@ async def _login_and_out(
             True, 0, "logged in and logged out", warnings=list(warnings.values())
         )
     except BrokerFailure as failure:
-        outcome = CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+        outcome = failed(failure)
     finally:
         await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)

@@ -23,6 +23,15 @@ DEFAULT_TIMEOUT = 60.0  # as the GUI's bound (gui.core.login.LOGIN_BOUND_SECONDS
 BROKER_IDS = ("kgi", "longport", "hundsun", "kingdom", "rootnet", "vnpy", *extra_broker_ids())
 
 
+def add_lockout_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--allow-lockout-risk",
+        action="store_true",
+        help="log in although this account's last logins were rejected in a row (the next "
+        "wrong password may lock it at the broker); without it, exit 6 and nothing is sent",
+    )
+
+
 def add_login_arguments(command: argparse.ArgumentParser, timeout: float = DEFAULT_TIMEOUT) -> None:
     command.add_argument(
         "--simulator", action="store_true", help="use the broker's built-in simulator"

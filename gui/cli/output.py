@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
+from gui.core.errors import BrokerFailure
 from gui.core.events import format_clock
+from gui.core.lockout import LockoutRisk
 from gui.core.text_width import pad
 
 if TYPE_CHECKING:
@@ -139,6 +141,18 @@ def invalid(failure: InvalidSettings) -> CheckOutcome:
     """Invalid input as the result: exit 2, each field named."""
     fields = {key: str(problem) for key, problem in failure.field_errors.items()}
     return CheckOutcome(False, failure.exit_code, failure.title, fields)
+
+
+def failed(failure: BrokerFailure) -> CheckOutcome:
+    """A login's failure as the result; a lockout risk names the count and the broker's rule."""
+    fields: dict[str, str] = {}
+    if isinstance(failure, LockoutRisk):
+        fields = {
+            "rejected_in_a_row": str(failure.rejected),
+            "lockout_rule": failure.rule.describe(),
+        }
+    reason = f"{failure.title}: {failure.reason}"
+    return CheckOutcome(False, failure.exit_code, reason, fields)
 
 
 def finish(printer: Printer, outcome: CheckOutcome, session: Session | None = None) -> int:

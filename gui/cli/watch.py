@@ -15,12 +15,13 @@ from typing import Any, TextIO
 
 from gui.cli.inputs import (
     BROKER_IDS,
+    add_lockout_argument,
     add_login_arguments,
     login_values,
     positive_seconds,
     resolve_target,
 )
-from gui.cli.output import CheckOutcome, Printer, counted, finish, invalid
+from gui.cli.output import CheckOutcome, Printer, counted, failed, finish, invalid
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
@@ -46,6 +47,7 @@ def add_command(commands: Any) -> None:
     )
     watch.add_argument("broker", choices=BROKER_IDS)
     add_login_arguments(watch, LOGIN_TIMEOUT)
+    add_lockout_argument(watch)
     watch.add_argument(
         "--duration",
         default=str(DEFAULT_DURATION),
@@ -121,10 +123,10 @@ async def _stay(
         changed.set()
 
     tracker.listeners.append(show)
-    request = LoginRequest(environment, args.scenario, values, schema, login_bound)
+    request = LoginRequest(environment, args.scenario, values, schema, login_bound, args.account)
     try:
         outcome = await _logged_in_until_the_end(
-            control, request, args.reconnect, changed, show, duration
+            control, request, args.reconnect, changed, show, duration, args.allow_lockout_risk
         )
     finally:
         await control.shutdown()
@@ -139,15 +141,16 @@ async def _logged_in_until_the_end(
     changed: asyncio.Event,
     show: Callable[[], None],
     duration: float,
+    allow_lockout_risk: bool,
 ) -> CheckOutcome:
     """Log in, stay for `duration` (a health line every few seconds), log out; the outcome."""
 
     session, tracker = control.session, control.health
     reconnector = control.reconnector if reconnect else None
     try:
-        await control.login(request, reconnect=reconnect)
+        await control.login(request, reconnect=reconnect, allow_lockout_risk=allow_lockout_risk)
     except BrokerFailure as failure:
-        return CheckOutcome(False, failure.exit_code, f"{failure.title}: {failure.reason}")
+        return failed(failure)
     end = time.monotonic() + duration
     while (left := end - time.monotonic()) > 0:
         changed.clear()

@@ -54,6 +54,8 @@ _FIXES = {
     "machine; the broker's SDK is not the cause.",
     "login_rejected": "The broker refused the login: check the credentials and that the "
     "account may use the API.",
+    "lockout_risk": "The last logins of this account were rejected in a row, and one more may "
+    "lock it at the broker: check the password (or have the broker reset it) first.",
 }
 CLASSES: dict[FailureClass, str] = {FailureClass(key): fix for key, fix in _FIXES.items()}
 

@@ -32,6 +32,7 @@ class FailureClass(StrEnum):
     SDK_MISMATCH = "sdk_mismatch"
     WORKER_FAILED = "worker_failed"
     LOGIN_REJECTED = "login_rejected"
+    LOCKOUT_RISK = "lockout_risk"
 
 
 def _causes(exc: BaseException) -> list[BaseException]:

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from gui.core.errors import InvalidSettings, SdkUnavailable
+from gui.core.lockout import LockoutRule
 from gui.core.schema import Schema
 
 if TYPE_CHECKING:
@@ -123,6 +124,10 @@ class BrokerSpec:
     # without a login requires).
     endpoints: Callable[[Mapping[str, Any]], list[str]] | None = None
     endpoint_keys: tuple[str, ...] = ()
+    # After how many wrong passwords the broker locks the account (gui/core/lockout.py), and
+    # the field naming the user, whose logins are counted when no account is named.
+    lockout: LockoutRule = field(default_factory=LockoutRule)
+    user_key: str = ""
 
     @property
     def available(self) -> bool:

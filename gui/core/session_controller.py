@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gui.core.diagnosis import Step
-from gui.core.errors import BrokerFailure
+from gui.core.errors import BrokerFailure, LoginRejected
+from gui.core.lockout import LockoutGuard, account_key
 from gui.core.login import DIAGNOSIS_BOUND_SECONDS, LOGIN_BOUND_SECONDS, LoginController
 from gui.core.registry import BrokerSpec, Environment, after_drop
 from gui.core.schema import Schema
@@ -33,6 +34,7 @@ class LoginRequest:
     values: Mapping[str, Any]
     schema: Schema | None = None
     timeout: float = LOGIN_BOUND_SECONDS
+    account: str | None = None  # whose rejected logins the lockout guard counts
 
 
 # Keeps the secrets of a login that worked (e.g. Accounts.remember for one account); blocking.
@@ -57,6 +59,16 @@ class SessionController:
         self._health: HealthTracker | None = None
         self._reconnector: Reconnector | None = None
         self._last: LoginRequest | None = None
+        self._lockouts: LockoutGuard | None = None
+
+    @property
+    def lockouts(self) -> LockoutGuard:
+        """Rejected logins in a row, shared with every console and command here."""
+        if self._lockouts is None:
+            from gui.core.profiles import config_dir
+
+            self._lockouts = LockoutGuard(config_dir())
+        return self._lockouts
 
     @property
     def health(self) -> HealthTracker:
@@ -77,17 +89,37 @@ class SessionController:
         return self._reconnector
 
     async def login(
-        self, request: LoginRequest, *, reconnect: bool, remember: Remember | None = None
+        self,
+        request: LoginRequest,
+        *,
+        reconnect: bool,
+        remember: Remember | None = None,
+        allow_lockout_risk: bool = False,
     ) -> str:
         """Log in (the typed failure is raised, after the session shows it). `reconnect`: log
         in again after a drop, with the same request. After a login that worked, `remember`
         keeps its secrets; '' when it did, or there was nothing to keep, else why not (the
-        login stands either way)."""
+        login stands either way).
+
+        When the account's last logins were rejected in a row up to the broker's stop,
+        LockoutRisk is raised before anything is sent (the session does not move), unless
+        `allow_lockout_risk`. Only these logins count, never a reconnect."""
+        import asyncio  # with a first login, not on the window's way up
+
+        key = self._lockout_key(request)
+        if not allow_lockout_risk:
+            await asyncio.to_thread(self.lockouts.check, key, self.spec.lockout)
         self.reconnector.stop()  # the user logs in now, not a backoff that was waiting
         if reconnect:
             self.reconnector.arm()
         self._last = request
-        await self._login(request, request.scenario)
+        try:
+            await self._login(request, request.scenario)
+        except LoginRejected:
+            await asyncio.to_thread(self.lockouts.rejected, key)
+            raise
+        if self.session.state is SessionState.LOGGED_IN:
+            await asyncio.to_thread(self.lockouts.succeeded, key)
         if remember is None or self.session.state is not SessionState.LOGGED_IN:
             return ""
         schema = request.schema or self.spec.schema_for(request.environment, request.values)
@@ -127,6 +159,12 @@ class SessionController:
                 save_diagnosis, self.spec.id, environment.value, steps
             )
         return Diagnosed(steps, not_kept)
+
+    def _lockout_key(self, request: LoginRequest) -> str:
+        user = request.values.get(self.spec.user_key) if self.spec.user_key else None
+        return account_key(
+            self.spec.id, request.environment.value, request.account, str(user or "") or None
+        )
 
     async def logout(self) -> None:
         """Log out (a login under way is cancelled); no reconnect follows."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.core.account_controller import AccountController
 from gui.core.errors import BrokerFailure
 from gui.core.events import Level
+from gui.core.lockout import LockoutRisk
 from gui.core.login import LOGIN_BOUND_SECONDS, LoginController
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
@@ -43,6 +44,8 @@ from gui.ui.session_panel import SessionPanel, StateBadge
 
 if TYPE_CHECKING:
     import asyncio
+
+    from PySide6.QtWidgets import QMessageBox
 
     from gui.core.health import HealthTracker, Reconnector
     from gui.core.schema import Schema
@@ -120,6 +123,7 @@ class BrokerTab(Translatable, QWidget):
         self._loaded: dict[str, Any] | None = None
         self._filled_from_store: set[str] = set()  # secret fields showing a remembered value
         self._filling: asyncio.Task[Any] | None = None  # remembered passwords being read
+        self.lockout_question: QMessageBox | None = None  # asked after a lockout risk
 
         self.schema = spec.schema
         self.form = SchemaForm(self.schema, self)  # rebuilt for the environment's schema below
@@ -219,7 +223,7 @@ class BrokerTab(Translatable, QWidget):
         self.probe_button = self.action_bar.probe_button
         self.action_buttons = self.action_bar.action_buttons
         self.buttons = self.action_bar.buttons
-        self.connect_button.clicked.connect(self.connect_clicked)
+        self.connect_button.clicked.connect(lambda: self.connect_clicked())
         self.cancel_button.clicked.connect(self.cancel_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
         if self.probe_button is not None:
@@ -454,7 +458,9 @@ class BrokerTab(Translatable, QWidget):
             return False, self.tr("needs: {0}").format(", ".join(missing) or self.reason.text())
         self._starting = True
         self._update_controls()
-        await self._login()  # reconnects if the account says so (on for Log in with all)
+        risk = await self._login()  # reconnects if the account says so (on for Log in with all)
+        if risk is not None:  # nothing was sent; the question is for a click on this tab only
+            return False, self.lockout_text(risk)
         if self.session.state is SessionState.LOGGED_IN:
             return True, self.tr("logged in")
         return False, self.session.reason or self.session.state.value
@@ -501,16 +507,19 @@ class BrokerTab(Translatable, QWidget):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def connect_clicked(self) -> None:
+    def connect_clicked(self, allow_lockout_risk: bool = False) -> None:
         if self._ready_to_send():
             self._starting = True
             self._update_controls()
-            self._spawn_task(self._login())
+            self._spawn_task(self._login(allow_lockout_risk, ask=True))
 
-    async def _login(self) -> None:
+    async def _login(
+        self, allow_lockout_risk: bool = False, *, ask: bool = False
+    ) -> LockoutRisk | None:
         """The login, through the controller; from its first state on, the buttons follow the
         session's state. After a login that worked, the account's passwords are remembered if
-        it says so (a wrong password is never remembered)."""
+        it says so (a wrong password is never remembered). When the account's last logins were
+        rejected in a row, nothing is sent: the tab says so and (`ask`) asks whether to try."""
 
         self.health  # noqa: B018 - the window follows this session's health from now on
         environment = self.current_environment
@@ -520,12 +529,21 @@ class BrokerTab(Translatable, QWidget):
             self.form.values(),
             self.schema,
             timeout=LOGIN_BOUND_SECONDS,
+            account=self.account_name,
         )
         remember = self.account_control.rememberer(environment)
         try:
             problem = await self.control.login(
-                request, reconnect=self.account_bar.reconnect.isChecked(), remember=remember
+                request,
+                reconnect=self.account_bar.reconnect.isChecked(),
+                remember=remember,
+                allow_lockout_risk=allow_lockout_risk,
             )
+        except LockoutRisk as risk:
+            self._show_reason(self.lockout_text(risk), "#c62828")
+            if ask:
+                self.lockout_question = self._ask_lockout_risk()
+            return risk
         finally:
             if self._starting:  # it ended before the session moved (e.g. invalid input)
                 self._starting = False
@@ -534,6 +552,38 @@ class BrokerTab(Translatable, QWidget):
             self._show_reason(problem, "#c62828")
         if remember is not None:
             self.account_bar.account_actions_enabled()  # Forget passwords: something to forget
+        return None
+
+    def lockout_text(self, risk: LockoutRisk) -> str:
+        rule = risk.rule.text
+        known = translate("brokers", rule) if rule else self.tr("Its lockout rule is unknown.")
+        return self.tr(
+            "Not sent: the last %n login(s) of this account were rejected in a row, and one more "
+            "may lock it at the broker. {0} The console stops after {1} in a row: check the "
+            "password first.",
+            "",
+            risk.rejected,
+        ).format(known, risk.rule.stop)
+
+    def _ask_lockout_risk(self) -> QMessageBox:
+        """Try anyway? A window-modal question that does not block the event loop."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Lockout risk"),
+            self.reason.text(),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("lockout_question")
+        anyway = box.addButton(self.tr("Try anyway"), QMessageBox.ButtonRole.AcceptRole)
+        anyway.setObjectName("lockout_try_anyway")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter does not risk it
+        anyway.clicked.connect(lambda: self.connect_clicked(allow_lockout_risk=True))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def probe_clicked(self) -> None:
         """The broker's pre-login check with the form's values (e.g. the KCBP leg alone)."""

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BrokerTab</name>
+    <message numerus="yes">
+        <source>Not sent: the last %n login(s) of this account were rejected in a row, and one more may lock it at the broker. {0} The console stops after {1} in a row: check the password first.</source>
+        <translation>
+            <numerusform>Not sent: the last login of this account was rejected, and one more may lock it at the broker. {0} The console stops after {1} in a row: check the password first.</numerusform>
+            <numerusform>Not sent: the last %n logins of this account were rejected in a row, and one more may lock it at the broker. {0} The console stops after {1} in a row: check the password first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message numerus="yes">
         <source>Every step passed (%n step(s)).</source>

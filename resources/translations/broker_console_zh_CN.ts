@@ -218,6 +218,24 @@
         <translation>已登录</translation>
     </message>
     <message>
+        <source>Its lockout rule is unknown.</source>
+        <translation>该券商的锁定规则不明。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: the last %n login(s) of this account were rejected in a row, and one more may lock it at the broker. {0} The console stops after {1} in a row: check the password first.</source>
+        <translation>
+            <numerusform>未发送：该账户最近 %n 次登录连续被拒绝，再错一次可能被券商锁定。{0} 本控制台在连续 {1} 次后停止：请先确认密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockout risk</source>
+        <translation>账户锁定风险</translation>
+    </message>
+    <message>
+        <source>Try anyway</source>
+        <translation>仍要尝试</translation>
+    </message>
+    <message>
         <source>Check the highlighted fields; nothing was sent.</source>
         <translation>请检查标出的字段；尚未发送任何数据。</translation>
     </message>
@@ -779,6 +797,10 @@ Log in to your brokers and see at a glance that it worked.</source>
 <context>
     <name>brokers</name>
     <message>
+        <source>CTP locks the account after repeated wrong passwords (ErrorID 75, 连续登录失败次数超限), commonly after 5.</source>
+        <translation>CTP 在密码连续错误后会锁定账户（ErrorID 75，连续登录失败次数超限），通常为 5 次。</translation>
+    </message>
+    <message>
         <source>Connect to the KCBP server with these settings and queue names, without InitPlugin.</source>
         <translation>以这些设置与队列名称连接 KCBP 服务器，不执行 InitPlugin。</translation>
     </message>
@@ -880,6 +902,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The console could not start the process a login runs in: reinstall the console (its program is missing or not executable), or free memory and processes on this machine; the broker&apos;s SDK is not the cause.</source>
         <translation>控制台无法启动登录所用的进程：请重新安装控制台（其程序缺失或不可执行），或释放本机的内存与进程数；原因不在券商的 SDK。</translation>
+    </message>
+    <message>
+        <source>The last logins of this account were rejected in a row, and one more may lock it at the broker: check the password (or have the broker reset it) first.</source>
+        <translation>该账户最近的登录连续被拒绝，再错一次可能被券商锁定：请先确认密码（或请券商重置）。</translation>
     </message>
     <message>
         <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>

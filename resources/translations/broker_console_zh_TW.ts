@@ -218,6 +218,24 @@
         <translation>已登入</translation>
     </message>
     <message>
+        <source>Its lockout rule is unknown.</source>
+        <translation>此券商的鎖定規則不明。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: the last %n login(s) of this account were rejected in a row, and one more may lock it at the broker. {0} The console stops after {1} in a row: check the password first.</source>
+        <translation>
+            <numerusform>未送出：此帳戶最近 %n 次登入連續被拒絕，再錯一次可能被券商鎖定。{0} 本主控台在連續 {1} 次後停止：請先確認密碼。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockout risk</source>
+        <translation>帳戶鎖定風險</translation>
+    </message>
+    <message>
+        <source>Try anyway</source>
+        <translation>仍要嘗試</translation>
+    </message>
+    <message>
         <source>Check the highlighted fields; nothing was sent.</source>
         <translation>請檢查標示的欄位；尚未送出任何資料。</translation>
     </message>
@@ -779,6 +797,10 @@ Log in to your brokers and see at a glance that it worked.</source>
 <context>
     <name>brokers</name>
     <message>
+        <source>CTP locks the account after repeated wrong passwords (ErrorID 75, 连续登录失败次数超限), commonly after 5.</source>
+        <translation>CTP 在密碼連續錯誤後會鎖定帳戶（ErrorID 75，连续登录失败次数超限），通常為 5 次。</translation>
+    </message>
+    <message>
         <source>Connect to the KCBP server with these settings and queue names, without InitPlugin.</source>
         <translation>以這些設定與佇列名稱連線 KCBP 伺服器，不執行 InitPlugin。</translation>
     </message>
@@ -880,6 +902,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The console could not start the process a login runs in: reinstall the console (its program is missing or not executable), or free memory and processes on this machine; the broker&apos;s SDK is not the cause.</source>
         <translation>主控台無法啟動登入所用的程序：請重新安裝主控台（其程式遺失或無法執行），或釋出本機的記憶體與程序數量；原因不在券商的 SDK。</translation>
+    </message>
+    <message>
+        <source>The last logins of this account were rejected in a row, and one more may lock it at the broker: check the password (or have the broker reset it) first.</source>
+        <translation>此帳戶最近的登入連續被拒絕，再錯一次可能被券商鎖定：請先確認密碼（或請券商重設）。</translation>
     </message>
     <message>
         <source>The name does not resolve: check the host name, this machine&apos;s DNS server and its network connection.</source>

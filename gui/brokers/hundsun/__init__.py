@@ -184,4 +184,5 @@ SPEC = BrokerSpec(
         "authorization_id": "demo-authorization",
     },
     autofill=station_fields,
+    user_key="operator_no",
 )

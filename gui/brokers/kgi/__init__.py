@@ -109,4 +109,5 @@ SPEC = BrokerSpec(
     endpoints=endpoints,
     endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
+    user_key="person_id",
 )

@@ -109,4 +109,5 @@ SPEC = BrokerSpec(
         "Test KCBP connection",
         "Connect to the KCBP server with these settings and queue names, without InitPlugin.",
     ),
+    user_key="operator_user",
 )

@@ -143,4 +143,5 @@ SPEC = BrokerSpec(
             "Get a new access token (GET /v1/token/refresh); the old one stops working.",
         ),
     ),
+    user_key="app_key",
 )

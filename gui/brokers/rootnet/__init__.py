@@ -52,4 +52,5 @@ SPEC = BrokerSpec(
     endpoints=endpoints,
     endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 7001, "operator_id": "8001"},
+    user_key="operator_id",
 )

@@ -15,6 +15,7 @@ from typing import Any
 
 from gui.brokers.vnpy import surface
 from gui.core.errors import InvalidSettings, SdkUnavailable
+from gui.core.lockout import LockoutRule
 from gui.core.registry import (
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
@@ -165,4 +166,13 @@ SPEC = BrokerSpec(
     schema_resolver=resolve_schema,
     notice=_notice,
     preflight=preflight,
+    # CTP ends repeated wrong passwords with ErrorID 75 (CTP:连续登录失败次数超限，登录被禁止),
+    # seen after a loop of ErrorID 3 (sun0x00/redtorch#68). The count is the futures company's
+    # setting: 5 is common (not confirmed for every company).
+    lockout=LockoutRule(
+        5,
+        "CTP locks the account after repeated wrong passwords (ErrorID 75, 连续登录失败次数超限), "
+        "commonly after 5.",
+    ),
+    user_key="用户名",  # vnpy_ctp's setting for the CTP user ID
 )

@@ -1,0 +1,86 @@
+"""The lockout guard: rejected logins in a row are counted per broker, environment and account
+(a user id only hashed), the next attempt is refused at the broker's stop, a login that works
+starts the count again, and `check` says so with exit 6 before anything is sent."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.brokers import default_registry
+from gui.core.lockout import DEFAULT_STOP, LockoutGuard, LockoutRisk, LockoutRule, account_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("limit", "stop"), [(None, 3), (5, 3), (4, 2), (3, 1), (1, 1), (10, 3)])
+def test_the_stop_is_three_or_the_brokers_limit_minus_two(limit: int | None, stop: int) -> None:
+    assert LockoutRule(limit).stop == stop
+
+
+def test_ctp_is_the_one_documented_rule() -> None:
+    rules = {spec.id: spec.lockout for spec in default_registry()}
+    assert rules["vnpy"].limit == 5 and "ErrorID 75" in rules["vnpy"].text
+    assert all(
+        rule.limit is None and rule.stop == DEFAULT_STOP for b, rule in rules.items() if b != "vnpy"
+    )
+
+
+def test_counted_refused_and_reset_and_no_user_id_in_the_file(tmp_path: Path) -> None:
+    guard, rule = LockoutGuard(tmp_path), LockoutRule()
+    key = account_key("kgi", "live", None, "A123456789")
+    other = account_key("kgi", "live", "Night desk", None)
+    for expected in (1, 2, 3):
+        guard.check(key, rule)  # not yet
+        assert guard.rejected(key) == expected
+    with pytest.raises(LockoutRisk) as refused:
+        guard.check(key, rule)
+    assert refused.value.rejected == 3 and refused.value.exit_code == 6
+    assert "--allow-lockout-risk" in refused.value.reason
+    guard.check(other, rule)  # another account is not affected
+    text = (tmp_path / "lockouts.json").read_text(encoding="utf-8")
+    assert "A123456789" not in text and json.loads(text)[key]["rejected"] == 3
+    guard.succeeded(key)
+    guard.check(key, rule)
+    assert guard.rejected_in_a_row(key) == 0
+
+
+def test_an_unreadable_file_never_blocks_a_login(tmp_path: Path) -> None:
+    (tmp_path / "lockouts.json").write_text("{not json", encoding="utf-8")
+    guard = LockoutGuard(tmp_path)
+    guard.check("kgi/live/anyone", LockoutRule())
+    assert guard.rejected("kgi/live/anyone") == 1
+
+
+def check(config_dir: Path, password: str, *extra: str) -> tuple[int, dict]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "gui", "check", "rootnet", "--simulator", "--secret",
+         "operator_password=PW", *extra, "--json"],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=90,
+        env={**os.environ, "BROKER_CONSOLE_CONFIG_DIR": str(config_dir), "PW": password},
+    )  # fmt: skip
+    return proc.returncode, json.loads(proc.stdout.splitlines()[-1])
+
+
+def test_check_stops_before_the_fourth_wrong_password(config_dir: Path) -> None:
+    for _ in range(3):
+        code, result = check(config_dir, "hunter2x")
+        assert code == 4, result
+    code, result = check(config_dir, "hunter2x")
+    assert code == 6 and result["ok"] is False
+    assert result["reason"].startswith("Lockout risk: the last 3 logins")
+    assert result["fields"] == {
+        "rejected_in_a_row": "3",
+        "lockout_rule": "The broker's lockout rule is not documented. The console stops after "
+        "3 rejections in a row.",
+    }
+    assert "context" in result and result["context"] == []  # nothing was sent
+    code, result = check(config_dir, "demo", "--allow-lockout-risk")
+    assert code == 0, result
+    code, result = check(config_dir, "hunter2x")  # the login that worked reset the count
+    assert code == 4, result
