@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gui.core.diagnosis import Step
 from gui.core.errors import BrokerFailure, LoginRejected
+from gui.core.events import Level
 from gui.core.lockout import LockoutGuard, account_key
 from gui.core.login import DIAGNOSIS_BOUND_SECONDS, LOGIN_BOUND_SECONDS, LoginController
 from gui.core.registry import BrokerSpec, Environment, after_drop
@@ -116,10 +117,10 @@ class SessionController:
         try:
             await self._login(request, request.scenario)
         except LoginRejected:
-            await asyncio.to_thread(self.lockouts.rejected, key)
+            await self._count(self.lockouts.rejected, key)
             raise
         if self.session.state is SessionState.LOGGED_IN:
-            await asyncio.to_thread(self.lockouts.succeeded, key)
+            await self._count(self.lockouts.succeeded, key)
         if remember is None or self.session.state is not SessionState.LOGGED_IN:
             return ""
         schema = request.schema or self.spec.schema_for(request.environment, request.values)
@@ -159,6 +160,20 @@ class SessionController:
                 save_diagnosis, self.spec.id, environment.value, steps
             )
         return Diagnosed(steps, not_kept)
+
+    async def _count(self, change: Callable[[str], object], key: str) -> None:
+        """Keep the lockout count; a file that cannot be written (a read-only or full
+        config folder) is said in the session's log and never stops a login."""
+        import asyncio
+
+        try:
+            await asyncio.to_thread(change, key)
+        except OSError as exc:
+            self.session.note(
+                f"The count of rejected logins could not be kept ({exc}): the lockout guard "
+                "cannot warn before the broker locks this account.",
+                Level.WARNING,
+            )
 
     def _lockout_key(self, request: LoginRequest) -> str:
         user = request.values.get(self.spec.user_key) if self.spec.user_key else None

@@ -121,6 +121,10 @@ def test_a_read_only_log_folder_is_said_and_the_login_goes_on(small_disk: Path) 
                             config=config)  # fmt: skip
     assert code == 0, lines[-1]
     assert any("read-only file system" in w for w in lines[-1].get("warnings", [])), lines[-1]
+    # The lockout guard's count cannot be kept either: said, and the login went on.
+    assert any(
+        "count of rejected logins could not be kept" in str(line.get("text")) for line in lines
+    )
 
 
 def test_an_empty_log_folder_is_not_an_unreadable_one(tmp_path: Path) -> None:
