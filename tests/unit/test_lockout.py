@@ -57,30 +57,35 @@ def test_an_unreadable_file_never_blocks_a_login(tmp_path: Path) -> None:
     assert guard.rejected("kgi/live/anyone") == 1
 
 
-def check(config_dir: Path, password: str, *extra: str) -> tuple[int, dict]:
+def cli(config_dir: Path, *args: str, password: str = "") -> tuple[int, list[dict]]:
     proc = subprocess.run(
-        [sys.executable, "-m", "gui", "check", "rootnet", "--simulator", "--secret",
-         "operator_password=PW", *extra, "--json"],
+        [sys.executable, "-m", "gui", *args, "--json"],
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=90,
         env={**os.environ, "BROKER_CONSOLE_CONFIG_DIR": str(config_dir), "PW": password},
     )  # fmt: skip
-    return proc.returncode, json.loads(proc.stdout.splitlines()[-1])
+    return proc.returncode, [json.loads(line) for line in proc.stdout.splitlines()]
 
 
-def test_check_stops_before_the_fourth_wrong_password(config_dir: Path) -> None:
+def test_four_wrong_passwords_for_one_account_exit_4_4_4_then_6_with_no_vendor_call(
+    config_dir: Path,
+) -> None:
+    """The issue's own run: `check kgi --simulator` for one account."""
+    assert cli(config_dir, "account", "save", "kgi", "Main", "--simulator")[0] == 0
+    login = ("check", "kgi", "--simulator", "--account", "Main", "--secret", "password=PW")
     for _ in range(3):
-        code, result = check(config_dir, "hunter2x")
-        assert code == 4, result
-    code, result = check(config_dir, "hunter2x")
-    assert code == 6 and result["ok"] is False
-    assert result["reason"].startswith("Lockout risk: the last 3 logins")
-    assert result["fields"] == {
+        code, lines = cli(config_dir, *login, password="hunter2x")
+        assert code == 4, lines[-1]
+        assert any(line.get("status") == "LOGIN_FAIL" for line in lines)  # KGI said it
+    code, lines = cli(config_dir, *login, password="hunter2x")
+    assert code == 6 and lines[-1]["ok"] is False
+    assert [line["kind"] for line in lines] == ["result"]  # no event: nothing reached KGI
+    assert lines[-1]["reason"].startswith("Lockout risk: the last 3 logins")
+    assert lines[-1]["fields"] == {
         "rejected_in_a_row": "3",
         "lockout_rule": "The broker's lockout rule is not documented. The console stops after "
         "3 rejections in a row.",
     }
-    assert "context" in result and result["context"] == []  # nothing was sent
-    code, result = check(config_dir, "demo", "--allow-lockout-risk")
-    assert code == 0, result
-    code, result = check(config_dir, "hunter2x")  # the login that worked reset the count
-    assert code == 4, result
+    code, lines = cli(config_dir, *login, "--allow-lockout-risk", password="demo")
+    assert code == 0, lines[-1]
+    code, lines = cli(config_dir, *login, password="hunter2x")  # the count started again
+    assert code == 4, lines[-1]
