@@ -85,11 +85,11 @@ class AccountBar(Translatable, QWidget):
         self._build_selector(selector_row)
         selector_row.addStretch(1)
         layout.addLayout(selector_row)
-        self.options_row = QHBoxLayout()  # the tab may add its own (auto-fill) at the end
-        self.options_row.addWidget(self.remember)
-        self.options_row.addWidget(self.login_all)
-        self.options_row.addStretch(1)
-        layout.addLayout(self.options_row)
+        options_row = QHBoxLayout()
+        options_row.addWidget(self.remember)
+        options_row.addWidget(self.login_all)
+        options_row.addStretch(1)
+        layout.addLayout(options_row)
         self.show_flags()
 
     def set_enabled(self, enabled: bool) -> None:

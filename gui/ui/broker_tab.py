@@ -245,15 +245,15 @@ class BrokerTab(Translatable, QWidget):
         self.account_bar.forgotten.connect(self._clear_remembered)
         self.account_bar.marks_changed.connect(self.accounts_changed)
         self.account_bar.reconnect_changed.connect(self.control.set_reconnecting)
-        if self.spec.autofill is not None:
+        cred_layout.addWidget(self.account_bar)
+        if self.spec.autofill is not None:  # a row of its own: the tab stays narrow enough
             autofill = QPushButton(self.tr("Auto-fill from this machine"))
             autofill.setObjectName("autofill")
             autofill.setToolTip(
                 self.tr("Collect these fields from this computer; edit them after.")
             )
             autofill.clicked.connect(self.autofill_clicked)
-            self.account_bar.options_row.addWidget(autofill)
-        cred_layout.addWidget(self.account_bar)
+            cred_layout.addWidget(autofill, 0, Qt.AlignmentFlag.AlignRight)
         self.unavailable = QLabel(self)
         self.unavailable.setObjectName("unavailable_note")
         self.unavailable.setWordWrap(True)
