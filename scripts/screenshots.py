@@ -124,7 +124,7 @@ async def readme(app: QApplication, out: Path) -> None:
     await shots.close()
     shots = Shots(app, out, size, "en")
     kgi = await shots.open("kgi")
-    kgi.reconnect.setChecked(True)
+    kgi.account_bar.reconnect.setChecked(True)
     await shots.log_in("kgi", "password", "drop_after_login")
     await until(lambda: kgi.health.reconnects >= 1 and kgi.session.state.live, "a reconnect")
     shots.window.show_sessions()
