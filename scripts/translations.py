@@ -87,6 +87,7 @@ def data_messages() -> dict[str, set[str]]:
         "diagnosis": set(CLASSES.values()) | set(CLOCK_FIXES.values()),
         "validation": _first_arguments("Problem", "FieldProblem") | _label_templates(),
         "panel": _first_arguments("set_detail") | {LOG_PROBLEM_DETAIL},
+        "codes": set(),
     }
     for spec in default_registry():
         texts = (spec.title, spec.unavailable_note, spec.lockout.text)
@@ -97,6 +98,8 @@ def data_messages() -> dict[str, set[str]]:
             out["brokers"].update(
                 text for text in (spec.notice(env) for env in Environment) if text
             )
+        for code in spec.native_codes:
+            out["codes"].update((code.meaning, code.cause, code.fix))
         for scenario in spec.scenarios:
             out["scenarios"].update(text for text in (scenario.label, scenario.help) if text)
         for env in Environment:

@@ -18,6 +18,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MONO_CRASH_NOFILE", "1")
 
 
+# Trading hours (gui/core/trading_hours.py) turn a refused connection into `outside_hours` when
+# the venues are closed: every test runs at a moment they are all open (a Tuesday, 10:00 in
+# Shanghai: TAIFEX, China's futures and stocks, HKEX), whatever the real clock says, unless it
+# sets BROKER_CONSOLE_NOW itself. Child processes inherit it.
+OPEN_VENUES = "2026-12-08T10:00:00+08:00"
+
+
+@pytest.fixture(autouse=True)
+def venues_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROKER_CONSOLE_NOW", OPEN_VENUES)
+
+
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Also: no Secret Service unless a test asks for the private one (never the user's)."""

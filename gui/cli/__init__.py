@@ -1,12 +1,13 @@
 """`broker-console`: the GUI, and headless commands for desk support scripts and tests.
 
-One module per command (`check`, `diagnose`, `watch`, `bundle`, `account`, `simulate`), each
-with `add_command(commands)` and `run(args, out) -> exit code`; `output` prints, `inputs`
-resolves what a login is given, `running` bounds it, `signals` ends it on Ctrl-C and SIGTERM.
+One module per command (`check`, `diagnose`, `watch`, `bundle`, `account`, `simulate`,
+`explain`), each with `add_command(commands)` and `run(args, out) -> exit code`; `output`
+prints, `inputs` resolves what a login is given, `running` bounds it, `signals` ends it on
+Ctrl-C and SIGTERM.
 Secrets are never taken from argv (other users can read the process list): `--secret
 KEY=ENVVAR` names an environment variable that holds the value. Whatever happens, a command
-ends with one result line (JSON with `--json`) and a documented exit code, within its bound;
-never a traceback. The contract is in docs/ARCHITECTURE.md.
+ends with one result line (JSON with `--json`; `explain`'s is the explanation) and a
+documented exit code, within its bound; never a traceback. The contract is in docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from gui.cli.inputs import BROKER_IDS, broker_help
 from gui.cli.output import CheckOutcome, Printer
 from gui.cli.parser import COMMANDS, UsageError, build_parser
 from gui.cli.signals import Stopped, stop_on_signals
+from gui.core import wall_clock
 
 HELP_WITH_FIELDS = ("check", "diagnose", "watch")  # `COMMAND BROKER --help` lists its fields
 
@@ -41,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         Printer(sys.stdout, as_json).result(
             CheckOutcome(False, 2, "--self-test goes with the GUI, not with a command")
         )
+        return 2
+    if clock_problem := wall_clock.problem():  # a schedule must not run on a misread clock
+        Printer(sys.stdout, as_json).result(CheckOutcome(False, 2, clock_problem))
         return 2
     if args.command in (None, "gui"):
         from gui.ui.app import run_gui  # Qt only for the window

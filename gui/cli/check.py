@@ -16,7 +16,14 @@ from gui.cli.inputs import (
     positive_seconds,
     resolve_target,
 )
-from gui.cli.output import CheckOutcome, Printer, failed, finish, invalid
+from gui.cli.output import (
+    CheckOutcome,
+    Printer,
+    failed,
+    finish,
+    invalid,
+    with_session_warnings,
+)
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
@@ -103,12 +110,13 @@ async def _login_and_out(
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(max(wait, 0.05)):  # never swallows Ctrl-C's cancel
                     await server_time.wait()
-        await control.logout()
         outcome = CheckOutcome(
             True, 0, "logged in and logged out", warnings=list(warnings.values())
         )
+        with_session_warnings(outcome, session)  # before the logout resets the details
+        await control.logout()
     except BrokerFailure as failure:
-        outcome = failed(failure)
+        outcome = failed(failure, spec.id)
     finally:
         await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)

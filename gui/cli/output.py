@@ -8,11 +8,16 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
+from gui.brokers import default_registry
+from gui.core import credential_expiry
+from gui.core.credential_expiry import CREDENTIAL_EXPIRES
 from gui.core.errors import BrokerFailure
 from gui.core.events import format_clock
 from gui.core.lockout import LockoutRisk
+from gui.core.native_codes import NativeCode, code_of, explain
 from gui.core.text_width import pad
 
 if TYPE_CHECKING:
@@ -34,6 +39,9 @@ class CheckOutcome:
     fields: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     cls: str | None = None  # a diagnosis' first failing class
+    native_code: str | None = None  # the vendor's own code for the failure, if it gave one
+    explanation: NativeCode | None = None
+    credential_expires_at: str | None = None  # where the vendor tells (gui/core/credential_expiry)
 
 
 def escape_controls(text: str) -> str:
@@ -61,9 +69,12 @@ class Printer:
             out.reconfigure(encoding="utf-8", errors="backslashreplace")
 
     def event(self, event: BrokerEvent) -> None:
-
+        known = _explained(event.broker, code_of(event.raw)) if event.raw else None
         if self.as_json:
-            self._line(safe_json(event.to_json_dict()))
+            payload = event.to_json_dict()
+            if known is not None:
+                payload["explanation"] = _explanation_json(known)
+            self._line(safe_json(payload))
             return
         count = "" if event.count is None else str(event.count)
         line = (
@@ -75,6 +86,8 @@ class Printer:
         if event.level.rank:
             line += f"  ({event.level.value})"
         self._line(line.rstrip())
+        if known is not None:
+            self._line(f"{'':>23}code {known.code}: {escape_controls(known.summary())}")
 
     def record(self, payload: Mapping[str, Any], text: str) -> None:
         """One line of a listing: the payload as JSON, or the text (controls escaped)."""
@@ -100,12 +113,18 @@ class Printer:
                 "exit": outcome.exit,
                 "reason": outcome.reason,
             }
-            if self.classified:
+            if self.classified or outcome.cls:
                 payload["class"] = outcome.cls
             if outcome.fields:
                 payload["fields"] = outcome.fields
             if outcome.warnings:
                 payload["warnings"] = outcome.warnings
+            if outcome.credential_expires_at is not None:
+                payload["credential_expires_at"] = outcome.credential_expires_at
+            if outcome.native_code is not None:
+                payload["native_code"] = outcome.native_code
+                if outcome.explanation is not None:
+                    payload["explanation"] = _explanation_json(outcome.explanation)
             if session is not None and not self.classified:
                 payload["context"] = session.context.to_json()
             self._line(safe_json(payload), final=True)
@@ -115,6 +134,18 @@ class Printer:
         lines = [f"{verdict} (exit {outcome.exit}): {named}{escape_controls(outcome.reason)}"]
         lines += [f"  warning: {escape_controls(text)}" for text in outcome.warnings]
         lines += [f"  {key}: {escape_controls(msg)}" for key, msg in outcome.fields.items()]
+        if outcome.credential_expires_at is not None:
+            lines.append(f"  credential expires at: {outcome.credential_expires_at}")
+        if outcome.explanation is not None:
+            known = outcome.explanation
+            lines += [
+                f"  native code {known.code} ({escape_controls(known.vendor_text)}): "
+                f"{known.meaning}",
+                f"  likely cause: {known.cause}",
+                f"  what to do: {known.fix}",
+            ]
+        elif outcome.native_code is not None:
+            lines.append(f"  native code {escape_controls(outcome.native_code)} (not explained)")
         for line in lines:
             self._line(line, final=True)
         return True
@@ -143,8 +174,9 @@ def invalid(failure: InvalidSettings) -> CheckOutcome:
     return CheckOutcome(False, failure.exit_code, failure.title, fields)
 
 
-def failed(failure: BrokerFailure) -> CheckOutcome:
-    """A login's failure as the result; a lockout risk names the count and the broker's rule."""
+def failed(failure: BrokerFailure, broker: str) -> CheckOutcome:
+    """A login's failure as the result; a lockout risk names the count and the broker's rule;
+    a vendor's code comes with its explanation."""
     fields: dict[str, str] = {}
     if isinstance(failure, LockoutRisk):
         fields = {
@@ -152,7 +184,45 @@ def failed(failure: BrokerFailure) -> CheckOutcome:
             "lockout_rule": failure.rule.describe(),
         }
     reason = f"{failure.title}: {failure.reason}"
-    return CheckOutcome(False, failure.exit_code, reason, fields)
+    code = failure.native_code
+    return CheckOutcome(
+        False,
+        failure.exit_code,
+        reason,
+        fields,
+        cls=failure.failure_class.value,
+        native_code=code,
+        explanation=None if code is None else _explained(broker, code),
+    )
+
+
+def _explained(broker: str, code: str | None) -> NativeCode | None:
+    return None if code is None else explain(default_registry(), broker, code)
+
+
+def _explanation_json(known: NativeCode) -> dict[str, object]:
+    return {
+        "meaning": known.meaning,
+        "cause": known.cause,
+        "fix": known.fix,
+        "confirmed": known.confirmed,
+    }
+
+
+def with_session_warnings(outcome: CheckOutcome, session: Session) -> CheckOutcome:
+    """What the session learnt worth a warning: a login while the venue is closed, the
+    credential's expiry (kept in the result) inside its warning window."""
+    if session.closed_warning and session.closed_warning not in outcome.warnings:
+        outcome.warnings.append(session.closed_warning)
+    value = session.info.details.get(CREDENTIAL_EXPIRES)
+    when = credential_expiry.parse(value) if value else None
+    if when is None:
+        return outcome
+    outcome.credential_expires_at = when.isoformat()
+    text = credential_expiry.warning(when, datetime.now(UTC))
+    if text and text not in outcome.warnings:
+        outcome.warnings.append(text)
+    return outcome
 
 
 def finish(printer: Printer, outcome: CheckOutcome, session: Session | None = None) -> int:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, NoReturn, Protocol, TextIO
 
 from gui import __version__
-from gui.cli import account, bundle, check, diagnose, simulate, watch
+from gui.cli import account, bundle, check, diagnose, explain, simulate, watch
 
 
 class Command(Protocol):
@@ -24,6 +24,7 @@ COMMANDS: dict[str, Command] = {
     "bundle": bundle,
     "account": account,
     "simulate": simulate,
+    "explain": explain,
 }
 
 

@@ -21,7 +21,15 @@ from gui.cli.inputs import (
     positive_seconds,
     resolve_target,
 )
-from gui.cli.output import CheckOutcome, Printer, counted, failed, finish, invalid
+from gui.cli.output import (
+    CheckOutcome,
+    Printer,
+    counted,
+    failed,
+    finish,
+    invalid,
+    with_session_warnings,
+)
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
@@ -31,6 +39,7 @@ from gui.core.schema import Schema
 from gui.core.session import SessionState
 from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import SessionLog
+from gui.core.trading_hours import market_status
 
 HEALTH_EVERY_SECONDS = 2.0
 LOGIN_TIMEOUT = 60.0  # each login's bound (the first and every reconnect)
@@ -119,7 +128,13 @@ async def _stay(
 
     def show(_tracker: HealthTracker | None = None) -> None:
         snapshot = tracker.snapshot()
-        printer.record(snapshot.to_json(), snapshot.text())
+        payload, text = snapshot.to_json(), snapshot.text()
+        market = market_status(spec.venues)
+        if market is not None:  # "open / closes in … / opens at …" with each health line
+            payload["market"] = market.describe()
+            payload["market_open"] = market.open
+            text += f"  market: {market.describe()}"
+        printer.record(payload, text)
         changed.set()
 
     tracker.listeners.append(show)
@@ -150,7 +165,7 @@ async def _logged_in_until_the_end(
     try:
         await control.login(request, reconnect=reconnect, allow_lockout_risk=allow_lockout_risk)
     except BrokerFailure as failure:
-        return failed(failure)
+        return failed(failure, control.spec.id)
     end = time.monotonic() + duration
     while (left := end - time.monotonic()) > 0:
         changed.clear()
@@ -166,14 +181,16 @@ async def _logged_in_until_the_end(
     if reconnector is not None:
         reconnector.stop()
     if session.state is SessionState.LOGGED_IN:
-        await session.logout()
-        tracker.stopped()
-        return CheckOutcome(
+        outcome = CheckOutcome(
             True,
             0,
             f"logged in at the end; {counted(tracker.reconnects, 'reconnect')} after "
             f"{counted(len(tracker.drops), 'drop')}",
         )
+        with_session_warnings(outcome, session)  # before the logout resets the details
+        await session.logout()
+        tracker.stopped()
+        return outcome
     if reconnector is not None and reconnector.rejected is not None:
         rejected = reconnector.rejected
         return CheckOutcome(False, rejected.exit_code, f"{rejected.title}: {rejected.reason}")

@@ -54,6 +54,8 @@ _FIXES = {
     "machine; the broker's SDK is not the cause.",
     "login_rejected": "The broker refused the login: check the credentials and that the "
     "account may use the API.",
+    "outside_hours": "The venue is scheduled closed now, so its servers may well be down: try "
+    "again after the next opening; if it fails then too, look at the network.",
     "lockout_risk": "The last logins of this account were rejected in a row, and one more may "
     "lock it at the broker: check the password (or have the broker reset it) first.",
 }
@@ -186,7 +188,12 @@ def clock_step(target: str, offset_seconds: float, source: str, resolution: floa
 
 
 def first_failure(steps: list[Step]) -> Step | None:
-    return next((step for step in steps if not step.ok), None)
+    """The verdict's step: the first failing one, unless the venue was scheduled closed, which
+    explains the failures before it (gui/core/trading_hours.py)."""
+    failing = [step for step in steps if not step.ok]
+    closed = [step for step in failing if step.cls is FailureClass.OUTSIDE_HOURS]
+    chosen = closed or failing
+    return chosen[0] if chosen else None
 
 
 def exit_code(steps: list[Step]) -> int:

@@ -6,9 +6,11 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from gui.core.credential_expiry import CREDENTIAL_EXPIRES
+from gui.core.credential_expiry import warning as expiry_warning
 from gui.core.diagnosis import Step
 from gui.core.errors import BrokerFailure
 from gui.core.events import EventKind, Level
@@ -99,6 +101,15 @@ class DriverLink:
     def set_detail(self, name: str, value: str) -> None:
         """A fact for the session panel, e.g. 'SDK version'."""
         self._put(Detail(name, value))
+
+    def credential_expires(self, when: datetime) -> None:
+        """The vendor said when the credential stops working (gui/core/credential_expiry.py):
+        a detail, and a warning in the log inside the warning window."""
+        when = when.astimezone(UTC).replace(microsecond=0)
+        self.set_detail(CREDENTIAL_EXPIRES, when.isoformat())
+        text = expiry_warning(when, datetime.now(UTC))
+        if text:
+            self.log(text, Level.WARNING, credential_expires_at=when.isoformat())
 
     def register(self, code: str, name: str, boards: Sequence[str] = ()) -> None:
         """Register an exchange (and its boards) in the session's context."""

@@ -19,9 +19,17 @@ class BrokerFailure(Exception):
     title = "Unexpected error"
     failure_class = FailureClass.SDK_MISMATCH  # the driver or its SDK failed in a way of its own
 
-    def __init__(self, reason: str, failure_class: FailureClass | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        failure_class: FailureClass | None = None,
+        *,
+        native_code: str | None = None,
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
+        # The vendor's own code for it (gui/core/native_codes.py), when the vendor gave one.
+        self.native_code = native_code
         if failure_class is not None:
             self.failure_class = failure_class
 
@@ -132,11 +140,14 @@ FAILURE_TYPES: dict[str, type[BrokerFailure]] = {
 
 def failure_to_wire(failure: BrokerFailure) -> dict[str, object]:
     """A failure as plain data, for the worker pipe (InvalidSettings never crosses it)."""
-    return {
+    wire: dict[str, object] = {
         "type": type(failure).__name__,
         "reason": failure.reason,
         "class": failure.failure_class.value,
     }
+    if failure.native_code is not None:
+        wire["native_code"] = failure.native_code
+    return wire
 
 
 def failure_from_wire(data: object) -> BrokerFailure:
@@ -145,4 +156,7 @@ def failure_from_wire(data: object) -> BrokerFailure:
         return BrokerFailure(f"unreadable failure from the driver process: {data!r:.200}")
     cls = FAILURE_TYPES.get(str(data.get("type")), BrokerFailure)
     known = {member.value: member for member in FailureClass}
-    return cls(str(data.get("reason", "")), known.get(str(data.get("class"))))
+    failure = cls(str(data.get("reason", "")), known.get(str(data.get("class"))))
+    code = data.get("native_code")
+    failure.native_code = None if code is None else str(code)
+    return failure

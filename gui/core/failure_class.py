@@ -33,6 +33,7 @@ class FailureClass(StrEnum):
     WORKER_FAILED = "worker_failed"
     LOGIN_REJECTED = "login_rejected"
     LOCKOUT_RISK = "lockout_risk"
+    OUTSIDE_HOURS = "outside_hours"
 
 
 def _causes(exc: BaseException) -> list[BaseException]:

@@ -61,13 +61,13 @@ def refusing(scheme: str = "tcp") -> Iterator[str]:
 Front = Callable[[str, Mapping[str, Any]], contextlib.AbstractContextManager[list[str]]]
 
 
-def tcp_front(unreachable: str) -> Front:
+def tcp_front(*unreachable: str) -> Front:
     """The front of a simulator reached on one TCP port (the shared part of most simulators):
-    refused in the scenario `unreachable`, else a listener that accepts and stays silent."""
+    refused in the `unreachable` scenarios, else a listener that accepts and stays silent."""
 
     @contextlib.contextmanager
     def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
-        with refusing() if scenario == unreachable else listening() as address:
+        with refusing() if scenario in unreachable else listening() as address:
             yield [address]
 
     return front

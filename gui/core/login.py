@@ -171,6 +171,7 @@ class LoginController:
         import asyncio
 
         from gui.core.diagnosis import failed, first_failure
+        from gui.core.trading_hours import hours_step
 
         self.spec.check_scenario(environment, scenario)
         started = asyncio.get_running_loop().time()
@@ -203,6 +204,9 @@ class LoginController:
         if login and first_failure(session.diagnosis) is None:
             left = timeout - (asyncio.get_running_loop().time() - started)
             await self._login_step(session, environment, scenario, values, schema, max(left, 5.0))
+        closed = hours_step(self.spec, session.diagnosis)
+        if closed is not None:
+            session.add_step(closed)
         return list(session.diagnosis)
 
     async def _login_step(
@@ -227,7 +231,12 @@ class LoginController:
         except BrokerFailure as failure:
             ms = (time.perf_counter() - started) * 1000
             detail = f"{failure.title}: {failure.reason}"
-            session.add_step(failed("login", target, login_failure_class(failure), ms, detail))
+            known = self.spec.native_code(failure.native_code or "")
+            if known is not None:  # the vendor's own code says more than the class
+                detail += f" [code {known.code}: {known.meaning}]"
+            fix = known.fix if known is not None else ""
+            cls = login_failure_class(failure)
+            session.add_step(failed("login", target, cls, ms, detail, fix))
             await session.logout()
             return
         ms = (time.perf_counter() - started) * 1000

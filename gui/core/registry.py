@@ -6,11 +6,12 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from gui.core.errors import InvalidSettings, SdkUnavailable
 from gui.core.lockout import LockoutRule
+from gui.core.native_codes import NativeCode, canonical, index
 from gui.core.schema import Schema
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ DROP_AFTER_LOGIN_HELP = (
     f"Logs in, then the connection drops about {DROP_AFTER_LOGIN_SECONDS:g} seconds later; "
     "the next login succeeds (for testing reconnect)."
 )
+
+
+# Every simulator plays its venue being closed: the servers refuse the way the vendor's do after
+# hours (gui/core/trading_hours.py), or, where the vendor's API stays up, the login works.
+AFTER_HOURS = "after_hours"
 
 
 def after_drop(scenario: str) -> str:
@@ -128,6 +134,14 @@ class BrokerSpec:
     # the field naming the user, whose logins are counted when no account is named.
     lockout: LockoutRule = field(default_factory=LockoutRule)
     user_key: str = ""
+    # The vendor's own codes, explained (the broker's codes.py; gui/core/native_codes.py).
+    native_codes: tuple[NativeCode, ...] = ()
+    # The venues whose sessions the broker serves (gui/core/trading_hours.py VENUES).
+    venues: tuple[str, ...] = ()
+
+    def native_code(self, code: object) -> NativeCode | None:
+        """This broker's entry for a vendor code (any spelling: 4097, 0x1001), or None."""
+        return _code_index(self.native_codes).get(canonical(code))
 
     @property
     def available(self) -> bool:
@@ -171,6 +185,11 @@ class BrokerSpec:
         )
         assert self.surface is not None
         return driver_class(self.surface(environment, scenario))
+
+
+@cache
+def _code_index(table: tuple[NativeCode, ...]) -> Mapping[str, NativeCode]:
+    return index(table)
 
 
 def url(host: str, port: int, scheme: str = "tcp") -> str:

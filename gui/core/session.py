@@ -37,6 +37,7 @@ from gui.core.records import (
 from gui.core.redaction import PROCESS_SECRETS, Redactor
 from gui.core.registry import BrokerSpec
 from gui.core.schema import Schema
+from gui.core.trading_hours import closed_verdict, logged_in_while_closed
 
 if TYPE_CHECKING:
     import asyncio
@@ -121,6 +122,7 @@ class Session:
         self.state = SessionState.DISCONNECTED
         self.reason = ""
         self.failure: BrokerFailure | None = None
+        self.closed_warning = ""  # the last login worked while the venue was scheduled closed
         self.info = SessionInfo()
         self.context = Context()
         self.event_listeners: list[EventListener] = []  # each event, one call each
@@ -403,11 +405,14 @@ class Session:
         if login is None or login.done():
             return
         if isinstance(outcome, LoggedIn):
+            self.closed_warning = logged_in_while_closed(self.spec.venues)
+            if self.closed_warning:
+                self._local_log(self.closed_warning, Level.WARNING, "Outside trading hours")
             self._set_state(SessionState.LOGGED_IN)
             login.set_result(outcome)
             return
         if isinstance(outcome, Failed):
-            failure = outcome.failure
+            failure = closed_verdict(self.spec.venues, outcome.failure)  # the venue's hours
             failure.mask(self._redactor.text)
             self.failure = failure
             self._local_log(f"{failure.title}: {failure.reason}", Level.ERROR, failure.title)

@@ -33,13 +33,14 @@ from gui.core.registry import BrokerSpec, Environment
 from gui.core.session import Session, SessionState
 from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import LOG_PROBLEM_DETAIL
+from gui.core.trading_hours import market_status
 from gui.ui.account_bar import AccountBar
 from gui.ui.action_bar import ActionBar
 from gui.ui.diagnosis_panel import DiagnosisPanel
 from gui.ui.event_log import FLUSH_MS, LogFeed
 from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
-from gui.ui.i18n import Translatable, translate
+from gui.ui.i18n import Translatable, explained, translate
 from gui.ui.session_panel import SessionPanel, StateBadge
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 # The panel renders on the log's frame: an event starts both timers together, so the new row
 # and the new values are painted in one pass (a pass each costs an idle window ~10% more).
 PANEL_FRAME_MS = FLUSH_MS
+MARKET_REFRESH_MS = 30_000  # the market row's countdown moves by the minute
 DIAGNOSIS_SHARE = 0.6  # of the tab's height, above the log, while a diagnosis is shown
 SIDE_MIN_HEIGHT = 300  # the Diagnosis panel shows half a dozen steps beside a short form
 NOTE_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
@@ -108,6 +110,10 @@ class BrokerTab(Translatable, QWidget):
         self._info_timer.setSingleShot(True)
         self._info_timer.setInterval(PANEL_FRAME_MS)
         self._info_timer.timeout.connect(self._render_info)
+        self._market_timer = QTimer(self)  # "closes in …" counts down while nothing happens
+        self._market_timer.setInterval(MARKET_REFRESH_MS)
+        self._market_timer.timeout.connect(self._render_market)
+        self._market_timer.start()
         self._tasks: set[asyncio.Task[Any]] = set()  # held so the loop does not drop them
         self._running = 0  # probes, actions and logouts in progress
         self._starting = False  # a login was asked for and the session has not taken it yet
@@ -786,7 +792,13 @@ class BrokerTab(Translatable, QWidget):
         self._info_timer.stop()
         self._render_info()  # a new state is worth a frame of its own, now
         self._update_controls()
+        failure = self.session.failure if state is SessionState.FAILED else None
+        code = failure.native_code if failure is not None else None
+        known = self.spec.native_code(code) if code is not None else None
+        self.panel.show_native_code(code, known)
         if reason and state in (SessionState.FAILED, SessionState.DISCONNECTED):
+            if known is not None:  # the vendor's number, said in words beside Connect
+                reason = self.tr("{0}\nCode {1}: {2}").format(reason, known.code, explained(known))
             self._show_reason(reason, "#c62828" if state is SessionState.FAILED else "#555555")
         elif state.live:
             self.reason.hide()
@@ -813,9 +825,13 @@ class BrokerTab(Translatable, QWidget):
         if not self._info_timer.isActive():
             self._info_timer.start()
 
+    def _render_market(self) -> None:
+        self.panel.show_market(market_status(self.spec.venues))
+
     def _render_info(self) -> None:
         info = self.session.info
         self.panel.show_info(info, self.session.context, self.session.state.live)
+        self._render_market()
         log_problem = info.details.get(LOG_PROBLEM_DETAIL)
         if log_problem:
             self.log_problem.emit(log_problem)

@@ -37,8 +37,12 @@ COLUMNS = (
 
 
 def fix_text(fix: str) -> str:
-    """A class's fix in the UI language (a fix that carries specifics stays as written)."""
-    return translate("diagnosis", fix) if fix else ""
+    """A class's or a vendor code's fix in the UI language (a fix that carries specifics stays
+    as written)."""
+    if not fix:
+        return ""
+    text = translate("diagnosis", fix)
+    return text if text != fix else translate("codes", fix)
 
 
 class DiagnosisPanel(Translatable, QWidget):

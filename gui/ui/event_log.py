@@ -12,6 +12,7 @@ import gc
 import time
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,10 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from gui.brokers import default_registry
 from gui.core.collector import collect_for_floods, collect_frozen, freeze_survivors
 from gui.core.event_log import EventStore, LogRow, RowFilter
 from gui.core.events import BrokerEvent, Level
-from gui.ui.i18n import Translatable
+from gui.core.native_codes import NativeCode, code_of, explain
+from gui.core.registry import Registry
+from gui.ui.i18n import Translatable, explained, explained_fully
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -235,13 +239,35 @@ class LogViewModel(Translatable, QAbstractTableModel):
             text = view_row.latest.cells[column]
             if column == 2 and view_row.repeats > 1:
                 return f"{text} ×{view_row.repeats}"
+            if column == DETAIL_COLUMN and view_row.latest.event.raw:
+                known = _native_code(view_row.latest.event)
+                return text if known is None else f"{text}  — {explained(known)}"
             return text
         if role == _FOREGROUND:
             return _COLOURS.get(view_row.latest.event.level)
         if role == _TOOLTIP:
             column = index.column()
-            return view_row.latest.cells[column] if column == DETAIL_COLUMN else None
+            if column != DETAIL_COLUMN:
+                return None
+            text = view_row.latest.cells[column]
+            known = _native_code(view_row.latest.event) if view_row.latest.event.raw else None
+            if known is None:
+                return text
+            return self.tr("{0}\n\nCode {1} ({2}):\n{3}").format(
+                text, known.code, known.vendor_text, explained_fully(known)
+            )
         return _RIGHT if index.column() == 5 else None  # _ALIGNMENT
+
+
+@cache
+def _registry() -> Registry:
+    return default_registry()
+
+
+def _native_code(event: BrokerEvent) -> NativeCode | None:
+    """The explanation of the vendor code an event carries (gui/core/native_codes.py)."""
+    code = code_of(event.raw)
+    return None if code is None else explain(_registry(), event.broker, code)
 
 
 def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.ui.resources import resource_dir
+
+if TYPE_CHECKING:
+    from gui.core.native_codes import NativeCode
 
 LANGUAGE_ENV = "BROKER_CONSOLE_LANG"
 LANGUAGES = {"en": "English", "zh_TW": "繁體中文", "zh_CN": "简体中文"}  # each in itself
@@ -70,6 +73,22 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     """QCoreApplication.translate, remembering the source for a later language change."""
     text = QCoreApplication.translate(context, source, disambiguation, n) if source else ""
     return _made(text, context, source, _NONE, n)
+
+
+def explained(entry: NativeCode) -> str:
+    """A vendor code's meaning and what to do, in the UI language (the "codes" context)."""
+    return f"{translate('codes', entry.meaning)} {translate('codes', entry.fix)}"
+
+
+def explained_fully(entry: NativeCode) -> str:
+    """Meaning, likely cause and fix on three lines, for a tooltip."""
+    return "\n".join(
+        (
+            translate("codes", entry.meaning),
+            translate("I18n", "Likely cause: {0}").format(translate("codes", entry.cause)),
+            translate("I18n", "What to do: {0}").format(translate("codes", entry.fix)),
+        )
+    )
 
 
 class Translatable:

@@ -5,7 +5,7 @@ once and switched by a property, never rebuilt per update."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core import credential_expiry
 from gui.core.clock import as_precise_as
 from gui.core.context import Context
+from gui.core.credential_expiry import CREDENTIAL_EXPIRES, WARNING_DAYS
 from gui.core.events import Level
+from gui.core.native_codes import NativeCode
 from gui.core.session import SessionInfo, SessionState
-from gui.ui.i18n import Translatable, translate
+from gui.core.trading_hours import VENUES, MarketStatus, local_text
+from gui.ui.i18n import Translatable, explained, explained_fully, translate
 
 _BADGE: dict[SessionState, tuple[str, str]] = {
     SessionState.DISCONNECTED: (QT_TRANSLATE_NOOP("state", "Disconnected"), "idle"),
@@ -157,6 +161,18 @@ class SessionPanel(Translatable, QGroupBox):
         self.facts.addRow(self.tr("Clock offset"), self.offset)
         self.facts.addRow(self.tr("Connection quality"), self.latency)
         self.facts.addRow(self.tr("Exchanges"), self.exchanges)
+        # Whether the broker's venues are in session (gui/core/trading_hours.py).
+        self.market = QLabel("—")
+        self.market.setObjectName("market")
+        self.market.setWordWrap(True)
+        self.facts.addRow(self.tr("Market"), self.market)
+        # The vendor's own code for the last failure, explained (gui/core/native_codes.py).
+        self.native_code = QLabel()
+        self.native_code.setObjectName("native_code")
+        self.native_code.setWordWrap(True)
+        self.native_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.addRow(self.tr("Vendor code"), self.native_code)
+        self.facts.setRowVisible(self.native_code, False)
         self._detail_labels: dict[str, QLabel] = {}
         self._shown_details: dict[str, str] = {}
         self._shown_recover: list[tuple[str, str, str]] = []
@@ -226,6 +242,48 @@ class SessionPanel(Translatable, QGroupBox):
         if rows != self._shown_recover:  # a clock tick leaves the table alone
             self._show_recover(rows)
 
+    def show_market(self, status: MarketStatus | None) -> None:
+        """'Open (TAIFEX), closes in 2 h 05 min' / 'Closed; opens at Mon … (your time)'."""
+        self.facts.setRowVisible(self.market, status is not None)
+        if status is None:
+            return
+        if status.open and status.closes_at is not None:
+            left = status.closes_at - status.at
+            text = self.tr("Open ({0}), closes in {1}").format(status.venue, self._span(left))
+        elif status.opens_at is None:
+            text = self.tr("Closed")
+        else:
+            opens = local_text(status.opens_at)
+            if status.in_maintenance:
+                text = self.tr("Closed (maintenance window); opens at {0} ({1})")
+            else:
+                text = self.tr("Closed; opens at {0} ({1})")
+            text = text.format(opens, status.venue)
+        self.market.setText(text)
+        self.market.setToolTip(VENUES[status.venue].name)
+
+    def _span(self, left: timedelta) -> str:
+        minutes = max(0, int(left.total_seconds() // 60))
+        days, minutes = divmod(minutes, 24 * 60)
+        hours, minutes = divmod(minutes, 60)
+        if days:
+            return self.tr("{0} d {1} h").format(days, hours)
+        if hours:
+            return self.tr("{0} h {1} min").format(hours, f"{minutes:02d}")
+        return self.tr("{0} min").format(minutes)
+
+    def show_native_code(self, code: str | None, known: NativeCode | None) -> None:
+        """The last failure's vendor code and what it means; no row without one."""
+        self.facts.setRowVisible(self.native_code, code is not None)
+        if code is None:
+            return
+        if known is None:
+            self.native_code.setText(self.tr("{0} (not explained)").format(code))
+            self.native_code.setToolTip("")
+        else:
+            self.native_code.setText(f"{code}: {explained(known)}")
+            self.native_code.setToolTip(explained_fully(known))
+
     def _show_details(self, details: dict[str, str]) -> None:
         for name, value in details.items():
             label = self._detail_labels.get(name)
@@ -235,11 +293,28 @@ class SessionPanel(Translatable, QGroupBox):
                 label.setWordWrap(True)
                 self.facts.addRow(translate("panel", name), label)
                 self._detail_labels[name] = label
-            label.setText(value)
+            if name == CREDENTIAL_EXPIRES:
+                self._show_expiry(label, value)
+            else:
+                label.setText(value)
         for name, label in self._detail_labels.items():
             if name not in details:
                 label.setText("—")
         self._shown_details = dict(details)
+
+    def _show_expiry(self, label: QLabel, value: str) -> None:
+        """The credential's expiry in local time with the days left; red inside the window."""
+        when = credential_expiry.parse(value)
+        if when is None:
+            label.setText(value)
+            return
+        left = credential_expiry.days_left(when, datetime.now(UTC))
+        stamp = when.astimezone().strftime("%Y-%m-%d %H:%M")
+        if left <= 0:
+            label.setText(self.tr("{0} (expired)").format(stamp))
+        else:
+            label.setText(self.tr("{0} (in %n day(s))", "", max(1, int(left))).format(stamp))
+        _set_property(label, "warning", "true" if left <= WARNING_DAYS else "false")
 
     def _show_recover(self, rows: list[tuple[str, str, str]]) -> None:
         self._shown_recover = rows

@@ -72,4 +72,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SessionPanel</name>
+    <message numerus="yes">
+        <source>{0} (in %n day(s))</source>
+        <translation>
+            <numerusform>{0} (in %n day)</numerusform>
+            <numerusform>{0} (in %n days)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

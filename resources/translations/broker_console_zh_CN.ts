@@ -256,6 +256,12 @@
         <translation>无法保存设置：{0}</translation>
     </message>
     <message>
+        <source>{0}
+Code {1}: {2}</source>
+        <translation>{0}
+代码 {1}：{2}</translation>
+    </message>
+    <message>
         <source>Station fields filled in from this machine.</source>
         <translation>已从本机填写站点字段。</translation>
     </message>
@@ -457,6 +463,17 @@
     </message>
 </context>
 <context>
+    <name>I18n</name>
+    <message>
+        <source>Likely cause: {0}</source>
+        <translation>可能原因：{0}</translation>
+    </message>
+    <message>
+        <source>What to do: {0}</source>
+        <translation>处理方法：{0}</translation>
+    </message>
+</context>
+<context>
     <name>LogViewModel</name>
     <message>
         <source>Time</source>
@@ -481,6 +498,16 @@
     <message>
         <source>Count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Code {1} ({2}):
+{3}</source>
+        <translation>{0}
+
+代码 {1}（{2}）：
+{3}</translation>
     </message>
 </context>
 <context>
@@ -759,6 +786,14 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>交易所</translation>
     </message>
     <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Vendor code</source>
+        <translation>厂商代码</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
@@ -777,6 +812,48 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Before the logout: from the session that ended, not live</source>
         <translation>登出前：来自已结束的会话，并非实时</translation>
+    </message>
+    <message>
+        <source>Open ({0}), closes in {1}</source>
+        <translation>开市（{0}），{1}后收市</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>休市</translation>
+    </message>
+    <message>
+        <source>Closed (maintenance window); opens at {0} ({1})</source>
+        <translation>休市（维护时段）；{0} 开市（{1}）</translation>
+    </message>
+    <message>
+        <source>Closed; opens at {0} ({1})</source>
+        <translation>休市；{0} 开市（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} 天 {1} 小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} (not explained)</source>
+        <translation>{0}（无说明）</translation>
+    </message>
+    <message>
+        <source>{0} (expired)</source>
+        <translation>{0}（已过期）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (in %n day(s))</source>
+        <translation>
+            <numerusform>{0}（%n 天后）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -839,6 +916,485 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>vnpy gateway</source>
         <translation>vnpy 网关</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <source>A fault on LongPort&apos;s side, not this machine&apos;s.</source>
+        <translation>LongPort 端的故障，不是本机的问题。</translation>
+    </message>
+    <message>
+        <source>A fault or maintenance on KGI&apos;s side, not this machine&apos;s.</source>
+        <translation>凯基端故障或维护，不是本机的问题。</translation>
+    </message>
+    <message>
+        <source>A fault or maintenance on KGI&apos;s side.</source>
+        <translation>凯基端故障或维护。</translation>
+    </message>
+    <message>
+        <source>A login after the market closed.</source>
+        <translation>收盘后登录。</translation>
+    </message>
+    <message>
+        <source>A logout, the server closing the session, or the network dropping it.</source>
+        <translation>登出、服务器关闭了会话，或网络中断。</translation>
+    </message>
+    <message>
+        <source>A mistyped or changed operator password.</source>
+        <translation>操作员密码输错或已更改。</translation>
+    </message>
+    <message>
+        <source>A mistyped or changed password for this operator number.</source>
+        <translation>此操作员编号的密码输错或已更改。</translation>
+    </message>
+    <message>
+        <source>A mistyped or deleted App key, or one for the other region (global or mainland China).</source>
+        <translation>App key 输错或已删除，或属于另一个区域（全球或中国大陆）。</translation>
+    </message>
+    <message>
+        <source>A mistyped token, or an old one: after a refresh only the new token works.</source>
+        <translation>Token 输错或是旧的：刷新后只有新 Token 有效。</translation>
+    </message>
+    <message>
+        <source>A program polls faster than the limit, or several share the app.</source>
+        <translation>某个程序查询频率超过限制，或多个程序共用此应用。</translation>
+    </message>
+    <message>
+        <source>A required field of function 10001 is empty.</source>
+        <translation>功能 10001 的必填字段为空。</translation>
+    </message>
+    <message>
+        <source>A retry reused the timestamp, or this machine&apos;s clock stands still or jumps.</source>
+        <translation>重试沿用了同一时间戳，或本机时钟停滞或跳变。</translation>
+    </message>
+    <message>
+        <source>A slow or congested network, or this machine too busy (CPU, a stalled process) to read the front&apos;s heartbeats.</source>
+        <translation>网络缓慢或拥塞，或本机过于繁忙（CPU、卡住的进程），来不及读取前置的心跳。</translation>
+    </message>
+    <message>
+        <source>A wrong ID or password, or an account not enabled for API trading.</source>
+        <translation>身份证字号或密码错误，或账户未开通 API 交易。</translation>
+    </message>
+    <message>
+        <source>A wrong KCBP user or password (the KCBP leg&apos;s own, not the operator&apos;s).</source>
+        <translation>KCBP 用户或密码错误（KCBP 连接自己的，不是操作员的）。</translation>
+    </message>
+    <message>
+        <source>A wrong host or port, no route from this machine, or a firewall.</source>
+        <translation>主机或端口错误、本机无路由，或被防火墙拦截。</translation>
+    </message>
+    <message>
+        <source>A wrong password or investor ID.</source>
+        <translation>密码或投资者代码错误。</translation>
+    </message>
+    <message>
+        <source>A wrong user ID or password, a broker ID (经纪商代码) that does not match the front, or an account not opened for this front (e.g. a SimNow account on a production front).</source>
+        <translation>用户代码或密码错误、经纪商代码与前置不符，或账户未在此前置开通（例如在生产前置使用 SimNow 账户）。</translation>
+    </message>
+    <message>
+        <source>Access tokens last about three months and this one was not refreshed in time.</source>
+        <translation>Access token 有效期约三个月，这个没有及时刷新。</translation>
+    </message>
+    <message>
+        <source>Add the address to the app&apos;s allow-list in the developer centre, or use an allowed network.</source>
+        <translation>在开发者中心把该地址加入应用的白名单，或改用允许的网络。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 11: the user is not known.</source>
+        <translation>CTP ErrorID 11：找不到该用户。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 12: the broker ID is not known to this front.</source>
+        <translation>CTP ErrorID 12：此前置找不到该经纪公司代码。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 3: the login is not valid.</source>
+        <translation>CTP ErrorID 3：不合法的登录。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 48: the investor ID or password is not valid.</source>
+        <translation>CTP ErrorID 48：无效的投资者代码或密码。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 49: logins from this IP address are not allowed.</source>
+        <translation>CTP ErrorID 49：不允许从此 IP 地址登录。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 60: the user has too many sessions online.</source>
+        <translation>CTP ErrorID 60：用户在线会话超出上限。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 63: client authentication (穿透式认证) failed.</source>
+        <translation>CTP ErrorID 63：客户端认证（穿透式认证）失败。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 64: the client logged in before authenticating.</source>
+        <translation>CTP ErrorID 64：客户端未认证就登录。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 75: too many failed logins in a row; logins are now forbidden.</source>
+        <translation>CTP ErrorID 75：连续登录失败次数超限，登录被禁止。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 8: the front is not active.</source>
+        <translation>CTP ErrorID 8：前置不活跃。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x1001: reading from the front failed.</source>
+        <translation>CTP 断线原因 0x1001：网络读失败。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x1002: writing to the front failed.</source>
+        <translation>CTP 断线原因 0x1002：网络写失败。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2001: no heartbeat arrived from the front in time.</source>
+        <translation>CTP 断线原因 0x2001：接收心跳超时。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2002: sending a heartbeat to the front failed.</source>
+        <translation>CTP 断线原因 0x2002：发送心跳失败。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2003: the front sent a message the API could not read.</source>
+        <translation>CTP 断线原因 0x2003：收到错误报文。</translation>
+    </message>
+    <message>
+        <source>Check the AppID and AuthCode with the futures company; do not retry in a loop (vnpy_ctp stops re-authenticating after 63 to avoid a ban).</source>
+        <translation>向期货公司核对 AppID 和 AuthCode；不要循环重试（vnpy_ctp 遇到 63 后不再重新认证，以免被封禁）。</translation>
+    </message>
+    <message>
+        <source>Check the CTS server&apos;s status and the network; the reconnector logs in again if it is on.</source>
+        <translation>检查 CTS 服务器状态和网络；若开启了自动重连，会重新登录。</translation>
+    </message>
+    <message>
+        <source>Check the ID (person ID) and password; repeated wrong passwords lock the account.</source>
+        <translation>检查身份证字号和密码；多次输错密码会锁定账户。</translation>
+    </message>
+    <message>
+        <source>Check the KCBP user and password with Kingdom&apos;s operations team.</source>
+        <translation>向金证运维团队核对 KCBP 用户和密码。</translation>
+    </message>
+    <message>
+        <source>Check the front address and that the venue is open; if it keeps happening during trading hours, ask the futures company whether the front is up.</source>
+        <translation>检查前置地址以及交易所是否开市；若交易时间内反复出现，请向期货公司确认前置是否正常。</translation>
+    </message>
+    <message>
+        <source>Check the host and port; run Diagnose to see where the connection stops.</source>
+        <translation>检查主机和端口；运行“诊断”查看连接在哪一步中断。</translation>
+    </message>
+    <message>
+        <source>Check the latency to the front and this machine&apos;s load; the API reconnects by itself.</source>
+        <translation>检查到前置的延迟和本机负载；API 会自动重连。</translation>
+    </message>
+    <message>
+        <source>Check the operator password with the trading desk&apos;s administrator.</source>
+        <translation>向交易台管理员核对操作员密码。</translation>
+    </message>
+    <message>
+        <source>Check the password; after several wrong ones CTP locks the account (ErrorID 75).</source>
+        <translation>检查密码；多次输错后 CTP 会锁定账户（ErrorID 75）。</translation>
+    </message>
+    <message>
+        <source>Check the password; after several wrong ones the counter may lock the operator.</source>
+        <translation>检查密码；多次输错后柜台可能锁定该操作员。</translation>
+    </message>
+    <message>
+        <source>Check the terminal information (Terminal info preview), then have the broker register this station.</source>
+        <translation>检查终端信息（终端信息预览），再请券商登记本站点。</translation>
+    </message>
+    <message>
+        <source>Check the user ID and the broker ID.</source>
+        <translation>检查用户代码和经纪商代码。</translation>
+    </message>
+    <message>
+        <source>Check the user ID, password and broker ID against the futures company&apos;s letter. Repeated wrong passwords lock the account (ErrorID 75).</source>
+        <translation>对照期货公司的开户资料检查用户代码、密码和经纪商代码。多次输错密码会锁定账户（ErrorID 75）。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s network and VPN, then connect again.</source>
+        <translation>检查本机网络和 VPN，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s network; the API reconnects by itself.</source>
+        <translation>检查本机网络；API 会自动重连。</translation>
+    </message>
+    <message>
+        <source>Connect again; if it repeats, check the network to the CTS server.</source>
+        <translation>重新连接；若反复出现，检查到 CTS 服务器的网络。</translation>
+    </message>
+    <message>
+        <source>Copy the App key again from the LongPort developer centre and check the region.</source>
+        <translation>从 LongPort 开发者中心重新复制 App key，并检查区域。</translation>
+    </message>
+    <message>
+        <source>Copy the App secret again from the LongPort developer centre, and check that all three come from the same app.</source>
+        <translation>从 LongPort 开发者中心重新复制 App secret，并确认三者来自同一个应用。</translation>
+    </message>
+    <message>
+        <source>Copy the current token again from the developer centre.</source>
+        <translation>从开发者中心重新复制当前的 Token。</translation>
+    </message>
+    <message>
+        <source>Create a new token in the developer centre; next time refresh it (the tab&apos;s Refresh token) before it expires.</source>
+        <translation>在开发者中心创建新 Token；下次请在过期前刷新（标签页的“刷新 Token”）。</translation>
+    </message>
+    <message>
+        <source>Fill in the AppID (产品名称) and AuthCode (授权编码) the futures company gave.</source>
+        <translation>填写期货公司提供的 AppID（产品名称）和 AuthCode（授权编码）。</translation>
+    </message>
+    <message>
+        <source>Fill in the field; use Auto-fill for the machine&apos;s MAC, IP and station.</source>
+        <translation>填写该字段；本机的 MAC、IP 和站点信息请用“自动填写”。</translation>
+    </message>
+    <message>
+        <source>If you did not log out, check the network; the reconnector logs in again if it is on.</source>
+        <translation>如果不是您登出的，请检查网络；若开启了自动重连，会重新登录。</translation>
+    </message>
+    <message>
+        <source>KGI could not tell whether the login succeeded.</source>
+        <translation>凯基无法确定登录是否成功。</translation>
+    </message>
+    <message>
+        <source>KGI refused the login.</source>
+        <translation>凯基拒绝了登录。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server could not be reached.</source>
+        <translation>无法连接凯基的 API 服务器。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server could not reach its back-office host (AS400).</source>
+        <translation>凯基的 API 服务器无法连接其后台主机（AS400）。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server lost its back-office host (AS400).</source>
+        <translation>凯基的 API 服务器与后台主机（AS400）断开。</translation>
+    </message>
+    <message>
+        <source>Log in again; keep the heartbeat interval well under five minutes.</source>
+        <translation>重新登录；心跳间隔要远小于五分钟。</translation>
+    </message>
+    <message>
+        <source>Log in from a registered address, or have the futures company add this one.</source>
+        <translation>从已登记的地址登录，或请期货公司添加此地址。</translation>
+    </message>
+    <message>
+        <source>Log out and in again; if it repeats, tell KGI&apos;s API support.</source>
+        <translation>登出后重新登录；若反复出现，请联系凯基 API 支持。</translation>
+    </message>
+    <message>
+        <source>Log out the other sessions, or ask the futures company to raise the limit.</source>
+        <translation>登出其他会话，或请期货公司提高上限。</translation>
+    </message>
+    <message>
+        <source>LongPort had an internal error.</source>
+        <translation>LongPort 发生内部错误。</translation>
+    </message>
+    <message>
+        <source>Nothing to fix: orders wait for the next session.</source>
+        <translation>无需处理：委托会等到下一个交易时段。</translation>
+    </message>
+    <message>
+        <source>Several programs behind this address call LongPort at once.</source>
+        <translation>此地址后面有多个程序同时调用 LongPort。</translation>
+    </message>
+    <message>
+        <source>Several wrong passwords in a row (commonly five; the futures company sets the limit).</source>
+        <translation>连续多次输错密码（通常五次；次数由期货公司设定）。</translation>
+    </message>
+    <message>
+        <source>Station control refused this machine.</source>
+        <translation>站点控制拒绝了本机。</translation>
+    </message>
+    <message>
+        <source>Stop trying: call the futures company to unlock the account or reset the password.</source>
+        <translation>停止尝试：致电期货公司解锁账户或重置密码。</translation>
+    </message>
+    <message>
+        <source>The API version does not match the front (e.g. a 6.3 API against a 6.7 front, or a test-environment API against production), or something in between alters the traffic.</source>
+        <translation>API 版本与前置不匹配（例如 6.3 的 API 连 6.7 的前置，或用测评环境的 API 连生产环境），或中间有设备改动了流量。</translation>
+    </message>
+    <message>
+        <source>The Access token could not be verified.</source>
+        <translation>无法验证 Access token。</translation>
+    </message>
+    <message>
+        <source>The Access token has expired.</source>
+        <translation>Access token 已过期。</translation>
+    </message>
+    <message>
+        <source>The Access token is not valid.</source>
+        <translation>Access token 无效。</translation>
+    </message>
+    <message>
+        <source>The App key is not recognised.</source>
+        <translation>无法识别 App key。</translation>
+    </message>
+    <message>
+        <source>The App secret is wrong, or the App key, App secret and Access token belong to different apps.</source>
+        <translation>App secret 错误，或 App key、App secret 和 Access token 属于不同的应用。</translation>
+    </message>
+    <message>
+        <source>The AppID (产品名称) and AuthCode (授权编码) do not match what the futures company registered for this program and environment.</source>
+        <translation>AppID（产品名称）和 AuthCode（授权编码）与期货公司为此程序和环境登记的不符。</translation>
+    </message>
+    <message>
+        <source>The CTS server is not connected.</source>
+        <translation>未连接 CTS 服务器。</translation>
+    </message>
+    <message>
+        <source>The KCBP server refused the KCBP user or password.</source>
+        <translation>KCBP 服务器拒绝了 KCBP 用户或密码。</translation>
+    </message>
+    <message>
+        <source>The app has an IP allow-list and this network&apos;s public address is not on it.</source>
+        <translation>应用设置了 IP 白名单，而此网络的公网地址不在其中。</translation>
+    </message>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation>后台未及时回应。</translation>
+    </message>
+    <message>
+        <source>The broker ID (经纪商代码) is wrong for this front (SimNow&apos;s is 9999).</source>
+        <translation>经纪商代码与此前置不符（SimNow 的是 9999）。</translation>
+    </message>
+    <message>
+        <source>The connection broke on this machine&apos;s side (network down, sleep, a proxy).</source>
+        <translation>连接在本机这一侧中断（网络断开、休眠、代理）。</translation>
+    </message>
+    <message>
+        <source>The connection to KGI&apos;s API server closed.</source>
+        <translation>与凯基 API 服务器的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The connection to the CTS server was reset.</source>
+        <translation>与 CTS 服务器的连接被重置。</translation>
+    </message>
+    <message>
+        <source>The counter binds the operator to registered stations: the MAC address is not a 12-hex-digit MAC, or this machine&apos;s MAC / IP / op_station is not the registered one (common on VMs and containers, whose MAC changes).</source>
+        <translation>柜台把操作员绑定在已登记的站点上：MAC 地址不是 12 位十六进制，或本机的 MAC / IP / op_station 不是登记的那个（虚拟机和容器的 MAC 会变，常见此情况）。</translation>
+    </message>
+    <message>
+        <source>The front closed the connection or is not running (outside trading hours, in the daily maintenance window), or a firewall or proxy cut it.</source>
+        <translation>前置关闭了连接或未运行（非交易时间、每日维护时段），或被防火墙、代理切断。</translation>
+    </message>
+    <message>
+        <source>The front is up but not yet serving (starting, or in its maintenance window).</source>
+        <translation>前置已启动但尚未提供服务（启动中，或处于维护时段）。</translation>
+    </message>
+    <message>
+        <source>The front requires authentication (ReqAuthenticate) and the gateway did not do it, or the AppID and AuthCode were left empty.</source>
+        <translation>前置要求认证（ReqAuthenticate）而接口没有做，或 AppID 和 AuthCode 留空。</translation>
+    </message>
+    <message>
+        <source>The futures company restricts the account to registered IP addresses.</source>
+        <translation>期货公司限制该账户只能从登记的 IP 地址登录。</translation>
+    </message>
+    <message>
+        <source>The login happened outside TAIFEX&apos;s trading sessions.</source>
+        <translation>登录发生在期交所交易时段之外。</translation>
+    </message>
+    <message>
+        <source>The network path to the front broke (a dropped link, a VPN or proxy going away).</source>
+        <translation>到前置的网络路径中断（线路掉线、VPN 或代理断开）。</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s password is wrong.</source>
+        <translation>操作员密码错误。</translation>
+    </message>
+    <message>
+        <source>The request signature is invalid.</source>
+        <translation>请求签名无效。</translation>
+    </message>
+    <message>
+        <source>The same account is logged in elsewhere (another program, another desk, a session not logged out).</source>
+        <translation>同一账户在别处登录（另一个程序、另一台电脑、未登出的会话）。</translation>
+    </message>
+    <message>
+        <source>The same request (timestamp and signature) was sent twice.</source>
+        <translation>同一请求（时间戳和签名）发送了两次。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (restart, maintenance) or the network dropped it.</source>
+        <translation>服务器关闭了连接（重启、维护）或网络中断。</translation>
+    </message>
+    <message>
+        <source>The token expired after five minutes without activity (no 10000 heartbeat), or the operator logged out elsewhere.</source>
+        <translation>Token 在五分钟无活动后过期（没有 10000 心跳），或操作员在别处登出。</translation>
+    </message>
+    <message>
+        <source>The token was issued for another App key.</source>
+        <translation>该 Token 是为另一个 App key 签发的。</translation>
+    </message>
+    <message>
+        <source>The user ID is wrong or belongs to another futures company or environment.</source>
+        <translation>用户代码错误，或属于另一家期货公司或环境。</translation>
+    </message>
+    <message>
+        <source>The user_token is no longer valid.</source>
+        <translation>user_token 已失效。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s public IP address is not allowed for this app.</source>
+        <translation>本机的公网 IP 地址不被此应用允许。</translation>
+    </message>
+    <message>
+        <source>Too many calls to this API (the trade API allows 30 calls in 30 seconds).</source>
+        <translation>此 API 调用过于频繁（交易 API 每 30 秒允许 30 次）。</translation>
+    </message>
+    <message>
+        <source>Too many requests from this IP address.</source>
+        <translation>来自此 IP 地址的请求过多。</translation>
+    </message>
+    <message>
+        <source>Try again later; give LongPort support the trace id.</source>
+        <translation>稍后重试；把 trace id 提供给 LongPort 支持。</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, check this machine&apos;s clock.</source>
+        <translation>重试；若反复出现，检查本机时钟。</translation>
+    </message>
+    <message>
+        <source>Use the CTP API version the futures company names for this front.</source>
+        <translation>使用期货公司为此前置指定的 CTP API 版本。</translation>
+    </message>
+    <message>
+        <source>Use the broker ID the futures company gave for this front.</source>
+        <translation>使用期货公司为此前置提供的经纪商代码。</translation>
+    </message>
+    <message>
+        <source>Use the token issued for this App key.</source>
+        <translation>使用为此 App key 签发的 Token。</translation>
+    </message>
+    <message>
+        <source>Wait a minute, then try again.</source>
+        <translation>等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Wait and try again; if it lasts, tell KGI&apos;s API support.</source>
+        <translation>稍等后重试；若持续，请联系凯基 API 支持。</translation>
+    </message>
+    <message>
+        <source>Wait for the venue&apos;s opening (the front usually comes up shortly before), then log in.</source>
+        <translation>等交易所开市（前置通常提前不久启动）后再登录。</translation>
+    </message>
+    <message>
+        <source>Wait half a minute, then try again.</source>
+        <translation>等半分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Wait; orders and reports may be delayed until it is back.</source>
+        <translation>请稍候；恢复前委托和回报可能延迟。</translation>
+    </message>
+    <message>
+        <source>operator_no, password, mac_address, ip_address, op_station or authorization_id was left empty (MsgDetail names it).</source>
+        <translation>operator_no、password、mac_address、ip_address、op_station 或 authorization_id 留空（MsgDetail 会指出是哪个）。</translation>
+    </message>
+    <message>
+        <source>optLogin was called on a connection that had already dropped.</source>
+        <translation>在已断开的连接上调用了 optLogin。</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1486,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
         <translation>厂商 SDK 存在但无法加载：其文件版本不一致，或与本机不符（32/64 位、运行环境）；请重新安装。</translation>
+    </message>
+    <message>
+        <source>The venue is scheduled closed now, so its servers may well be down: try again after the next opening; if it fails then too, look at the network.</source>
+        <translation>交易所目前按时间表休市，其服务器很可能已关闭：请在下次开市后重试；若那时仍失败，再检查网络。</translation>
     </message>
 </context>
 <context>
@@ -1289,10 +1849,6 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>会话日志</translation>
     </message>
     <message>
-        <source>Token expires</source>
-        <translation>令牌到期</translation>
-    </message>
-    <message>
         <source>UFX version</source>
         <translation>UFX 版本</translation>
     </message>
@@ -1314,10 +1870,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Answers like LongPort; demo credentials work.</source>
         <translation>与 LongPort 相同的应答；演示凭证可用。</translation>
-    </message>
-    <message>
-        <source>Auth fail</source>
-        <translation>认证失败</translation>
     </message>
     <message>
         <source>Bad license</source>
@@ -1352,8 +1904,48 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>每个请求都以 429002 拒绝（请求过多）。</translation>
     </message>
     <message>
-        <source>Front unreachable</source>
-        <translation>前置机无法连接</translation>
+        <source>As400 down</source>
+        <translation>AS400 故障</translation>
+    </message>
+    <message>
+        <source>After hours</source>
+        <translation>非交易时间</translation>
+    </message>
+    <message>
+        <source>After hours: KGI&apos;s API server refuses the connection (CONNECT_FAIL).</source>
+        <translation>非交易时间：凯基的 API 服务器拒绝连接（CONNECT_FAIL）。</translation>
+    </message>
+    <message>
+        <source>After hours: LongPort&apos;s OpenAPI stays up, the login works (with a warning).</source>
+        <translation>非交易时间：LongPort 的 OpenAPI 仍在运行，登录成功（附警告）。</translation>
+    </message>
+    <message>
+        <source>After hours: nothing answers at the KCBP address.</source>
+        <translation>非交易时间：KCBP 地址无人应答。</translation>
+    </message>
+    <message>
+        <source>After hours: the CTP front is down, the gateway logs disconnect reason 4097.</source>
+        <translation>非交易时间：CTP 前置已关闭，接口记录断线原因 4097。</translation>
+    </message>
+    <message>
+        <source>After hours: the CTS server refuses connections.</source>
+        <translation>非交易时间：CTS 服务器拒绝连接。</translation>
+    </message>
+    <message>
+        <source>After hours: the UFX counter&apos;s T2 port refuses connections.</source>
+        <translation>非交易时间：UFX 柜台的 T2 端口拒绝连接。</translation>
+    </message>
+    <message>
+        <source>Auth failed 63</source>
+        <translation>认证失败 63</translation>
+    </message>
+    <message>
+        <source>Connects; the back office (AS400) is down: AS400_CONNECTFAIL, then LOGIN_FAIL.</source>
+        <translation>连线成功；后台主机（AS400）故障：先 AS400_CONNECTFAIL，再 LOGIN_FAIL。</translation>
+    </message>
+    <message>
+        <source>Disconnect 4097</source>
+        <translation>断线 4097</translation>
     </message>
     <message>
         <source>Http 500</source>
@@ -1382,6 +1974,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logs in, then the connection drops about 3 seconds later; the next login succeeds (for testing reconnect).</source>
         <translation>登录后约 3 秒连接断开；下一次登录会成功（用于测试重新连接）。</translation>
+    </message>
+    <message>
+        <source>Logs in; the demo access token expires in 5 days.</source>
+        <translation>登录成功；演示 Access token 5 天后过期。</translation>
     </message>
     <message>
         <source>Logs in; the server clock runs 90 seconds ahead of this machine.</source>
@@ -1456,6 +2052,10 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>Socket 断开</translation>
     </message>
     <message>
+        <source>Station control</source>
+        <translation>站点控制</translation>
+    </message>
+    <message>
         <source>The KCBP leg answers and the plugin logs the operator in (password &apos;demo&apos;).</source>
         <translation>KCBP 段有应答，插件让操作员登录（密码 &apos;demo&apos;）。</translation>
     </message>
@@ -1472,12 +2072,32 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>T2 SDK 拒绝许可证文件。</translation>
     </message>
     <message>
-        <source>The client authentication (授权编码) is refused.</source>
-        <translation>客户端认证（授权编码）被拒绝。</translation>
+        <source>The client authentication (授权编码) is refused: CTP ErrorID 63.</source>
+        <translation>客户端认证（授权编码）被拒绝：CTP ErrorID 63。</translation>
+    </message>
+    <message>
+        <source>The trading front cannot be reached: disconnected with CTP reason 4097.</source>
+        <translation>无法连接交易前置：CTP 断线原因 4097。</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token 已过期</translation>
+    </message>
+    <message>
+        <source>Token expiring</source>
+        <translation>Token 即将过期</translation>
     </message>
     <message>
         <source>The connection drops in the middle of RECOVER: DISCONNECTED.</source>
         <translation>连接在 RECOVER 途中断开：DISCONNECTED。</translation>
+    </message>
+    <message>
+        <source>The counter refuses this machine&apos;s station (ErrorCode 1023).</source>
+        <translation>柜台拒绝本机站点（ErrorCode 1023）。</translation>
+    </message>
+    <message>
+        <source>The demo access token has expired: 401003.</source>
+        <translation>演示 Access token 已过期：401003。</translation>
     </message>
     <message>
         <source>The host cannot be reached: CONNECT_FAIL.</source>
@@ -1498,10 +2118,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The socket drops two seconds after the login (onSocketError).</source>
         <translation>登录两秒后 socket 断开（onSocketError）。</translation>
-    </message>
-    <message>
-        <source>The trading front cannot be reached: 连接断开.</source>
-        <translation>无法连到交易前置机：连接断开。</translation>
     </message>
     <message>
         <source>Unreachable</source>

@@ -256,6 +256,12 @@
         <translation>無法儲存設定：{0}</translation>
     </message>
     <message>
+        <source>{0}
+Code {1}: {2}</source>
+        <translation>{0}
+程式碼 {1}：{2}</translation>
+    </message>
+    <message>
         <source>Station fields filled in from this machine.</source>
         <translation>已從本機填入站點欄位。</translation>
     </message>
@@ -457,6 +463,17 @@
     </message>
 </context>
 <context>
+    <name>I18n</name>
+    <message>
+        <source>Likely cause: {0}</source>
+        <translation>可能原因：{0}</translation>
+    </message>
+    <message>
+        <source>What to do: {0}</source>
+        <translation>處理方法：{0}</translation>
+    </message>
+</context>
+<context>
     <name>LogViewModel</name>
     <message>
         <source>Time</source>
@@ -481,6 +498,16 @@
     <message>
         <source>Count</source>
         <translation>數量</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Code {1} ({2}):
+{3}</source>
+        <translation>{0}
+
+程式碼 {1}（{2}）：
+{3}</translation>
     </message>
 </context>
 <context>
@@ -759,6 +786,14 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>交易所</translation>
     </message>
     <message>
+        <source>Market</source>
+        <translation>市場</translation>
+    </message>
+    <message>
+        <source>Vendor code</source>
+        <translation>廠商程式碼</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>主題</translation>
     </message>
@@ -777,6 +812,48 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Before the logout: from the session that ended, not live</source>
         <translation>登出前：來自已結束的連線，並非即時</translation>
+    </message>
+    <message>
+        <source>Open ({0}), closes in {1}</source>
+        <translation>開市（{0}），{1}後收市</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>休市</translation>
+    </message>
+    <message>
+        <source>Closed (maintenance window); opens at {0} ({1})</source>
+        <translation>休市（維護時段）；{0} 開市（{1}）</translation>
+    </message>
+    <message>
+        <source>Closed; opens at {0} ({1})</source>
+        <translation>休市；{0} 開市（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} 天 {1} 小時</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小時 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分鐘</translation>
+    </message>
+    <message>
+        <source>{0} (not explained)</source>
+        <translation>{0}（無說明）</translation>
+    </message>
+    <message>
+        <source>{0} (expired)</source>
+        <translation>{0}（已過期）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (in %n day(s))</source>
+        <translation>
+            <numerusform>{0}（%n 天后）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -839,6 +916,485 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>vnpy gateway</source>
         <translation>vnpy 閘道</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <source>A fault on LongPort&apos;s side, not this machine&apos;s.</source>
+        <translation>LongPort 端的故障，不是本機的問題。</translation>
+    </message>
+    <message>
+        <source>A fault or maintenance on KGI&apos;s side, not this machine&apos;s.</source>
+        <translation>凱基端故障或維護，不是本機的問題。</translation>
+    </message>
+    <message>
+        <source>A fault or maintenance on KGI&apos;s side.</source>
+        <translation>凱基端故障或維護。</translation>
+    </message>
+    <message>
+        <source>A login after the market closed.</source>
+        <translation>收盤後登入。</translation>
+    </message>
+    <message>
+        <source>A logout, the server closing the session, or the network dropping it.</source>
+        <translation>登出、伺服器關閉了會話，或網路中斷。</translation>
+    </message>
+    <message>
+        <source>A mistyped or changed operator password.</source>
+        <translation>操作員密碼輸錯或已更改。</translation>
+    </message>
+    <message>
+        <source>A mistyped or changed password for this operator number.</source>
+        <translation>此操作員編號的密碼輸錯或已更改。</translation>
+    </message>
+    <message>
+        <source>A mistyped or deleted App key, or one for the other region (global or mainland China).</source>
+        <translation>App key 輸錯或已刪除，或屬於另一個區域（全球或中國大陸）。</translation>
+    </message>
+    <message>
+        <source>A mistyped token, or an old one: after a refresh only the new token works.</source>
+        <translation>Token 輸錯或是舊的：重新整理後只有新 Token 有效。</translation>
+    </message>
+    <message>
+        <source>A program polls faster than the limit, or several share the app.</source>
+        <translation>某個程式查詢頻率超過限制，或多個程式共用此應用。</translation>
+    </message>
+    <message>
+        <source>A required field of function 10001 is empty.</source>
+        <translation>功能 10001 的必填欄位為空。</translation>
+    </message>
+    <message>
+        <source>A retry reused the timestamp, or this machine&apos;s clock stands still or jumps.</source>
+        <translation>重試沿用了同一時間戳，或本機時鐘停滯或跳變。</translation>
+    </message>
+    <message>
+        <source>A slow or congested network, or this machine too busy (CPU, a stalled process) to read the front&apos;s heartbeats.</source>
+        <translation>網路緩慢或擁塞，或本機過於繁忙（CPU、卡住的程序），來不及讀取前置的心跳。</translation>
+    </message>
+    <message>
+        <source>A wrong ID or password, or an account not enabled for API trading.</source>
+        <translation>身份證字號或密碼錯誤，或帳戶未開通 API 交易。</translation>
+    </message>
+    <message>
+        <source>A wrong KCBP user or password (the KCBP leg&apos;s own, not the operator&apos;s).</source>
+        <translation>KCBP 使用者或密碼錯誤（KCBP 連線自己的，不是操作員的）。</translation>
+    </message>
+    <message>
+        <source>A wrong host or port, no route from this machine, or a firewall.</source>
+        <translation>主機或埠錯誤、本機無路由，或被防火牆攔截。</translation>
+    </message>
+    <message>
+        <source>A wrong password or investor ID.</source>
+        <translation>密碼或投資者程式碼錯誤。</translation>
+    </message>
+    <message>
+        <source>A wrong user ID or password, a broker ID (经纪商代码) that does not match the front, or an account not opened for this front (e.g. a SimNow account on a production front).</source>
+        <translation>使用者程式碼或密碼錯誤、經紀商程式碼與前置不符，或帳戶未在此前置開通（例如在生產前置使用 SimNow 帳戶）。</translation>
+    </message>
+    <message>
+        <source>Access tokens last about three months and this one was not refreshed in time.</source>
+        <translation>Access token 有效期約三個月，這個沒有及時重新整理。</translation>
+    </message>
+    <message>
+        <source>Add the address to the app&apos;s allow-list in the developer centre, or use an allowed network.</source>
+        <translation>在開發者中心把該地址加入應用的白名單，或改用允許的網路。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 11: the user is not known.</source>
+        <translation>CTP ErrorID 11：找不到該使用者。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 12: the broker ID is not known to this front.</source>
+        <translation>CTP ErrorID 12：此前置找不到該經紀公司程式碼。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 3: the login is not valid.</source>
+        <translation>CTP ErrorID 3：不合法的登入。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 48: the investor ID or password is not valid.</source>
+        <translation>CTP ErrorID 48：無效的投資者程式碼或密碼。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 49: logins from this IP address are not allowed.</source>
+        <translation>CTP ErrorID 49：不允許從此 IP 地址登入。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 60: the user has too many sessions online.</source>
+        <translation>CTP ErrorID 60：使用者線上會話超出上限。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 63: client authentication (穿透式认证) failed.</source>
+        <translation>CTP ErrorID 63：客戶端認證（穿透式認證）失敗。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 64: the client logged in before authenticating.</source>
+        <translation>CTP ErrorID 64：客戶端未認證就登入。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 75: too many failed logins in a row; logins are now forbidden.</source>
+        <translation>CTP ErrorID 75：連續登入失敗次數超限，登入被禁止。</translation>
+    </message>
+    <message>
+        <source>CTP ErrorID 8: the front is not active.</source>
+        <translation>CTP ErrorID 8：前置不活躍。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x1001: reading from the front failed.</source>
+        <translation>CTP 斷線原因 0x1001：網路讀失敗。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x1002: writing to the front failed.</source>
+        <translation>CTP 斷線原因 0x1002：網路寫失敗。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2001: no heartbeat arrived from the front in time.</source>
+        <translation>CTP 斷線原因 0x2001：接收心跳超時。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2002: sending a heartbeat to the front failed.</source>
+        <translation>CTP 斷線原因 0x2002：傳送心跳失敗。</translation>
+    </message>
+    <message>
+        <source>CTP disconnect reason 0x2003: the front sent a message the API could not read.</source>
+        <translation>CTP 斷線原因 0x2003：收到錯誤報文。</translation>
+    </message>
+    <message>
+        <source>Check the AppID and AuthCode with the futures company; do not retry in a loop (vnpy_ctp stops re-authenticating after 63 to avoid a ban).</source>
+        <translation>向期貨公司核對 AppID 和 AuthCode；不要迴圈重試（vnpy_ctp 遇到 63 後不再重新認證，以免被封禁）。</translation>
+    </message>
+    <message>
+        <source>Check the CTS server&apos;s status and the network; the reconnector logs in again if it is on.</source>
+        <translation>檢查 CTS 伺服器狀態和網路；若開啟了自動重連，會重新登入。</translation>
+    </message>
+    <message>
+        <source>Check the ID (person ID) and password; repeated wrong passwords lock the account.</source>
+        <translation>檢查身份證字號和密碼；多次輸錯密碼會鎖定帳戶。</translation>
+    </message>
+    <message>
+        <source>Check the KCBP user and password with Kingdom&apos;s operations team.</source>
+        <translation>向金證運維團隊核對 KCBP 使用者和密碼。</translation>
+    </message>
+    <message>
+        <source>Check the front address and that the venue is open; if it keeps happening during trading hours, ask the futures company whether the front is up.</source>
+        <translation>檢查前置地址以及交易所是否開市；若交易時間內反覆出現，請向期貨公司確認前置是否正常。</translation>
+    </message>
+    <message>
+        <source>Check the host and port; run Diagnose to see where the connection stops.</source>
+        <translation>檢查主機和埠；執行“診斷”檢視連線在哪一步中斷。</translation>
+    </message>
+    <message>
+        <source>Check the latency to the front and this machine&apos;s load; the API reconnects by itself.</source>
+        <translation>檢查到前置的延遲和本機負載；API 會自動重連。</translation>
+    </message>
+    <message>
+        <source>Check the operator password with the trading desk&apos;s administrator.</source>
+        <translation>向交易臺管理員核對操作員密碼。</translation>
+    </message>
+    <message>
+        <source>Check the password; after several wrong ones CTP locks the account (ErrorID 75).</source>
+        <translation>檢查密碼；多次輸錯後 CTP 會鎖定帳戶（ErrorID 75）。</translation>
+    </message>
+    <message>
+        <source>Check the password; after several wrong ones the counter may lock the operator.</source>
+        <translation>檢查密碼；多次輸錯後櫃檯可能鎖定該操作員。</translation>
+    </message>
+    <message>
+        <source>Check the terminal information (Terminal info preview), then have the broker register this station.</source>
+        <translation>檢查終端資訊（終端資訊預覽），再請券商登記本站點。</translation>
+    </message>
+    <message>
+        <source>Check the user ID and the broker ID.</source>
+        <translation>檢查使用者程式碼和經紀商程式碼。</translation>
+    </message>
+    <message>
+        <source>Check the user ID, password and broker ID against the futures company&apos;s letter. Repeated wrong passwords lock the account (ErrorID 75).</source>
+        <translation>對照期貨公司的開戶資料檢查使用者程式碼、密碼和經紀商程式碼。多次輸錯密碼會鎖定帳戶（ErrorID 75）。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s network and VPN, then connect again.</source>
+        <translation>檢查本機網路和 VPN，然後重新連線。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s network; the API reconnects by itself.</source>
+        <translation>檢查本機網路；API 會自動重連。</translation>
+    </message>
+    <message>
+        <source>Connect again; if it repeats, check the network to the CTS server.</source>
+        <translation>重新連線；若反覆出現，檢查到 CTS 伺服器的網路。</translation>
+    </message>
+    <message>
+        <source>Copy the App key again from the LongPort developer centre and check the region.</source>
+        <translation>從 LongPort 開發者中心重新複製 App key，並檢查區域。</translation>
+    </message>
+    <message>
+        <source>Copy the App secret again from the LongPort developer centre, and check that all three come from the same app.</source>
+        <translation>從 LongPort 開發者中心重新複製 App secret，並確認三者來自同一個應用。</translation>
+    </message>
+    <message>
+        <source>Copy the current token again from the developer centre.</source>
+        <translation>從開發者中心重新複製當前的 Token。</translation>
+    </message>
+    <message>
+        <source>Create a new token in the developer centre; next time refresh it (the tab&apos;s Refresh token) before it expires.</source>
+        <translation>在開發者中心建立新 Token；下次請在過期前重新整理（標籤頁的“重新整理 Token”）。</translation>
+    </message>
+    <message>
+        <source>Fill in the AppID (产品名称) and AuthCode (授权编码) the futures company gave.</source>
+        <translation>填寫期貨公司提供的 AppID（產品名稱）和 AuthCode（授權編碼）。</translation>
+    </message>
+    <message>
+        <source>Fill in the field; use Auto-fill for the machine&apos;s MAC, IP and station.</source>
+        <translation>填寫該欄位；本機的 MAC、IP 和站點資訊請用“自動填寫”。</translation>
+    </message>
+    <message>
+        <source>If you did not log out, check the network; the reconnector logs in again if it is on.</source>
+        <translation>如果不是您登出的，請檢查網路；若開啟了自動重連，會重新登入。</translation>
+    </message>
+    <message>
+        <source>KGI could not tell whether the login succeeded.</source>
+        <translation>凱基無法確定登入是否成功。</translation>
+    </message>
+    <message>
+        <source>KGI refused the login.</source>
+        <translation>凱基拒絕了登入。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server could not be reached.</source>
+        <translation>無法連線凱基的 API 伺服器。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server could not reach its back-office host (AS400).</source>
+        <translation>凱基的 API 伺服器無法連線其後臺主機（AS400）。</translation>
+    </message>
+    <message>
+        <source>KGI&apos;s API server lost its back-office host (AS400).</source>
+        <translation>凱基的 API 伺服器與後臺主機（AS400）斷開。</translation>
+    </message>
+    <message>
+        <source>Log in again; keep the heartbeat interval well under five minutes.</source>
+        <translation>重新登入；心跳間隔要遠小於五分鐘。</translation>
+    </message>
+    <message>
+        <source>Log in from a registered address, or have the futures company add this one.</source>
+        <translation>從已登記的地址登入，或請期貨公司新增此地址。</translation>
+    </message>
+    <message>
+        <source>Log out and in again; if it repeats, tell KGI&apos;s API support.</source>
+        <translation>登出後重新登入；若反覆出現，請聯絡凱基 API 支援。</translation>
+    </message>
+    <message>
+        <source>Log out the other sessions, or ask the futures company to raise the limit.</source>
+        <translation>登出其他會話，或請期貨公司提高上限。</translation>
+    </message>
+    <message>
+        <source>LongPort had an internal error.</source>
+        <translation>LongPort 發生內部錯誤。</translation>
+    </message>
+    <message>
+        <source>Nothing to fix: orders wait for the next session.</source>
+        <translation>無需處理：委託會等到下一個交易時段。</translation>
+    </message>
+    <message>
+        <source>Several programs behind this address call LongPort at once.</source>
+        <translation>此地址後面有多個程式同時呼叫 LongPort。</translation>
+    </message>
+    <message>
+        <source>Several wrong passwords in a row (commonly five; the futures company sets the limit).</source>
+        <translation>連續多次輸錯密碼（通常五次；次數由期貨公司設定）。</translation>
+    </message>
+    <message>
+        <source>Station control refused this machine.</source>
+        <translation>站點控制拒絕了本機。</translation>
+    </message>
+    <message>
+        <source>Stop trying: call the futures company to unlock the account or reset the password.</source>
+        <translation>停止嘗試：致電期貨公司解鎖帳戶或重置密碼。</translation>
+    </message>
+    <message>
+        <source>The API version does not match the front (e.g. a 6.3 API against a 6.7 front, or a test-environment API against production), or something in between alters the traffic.</source>
+        <translation>API 版本與前置不匹配（例如 6.3 的 API 連 6.7 的前置，或用測評環境的 API 連生產環境），或中間有裝置改動了流量。</translation>
+    </message>
+    <message>
+        <source>The Access token could not be verified.</source>
+        <translation>無法驗證 Access token。</translation>
+    </message>
+    <message>
+        <source>The Access token has expired.</source>
+        <translation>Access token 已過期。</translation>
+    </message>
+    <message>
+        <source>The Access token is not valid.</source>
+        <translation>Access token 無效。</translation>
+    </message>
+    <message>
+        <source>The App key is not recognised.</source>
+        <translation>無法識別 App key。</translation>
+    </message>
+    <message>
+        <source>The App secret is wrong, or the App key, App secret and Access token belong to different apps.</source>
+        <translation>App secret 錯誤，或 App key、App secret 和 Access token 屬於不同的應用。</translation>
+    </message>
+    <message>
+        <source>The AppID (产品名称) and AuthCode (授权编码) do not match what the futures company registered for this program and environment.</source>
+        <translation>AppID（產品名稱）和 AuthCode（授權編碼）與期貨公司為此程式和環境登記的不符。</translation>
+    </message>
+    <message>
+        <source>The CTS server is not connected.</source>
+        <translation>未連線 CTS 伺服器。</translation>
+    </message>
+    <message>
+        <source>The KCBP server refused the KCBP user or password.</source>
+        <translation>KCBP 伺服器拒絕了 KCBP 使用者或密碼。</translation>
+    </message>
+    <message>
+        <source>The app has an IP allow-list and this network&apos;s public address is not on it.</source>
+        <translation>應用設定了 IP 白名單，而此網路的公網地址不在其中。</translation>
+    </message>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation>後臺未及時回應。</translation>
+    </message>
+    <message>
+        <source>The broker ID (经纪商代码) is wrong for this front (SimNow&apos;s is 9999).</source>
+        <translation>經紀商程式碼與此前置不符（SimNow 的是 9999）。</translation>
+    </message>
+    <message>
+        <source>The connection broke on this machine&apos;s side (network down, sleep, a proxy).</source>
+        <translation>連線在本機這一側中斷（網路斷開、休眠、代理）。</translation>
+    </message>
+    <message>
+        <source>The connection to KGI&apos;s API server closed.</source>
+        <translation>與凱基 API 伺服器的連線已關閉。</translation>
+    </message>
+    <message>
+        <source>The connection to the CTS server was reset.</source>
+        <translation>與 CTS 伺服器的連線被重置。</translation>
+    </message>
+    <message>
+        <source>The counter binds the operator to registered stations: the MAC address is not a 12-hex-digit MAC, or this machine&apos;s MAC / IP / op_station is not the registered one (common on VMs and containers, whose MAC changes).</source>
+        <translation>櫃檯把操作員繫結在已登記的站點上：MAC 地址不是 12 位十六進位制，或本機的 MAC / IP / op_station 不是登記的那個（虛擬機器和容器的 MAC 會變，常見此情況）。</translation>
+    </message>
+    <message>
+        <source>The front closed the connection or is not running (outside trading hours, in the daily maintenance window), or a firewall or proxy cut it.</source>
+        <translation>前置關閉了連線或未執行（非交易時間、每日維護時段），或被防火牆、代理切斷。</translation>
+    </message>
+    <message>
+        <source>The front is up but not yet serving (starting, or in its maintenance window).</source>
+        <translation>前置已啟動但尚未提供服務（啟動中，或處於維護時段）。</translation>
+    </message>
+    <message>
+        <source>The front requires authentication (ReqAuthenticate) and the gateway did not do it, or the AppID and AuthCode were left empty.</source>
+        <translation>前置要求認證（ReqAuthenticate）而介面沒有做，或 AppID 和 AuthCode 留空。</translation>
+    </message>
+    <message>
+        <source>The futures company restricts the account to registered IP addresses.</source>
+        <translation>期貨公司限制該帳戶只能從登記的 IP 地址登入。</translation>
+    </message>
+    <message>
+        <source>The login happened outside TAIFEX&apos;s trading sessions.</source>
+        <translation>登入發生在期交所交易時段之外。</translation>
+    </message>
+    <message>
+        <source>The network path to the front broke (a dropped link, a VPN or proxy going away).</source>
+        <translation>到前置的網路路徑中斷（線路掉線、VPN 或代理斷開）。</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s password is wrong.</source>
+        <translation>操作員密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>The request signature is invalid.</source>
+        <translation>請求籤名無效。</translation>
+    </message>
+    <message>
+        <source>The same account is logged in elsewhere (another program, another desk, a session not logged out).</source>
+        <translation>同一帳戶在別處登入（另一個程式、另一臺電腦、未登出的會話）。</translation>
+    </message>
+    <message>
+        <source>The same request (timestamp and signature) was sent twice.</source>
+        <translation>同一請求（時間戳和簽名）傳送了兩次。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (restart, maintenance) or the network dropped it.</source>
+        <translation>伺服器關閉了連線（重啟、維護）或網路中斷。</translation>
+    </message>
+    <message>
+        <source>The token expired after five minutes without activity (no 10000 heartbeat), or the operator logged out elsewhere.</source>
+        <translation>Token 在五分鐘無活動後過期（沒有 10000 心跳），或操作員在別處登出。</translation>
+    </message>
+    <message>
+        <source>The token was issued for another App key.</source>
+        <translation>該 Token 是為另一個 App key 簽發的。</translation>
+    </message>
+    <message>
+        <source>The user ID is wrong or belongs to another futures company or environment.</source>
+        <translation>使用者程式碼錯誤，或屬於另一家期貨公司或環境。</translation>
+    </message>
+    <message>
+        <source>The user_token is no longer valid.</source>
+        <translation>user_token 已失效。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s public IP address is not allowed for this app.</source>
+        <translation>本機的公網 IP 地址不被此應用允許。</translation>
+    </message>
+    <message>
+        <source>Too many calls to this API (the trade API allows 30 calls in 30 seconds).</source>
+        <translation>此 API 呼叫過於頻繁（交易 API 每 30 秒允許 30 次）。</translation>
+    </message>
+    <message>
+        <source>Too many requests from this IP address.</source>
+        <translation>來自此 IP 地址的請求過多。</translation>
+    </message>
+    <message>
+        <source>Try again later; give LongPort support the trace id.</source>
+        <translation>稍後重試；把 trace id 提供給 LongPort 支援。</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, check this machine&apos;s clock.</source>
+        <translation>重試；若反覆出現，檢查本機時鐘。</translation>
+    </message>
+    <message>
+        <source>Use the CTP API version the futures company names for this front.</source>
+        <translation>使用期貨公司為此前置指定的 CTP API 版本。</translation>
+    </message>
+    <message>
+        <source>Use the broker ID the futures company gave for this front.</source>
+        <translation>使用期貨公司為此前置提供的經紀商程式碼。</translation>
+    </message>
+    <message>
+        <source>Use the token issued for this App key.</source>
+        <translation>使用為此 App key 簽發的 Token。</translation>
+    </message>
+    <message>
+        <source>Wait a minute, then try again.</source>
+        <translation>等一分鐘後重試。</translation>
+    </message>
+    <message>
+        <source>Wait and try again; if it lasts, tell KGI&apos;s API support.</source>
+        <translation>稍等後重試；若持續，請聯絡凱基 API 支援。</translation>
+    </message>
+    <message>
+        <source>Wait for the venue&apos;s opening (the front usually comes up shortly before), then log in.</source>
+        <translation>等交易所開市（前置通常提前不久啟動）後再登入。</translation>
+    </message>
+    <message>
+        <source>Wait half a minute, then try again.</source>
+        <translation>等半分鐘後重試。</translation>
+    </message>
+    <message>
+        <source>Wait; orders and reports may be delayed until it is back.</source>
+        <translation>請稍候；恢復前委託和回報可能延遲。</translation>
+    </message>
+    <message>
+        <source>operator_no, password, mac_address, ip_address, op_station or authorization_id was left empty (MsgDetail names it).</source>
+        <translation>operator_no、password、mac_address、ip_address、op_station 或 authorization_id 留空（MsgDetail 會指出是哪個）。</translation>
+    </message>
+    <message>
+        <source>optLogin was called on a connection that had already dropped.</source>
+        <translation>在已斷開的連線上呼叫了 optLogin。</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1486,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The vendor SDK is there but does not load: its files are from different versions, or it does not match this machine (32/64-bit, runtime); reinstall it.</source>
         <translation>廠商 SDK 存在但無法載入：其檔案版本不一致，或與本機不符（32/64 位元、執行環境）；請重新安裝。</translation>
+    </message>
+    <message>
+        <source>The venue is scheduled closed now, so its servers may well be down: try again after the next opening; if it fails then too, look at the network.</source>
+        <translation>交易所目前按時間表休市，其伺服器很可能已關閉：請在下次開市後重試；若那時仍失敗，再檢查網路。</translation>
     </message>
 </context>
 <context>
@@ -1289,10 +1849,6 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>連線紀錄</translation>
     </message>
     <message>
-        <source>Token expires</source>
-        <translation>權杖到期</translation>
-    </message>
-    <message>
         <source>UFX version</source>
         <translation>UFX 版本</translation>
     </message>
@@ -1314,10 +1870,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Answers like LongPort; demo credentials work.</source>
         <translation>與 LongPort 相同的回應；示範憑證可用。</translation>
-    </message>
-    <message>
-        <source>Auth fail</source>
-        <translation>認證失敗</translation>
     </message>
     <message>
         <source>Bad license</source>
@@ -1352,8 +1904,48 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>每個請求都以 429002 拒絕（請求過多）。</translation>
     </message>
     <message>
-        <source>Front unreachable</source>
-        <translation>前置機無法連線</translation>
+        <source>As400 down</source>
+        <translation>AS400 故障</translation>
+    </message>
+    <message>
+        <source>After hours</source>
+        <translation>非交易時間</translation>
+    </message>
+    <message>
+        <source>After hours: KGI&apos;s API server refuses the connection (CONNECT_FAIL).</source>
+        <translation>非交易時間：凱基的 API 伺服器拒絕連線（CONNECT_FAIL）。</translation>
+    </message>
+    <message>
+        <source>After hours: LongPort&apos;s OpenAPI stays up, the login works (with a warning).</source>
+        <translation>非交易時間：LongPort 的 OpenAPI 仍在執行，登入成功（附警告）。</translation>
+    </message>
+    <message>
+        <source>After hours: nothing answers at the KCBP address.</source>
+        <translation>非交易時間：KCBP 地址無人應答。</translation>
+    </message>
+    <message>
+        <source>After hours: the CTP front is down, the gateway logs disconnect reason 4097.</source>
+        <translation>非交易時間：CTP 前置已關閉，介面記錄斷線原因 4097。</translation>
+    </message>
+    <message>
+        <source>After hours: the CTS server refuses connections.</source>
+        <translation>非交易時間：CTS 伺服器拒絕連線。</translation>
+    </message>
+    <message>
+        <source>After hours: the UFX counter&apos;s T2 port refuses connections.</source>
+        <translation>非交易時間：UFX 櫃檯的 T2 埠拒絕連線。</translation>
+    </message>
+    <message>
+        <source>Auth failed 63</source>
+        <translation>認證失敗 63</translation>
+    </message>
+    <message>
+        <source>Connects; the back office (AS400) is down: AS400_CONNECTFAIL, then LOGIN_FAIL.</source>
+        <translation>連線成功；後臺主機（AS400）故障：先 AS400_CONNECTFAIL，再 LOGIN_FAIL。</translation>
+    </message>
+    <message>
+        <source>Disconnect 4097</source>
+        <translation>斷線 4097</translation>
     </message>
     <message>
         <source>Http 500</source>
@@ -1382,6 +1974,10 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logs in, then the connection drops about 3 seconds later; the next login succeeds (for testing reconnect).</source>
         <translation>登入後約 3 秒連線中斷；下一次登入會成功（用於測試重新連線）。</translation>
+    </message>
+    <message>
+        <source>Logs in; the demo access token expires in 5 days.</source>
+        <translation>登入成功；演示 Access token 5 天后過期。</translation>
     </message>
     <message>
         <source>Logs in; the server clock runs 90 seconds ahead of this machine.</source>
@@ -1456,6 +2052,10 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>Socket 中斷</translation>
     </message>
     <message>
+        <source>Station control</source>
+        <translation>站點控制</translation>
+    </message>
+    <message>
         <source>The KCBP leg answers and the plugin logs the operator in (password &apos;demo&apos;).</source>
         <translation>KCBP 段有回應，外掛讓操作員登入（密碼 &apos;demo&apos;）。</translation>
     </message>
@@ -1472,12 +2072,32 @@ Log in to your brokers and see at a glance that it worked.</source>
         <translation>T2 SDK 拒絕授權檔。</translation>
     </message>
     <message>
-        <source>The client authentication (授权编码) is refused.</source>
-        <translation>用戶端認證（授权编码）被拒絕。</translation>
+        <source>The client authentication (授权编码) is refused: CTP ErrorID 63.</source>
+        <translation>客戶端認證（授權編碼）被拒絕：CTP ErrorID 63。</translation>
+    </message>
+    <message>
+        <source>The trading front cannot be reached: disconnected with CTP reason 4097.</source>
+        <translation>無法連線交易前置：CTP 斷線原因 4097。</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token 已過期</translation>
+    </message>
+    <message>
+        <source>Token expiring</source>
+        <translation>Token 即將過期</translation>
     </message>
     <message>
         <source>The connection drops in the middle of RECOVER: DISCONNECTED.</source>
         <translation>連線在 RECOVER 途中中斷：DISCONNECTED。</translation>
+    </message>
+    <message>
+        <source>The counter refuses this machine&apos;s station (ErrorCode 1023).</source>
+        <translation>櫃檯拒絕本機站點（ErrorCode 1023）。</translation>
+    </message>
+    <message>
+        <source>The demo access token has expired: 401003.</source>
+        <translation>演示 Access token 已過期：401003。</translation>
     </message>
     <message>
         <source>The host cannot be reached: CONNECT_FAIL.</source>
@@ -1498,10 +2118,6 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>The socket drops two seconds after the login (onSocketError).</source>
         <translation>登入兩秒後 socket 中斷（onSocketError）。</translation>
-    </message>
-    <message>
-        <source>The trading front cannot be reached: 连接断开.</source>
-        <translation>無法連到交易前置機：连接断开。</translation>
     </message>
     <message>
         <source>Unreachable</source>

@@ -198,7 +198,7 @@ def test_every_healthy_simulator_diagnoses_clean(broker: str) -> None:
         ("hundsun", "unreachable", "tcp_refused"),
         ("kingdom", "kcbp_unreachable", "tcp_refused"),
         ("rootnet", "unreachable", "tcp_refused"),
-        ("vnpy", "front_unreachable", "tcp_refused"),
+        ("vnpy", "disconnect_4097", "tcp_refused"),
     ],
 )
 def test_simulator_fault_scenarios_diagnose_to_their_class(

@@ -184,8 +184,8 @@ def test_real_vnpy_error_log_is_a_login_fail_with_its_level(testgw) -> None:
     ("scenario", "password", "failure", "fragment"),
     [
         ("normal", "nope", LoginRejected, "CTP:不合法的登录"),
-        ("auth_fail", "demo", LoginRejected, "客户端认证失败"),
-        ("front_unreachable", "demo", ConnectFailed, "连接断开"),
+        ("auth_failed_63", "demo", LoginRejected, "客户端认证失败"),
+        ("disconnect_4097", "demo", ConnectFailed, "连接断开"),
     ],
 )
 def test_simulator_scenarios(scenario, password, failure, fragment) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from gui.core.registry import BrokerSpec, package_surface, scenarios_from, url
 from gui.core.schema import Field, FieldKind, Schema
+from tests.toy.codes import NATIVE_CODES
 
 SCENARIOS: dict[str, str] = {
     "normal": "Logs in with password 'demo'.",
@@ -39,4 +40,5 @@ SPEC = BrokerSpec(
     endpoints=endpoints,
     endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 9900, "user": "trader1"},
+    native_codes=NATIVE_CODES,
 )

@@ -15,7 +15,7 @@ from gui.core.registry import Environment
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "gui"
 BROKERS = sorted(p for p in (GUI / "brokers").iterdir() if (p / "__init__.py").is_file())
-TEMPLATE = {"__init__.py", "surface.py", "binding.py", "simulator.py", "driver.py"}
+TEMPLATE = {"__init__.py", "surface.py", "binding.py", "simulator.py", "driver.py", "codes.py"}
 
 
 def module_name(path: Path) -> str:
@@ -82,7 +82,9 @@ def test_six_brokers_each_with_the_same_files() -> None:
 @pytest.mark.parametrize("folder", BROKERS, ids=lambda p: p.name)
 def test_the_template_layers(folder: Path) -> None:
     package = f"gui.brokers.{folder.name}"
-    surface = top_level_imports(folder / "surface.py")
+    codes = top_level_imports(folder / "codes.py")
+    assert not [m for m in codes if m.startswith("gui.brokers")], "the code table is a leaf"
+    surface = top_level_imports(folder / "surface.py") - {f"{package}.codes"}
     assert not [m for m in surface if m.startswith("gui.brokers")], "the surface is a leaf"
     driver = top_level_imports(folder / "driver.py")
     assert not {f"{package}.binding", f"{package}.simulator"} & driver, "drivers see the surface"
@@ -148,7 +150,15 @@ def test_the_cli_is_a_package_of_one_module_per_command_with_reasoned_lazy_impor
     assert not (GUI / "cli.py").exists()
     from gui.cli.parser import COMMANDS
 
-    assert sorted(COMMANDS) == ["account", "bundle", "check", "diagnose", "simulate", "watch"]
+    assert sorted(COMMANDS) == [
+        "account",
+        "bundle",
+        "check",
+        "diagnose",
+        "explain",
+        "simulate",
+        "watch",
+    ]
     for name in COMMANDS:
         assert (cli / f"{name}.py").is_file(), name
     for path in cli.glob("*.py"):

@@ -172,6 +172,8 @@ def test_every_scenario_is_known() -> None:
         "slow_recovery",
         "clock_skew",
         "drop_after_login",
+        "as400_down",
+        "after_hours",
     }
     with pytest.raises(ValueError):
         SimTaiFexCom("", 1, "API", scenario="nope")

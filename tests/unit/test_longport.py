@@ -29,12 +29,13 @@ from gui.brokers.longport.simulator import (
     LongPortSimulator,
 )
 from gui.brokers.longport.surface import (
-    EXPLANATIONS,
+    EXPLAINED,
     Credentials,
     LongPortApiError,
     LongPortTransportError,
     signature_header,
 )
+from gui.core.credential_expiry import CREDENTIAL_EXPIRES
 from gui.core.errors import BrokerError, ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.events import BrokerEvent, EventKind, Level
 from gui.core.registry import Environment
@@ -183,7 +184,7 @@ def test_credential_errors_carry_code_trace_and_advice(sim, credentials, code) -
 
 def test_every_documented_code_is_explained() -> None:
     documented = {403201, 403202, 403203, 403205, 401003, 401004, 401102, 429001, 429002, 500000}
-    assert documented <= set(EXPLANATIONS)
+    assert {str(code) for code in documented} <= set(EXPLAINED)
     for code in documented:
         text = LongPortApiError(403, code, "msg", "trace-1").describe()
         assert str(code) in text and "trace-1" in text and "What to do" in text
@@ -396,7 +397,7 @@ def test_refresh_token_switches_to_the_new_token() -> None:
         assert all(new_token not in json.dumps(e.to_json_dict()) for e in events)
 
     asyncio.run(asyncio.wait_for(scenario(), 30))
-    assert "Token expires" in session.info.details
+    assert CREDENTIAL_EXPIRES in session.info.details
 
 
 # -- the CLI -------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from gui import APP_TITLE, __version__
+from gui.brokers.hundsun.codes import NATIVE_CODES
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
@@ -46,7 +48,9 @@ SCENARIOS: dict[str, str] = {
     "unreachable": "No server answers at the configured addresses.",
     "no_reply": "The server accepts the connection and never answers a function.",
     "bad_license": "The T2 SDK refuses the license file.",
+    "station_control": "The counter refuses this machine's station (ErrorCode 1023).",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: the UFX counter's T2 port refuses connections.",
 }
 
 
@@ -185,4 +189,6 @@ SPEC = BrokerSpec(
     },
     autofill=station_fields,
     user_key="operator_no",
+    native_codes=NATIVE_CODES,
+    venues=("CN_EQUITY",),
 )

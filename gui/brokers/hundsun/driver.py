@@ -138,8 +138,8 @@ class HundsunDriver(BlockingDriver[T2Transport]):
         if error is not None:
             code, message, detail = error
             text = f"[{code}] {message}" + (f" ({detail})" if detail else "")
-            link.status(LOGIN_FAIL, text, Level.ERROR, error_code=code)
-            raise LoginRejected(f"UFX answered 10001 with {text}")
+            link.status(LOGIN_FAIL, text, Level.ERROR, native_code=code)
+            raise LoginRejected(f"UFX answered 10001 with {text}", native_code=code)
         result = reply.row(1)
         token = result.get("user_token", "")
         if not token:

@@ -12,6 +12,7 @@ from typing import Any
 from gui.brokers.hundsun import SCENARIOS
 from gui.brokers.hundsun.surface import FieldSpec, Reply, TransportError
 from gui.core.fronts import tcp_front
+from gui.core.registry import AFTER_HOURS
 from gui.core.simulation import Simulation
 
 IDLE_EXPIRY_SECONDS = 300.0  # a token expires after five minutes without activity
@@ -47,7 +48,7 @@ class SimT2Transport(Simulation):
         self.connected = False
 
     def connect(self, servers: str, license_file: str, timeout_ms: int) -> None:
-        if self.scenario == "unreachable":
+        if self.scenario in ("unreachable", AFTER_HOURS):
             raise TransportError(
                 f"Connect to {servers} failed (-1): 连接服务器失败, connection refused"
             )
@@ -104,6 +105,10 @@ class SimT2Transport(Simulation):
             return _answer(
                 "1023", "站点控制校验失败", f"mac_address [{values['mac_address']}] 格式不正确"
             )
+        if self.scenario == "station_control":
+            return _answer(
+                "1023", "站点控制校验失败", f"站点 [{values['op_station']}] 未登记, 请联系券商"
+            )
         if values["password"] != DEMO_PASSWORD:
             return _answer("1017", "操作员密码错误", f"操作员[{values['operator_no']}]密码错误")
         token = secrets.token_hex(64)
@@ -134,4 +139,4 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> SimT2Transport:
 
 
 # Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
-front = tcp_front("unreachable")
+front = tcp_front("unreachable", AFTER_HOURS)

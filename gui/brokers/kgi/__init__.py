@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from gui.brokers.kgi.codes import NATIVE_CODES
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
@@ -23,7 +25,9 @@ SCENARIOS: dict[str, str] = {
     "drop_during_recover": "The connection drops in the middle of RECOVER: DISCONNECTED.",
     "slow_recovery": "Product files recover slowly (about a second each).",
     "clock_skew": "Logs in; the server clock runs 90 seconds ahead of this machine.",
+    "as400_down": "Connects; the back office (AS400) is down: AS400_CONNECTFAIL, then LOGIN_FAIL.",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: KGI's API server refuses the connection (CONNECT_FAIL).",
 }
 
 
@@ -110,4 +114,6 @@ SPEC = BrokerSpec(
     endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 8000, "person_id": "A123456789"},
     user_key="person_id",
+    native_codes=NATIVE_CODES,
+    venues=("TAIFEX",),
 )

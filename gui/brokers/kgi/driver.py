@@ -14,6 +14,7 @@ from gui.core.blocking import BlockingDriver, vendor_callback
 from gui.core.clock import clock_verdict
 from gui.core.errors import ConnectFailed, LoginRejected
 from gui.core.events import EventKind, Level
+from gui.core.native_codes import NATIVE_CODE
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 LOGOUT_ACK_SECONDS = 5.0
@@ -82,6 +83,7 @@ class KgiDriver(BlockingDriver[KgiSdk]):
         self._com: TaiFexComApi | None = None
         self._endpoint = ""
         self._last_status = ""
+        self._trouble = ""  # the first error status of this login: a failure's native code
         self._connected = False
         self._logging_out = False
         self._disconnected = threading.Event()
@@ -176,6 +178,10 @@ class KgiDriver(BlockingDriver[KgiSdk]):
         else:
             text = decode_message(data)
             level = self._level_for(name)
+            if level.rank:  # a status that says something went wrong: gui/brokers/kgi/codes.py
+                raw[NATIVE_CODE] = name
+                if name in _ERROR_STATUSES and not self._trouble:
+                    self._trouble = name
         self._last_status = name
         self.link.status(name, text, level, **raw)
         self._advance(name, text)
@@ -224,11 +230,13 @@ class KgiDriver(BlockingDriver[KgiSdk]):
             self.failed(
                 ConnectFailed(
                     f"KGI could not connect to {self._endpoint}{detail}. "
-                    "Check the host and port, and that this machine can reach KGI."
+                    "Check the host and port, and that this machine can reach KGI.",
+                    native_code=name,
                 )
             )
         elif name == LOGIN_FAIL:
-            self.failed(LoginRejected(f"KGI answered LOGIN_FAIL{detail}"))
+            cause = self._trouble or name  # AS400_CONNECTFAIL, then LOGIN_FAIL: the first
+            self.failed(LoginRejected(f"KGI answered LOGIN_FAIL{detail}", native_code=cause))
         elif name == DISCONNECTED:
             self._connected = False
             self._disconnected.set()

@@ -17,7 +17,7 @@ from typing import Any
 from gui.brokers.kgi import SCENARIOS
 from gui.brokers.kgi.surface import COM_STATUS_NAMES, TAIPEI, KgiSdk
 from gui.core.fronts import tcp_front
-from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
+from gui.core.registry import AFTER_HOURS, DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 from gui.core.simulation import checked_scenario
 
 
@@ -188,7 +188,7 @@ class SimTaiFexCom:
         step = 0.8 if self._scenario == "slow_recovery" else 0.04
         if not self._pause(0.05):
             return self._finish()
-        if self._scenario == "unreachable":
+        if self._scenario in ("unreachable", AFTER_HOURS):
             self._connection = CONNECTION_STATUS.CS_DISCONNECTED
             self._status_event(
                 COM_STATUS.CONNECT_FAIL, f"連線失敗：無法連線至 {self.ServerHost}:{self.ServerPort}"
@@ -213,6 +213,10 @@ class SimTaiFexCom:
             if not self._pause(step):
                 return self._finish()
             self.OnRecoverStatus.fire(self, topic, RECOVER_STATUS.RS_DONE, count)
+        if self._scenario == "as400_down":  # the back office is away: the login cannot complete
+            self._status_event(COM_STATUS.AS400_CONNECTFAIL, "AS400 連線失敗")
+            self._status_event(COM_STATUS.LOGIN_FAIL, "登入失敗：後台主機無回應")
+            return None
         if not person_id or pwd != DEMO_PASSWORD:
             self._status_event(COM_STATUS.LOGIN_FAIL, "登入失敗：身分證字號或密碼錯誤")
             return None
@@ -251,4 +255,4 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> KgiSdk:
 
 
 # Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
-front = tcp_front("unreachable")
+front = tcp_front("unreachable", AFTER_HOURS)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from gui.brokers.kingdom.codes import NATIVE_CODES
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     Action,
@@ -30,6 +32,7 @@ SCENARIOS: dict[str, str] = {
     "plugin_rejects": "The KCBP leg works, the plugin refuses the operator.",
     "slow_init": "InitPlugin takes about 8 seconds.",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: nothing answers at the KCBP address.",
 }
 
 
@@ -110,4 +113,6 @@ SPEC = BrokerSpec(
         "Connect to the KCBP server with these settings and queue names, without InitPlugin.",
     ),
     user_key="operator_user",
+    native_codes=NATIVE_CODES,
+    venues=("CN_EQUITY",),
 )

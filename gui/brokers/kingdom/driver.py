@@ -36,11 +36,13 @@ def kcbp_failure(code: int, message: str) -> BrokerFailure:
     if code in KCBP_REJECTIONS:
         return LoginRejected(
             f"KCBP: {KCBP_REJECTIONS[code]} (error {code}: {message}). Check "
-            "the KCBP user and password with Kingdom's operations team."
+            "the KCBP user and password with Kingdom's operations team.",
+            native_code=str(code),
         )
     return ConnectFailed(
         f"The KCBP leg failed: error {code}: {message}. Check the KCBP address, port, server "
-        "name and queue names with Kingdom's operations team."
+        "name and queue names with Kingdom's operations team.",
+        native_code=str(code),
     )
 
 
@@ -134,7 +136,9 @@ class KingdomDriver(BlockingDriver[KingdomApis]):
         link.flush()
         code, message = self._probe(kcbp, settings)
         if code != 0:
-            link.status(CONNECT_FAIL, f"{target}: error {code}: {message}", Level.ERROR, code=code)
+            link.status(
+                CONNECT_FAIL, f"{target}: error {code}: {message}", Level.ERROR, native_code=code
+            )
             raise kcbp_failure(code, message)
         link.status(CONNECT_READY, f"{target}: connected as {settings['kcbp_user']}")
         self.connected(f"KCBP connected as {settings['kcbp_user']}")

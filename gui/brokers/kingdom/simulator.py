@@ -13,6 +13,7 @@ from typing import Any
 from gui.brokers.kingdom import SCENARIOS
 from gui.brokers.kingdom.surface import ENCODING, ConnectOption, InitInfo, KcbpConfig, KingdomApis
 from gui.core.fronts import tcp_front
+from gui.core.registry import AFTER_HOURS
 from gui.core.simulation import Simulation
 
 DEMO_OPERATOR_PASSWORD = "demo"
@@ -90,7 +91,7 @@ class SimKcbp:
     def connect(self, server: bytes, user: bytes, password: bytes) -> int:
         assert self.option is not None
         address = f"{self.option.szAddress.decode()}:{self.option.nPort}"
-        if self.scenario == "kcbp_unreachable":
+        if self.scenario in ("kcbp_unreachable", AFTER_HOURS):
             return self._fail(-1, f"连接KCBP服务器失败 {address} (timeout)")
         queues = (self.option.szSendQName, self.option.szReceiveQName)
         expected = (
@@ -120,4 +121,4 @@ def load(scenario: str, settings: Mapping[str, Any]) -> KingdomApis:
 
 
 # Where a diagnosis reaches this simulator: nothing listens when it is kcbp unreachable.
-front = tcp_front("kcbp_unreachable")
+front = tcp_front("kcbp_unreachable", AFTER_HOURS)

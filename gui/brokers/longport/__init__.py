@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from gui.brokers.longport.codes import NATIVE_CODES
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     Action,
@@ -25,6 +27,7 @@ DEMO_TOKEN = "demo-token"
 REFRESH_ACTION = "refresh_token"
 SKEW_SECONDS = 120.0
 SLOW_SECONDS = 2.0
+TOKEN_EXPIRING_DAYS = 5.0
 SCENARIOS: dict[str, str] = {
     "normal": "Answers like LongPort; demo credentials work.",
     "refused": "Nothing listens on the port: connection refused.",
@@ -33,7 +36,10 @@ SCENARIOS: dict[str, str] = {
     "slow": f"Answers after {SLOW_SECONDS:g} seconds.",
     "clock_skew": f"The server clock runs {SKEW_SECONDS:g} seconds ahead.",
     "rate_limited": "Every request is refused with 429002 (too many requests).",
+    "token_expired": "The demo access token has expired: 401003.",
+    "token_expiring": f"Logs in; the demo access token expires in {TOKEN_EXPIRING_DAYS:g} days.",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: LongPort's OpenAPI stays up, the login works (with a warning).",
 }
 
 
@@ -144,4 +150,9 @@ SPEC = BrokerSpec(
         ),
     ),
     user_key="app_key",
+    native_codes=NATIVE_CODES,
+    venues=(
+        "HKEX",
+        "US",
+    ),
 )

@@ -21,6 +21,7 @@ from gui.brokers.longport.surface import (
     LongPortTransportError,
     OpenApi,
 )
+from gui.core import credential_expiry
 from gui.core.blocking import BlockingDriver
 from gui.core.clock import RESOLUTION_KEY, clock_verdict
 from gui.core.errors import BrokerError
@@ -72,6 +73,9 @@ class LongPortDriver(BlockingDriver[Endpoint]):
         self._client = endpoint.open(credentials)
         link.log(f"GET {endpoint.url}/v1/socket/token")
         token = self._first_call(endpoint.url)
+        expires = endpoint.token_expiry(credentials.access_token)
+        if expires is not None:
+            link.credential_expires(expires)
         self._login_ready(token)
         self._account()
 
@@ -134,7 +138,9 @@ class LongPortDriver(BlockingDriver[Endpoint]):
         old = self._client.credentials
         self._client.credentials = Credentials(old.app_key, old.app_secret, new_token)
         link.log(f"Access token refreshed; the new token expires at {expired_at}.")
-        link.set_detail("Token expires", expired_at)
+        when = credential_expiry.parse(expired_at)
+        if when is not None:
+            link.credential_expires(when)
         return ActionResult(
             f"New access token issued; it expires at {expired_at}. The old token no longer works.",
             offer={"access_token": new_token},
@@ -168,7 +174,7 @@ class LongPortDriver(BlockingDriver[Endpoint]):
                 LOGIN_FAIL,
                 err.describe(),
                 Level.ERROR,
-                code=err.code,
+                native_code=str(err.code),
                 http_status=err.http_status,
                 trace_id=err.trace_id,
             )

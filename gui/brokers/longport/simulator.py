@@ -18,7 +18,7 @@ import ssl
 import threading
 import time
 import uuid
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from email.utils import formatdate
@@ -33,12 +33,17 @@ from gui.brokers.longport import (
     SCENARIOS,
     SKEW_SECONDS,
     SLOW_SECONDS,
+    TOKEN_EXPIRING_DAYS,
 )
 from gui.brokers.longport.surface import Endpoint
 from gui.core.registry import DROP_AFTER_LOGIN, DROP_AFTER_LOGIN_SECONDS
 from gui.core.simulation import checked_scenario
 
 EXPIRED_TOKEN = "expired-token"
+# How long the demo token has left, per scenario (a new token lasts about three months).
+DEMO_TOKEN_DAYS: defaultdict[str, float] = defaultdict(
+    lambda: 90.0, token_expiring=TOKEN_EXPIRING_DAYS, token_expired=-1.0
+)
 RATE_LIMIT = 30  # calls
 RATE_WINDOW = 30.0  # seconds
 
@@ -86,7 +91,7 @@ class LongPortSimulator:
         self.clock = clock
         self.host, self.port = host, port
         self.tls = (tls_cert, tls_key) if tls_cert else None
-        self.tokens: dict[str, float] = {DEMO_TOKEN: clock() + 90 * 86400}
+        self.tokens: dict[str, float] = {DEMO_TOKEN: clock() + DEMO_TOKEN_DAYS[scenario] * 86400}
         self.lock = threading.Lock()
         self.seen: set[tuple[str, str]] = set()
         self.calls: deque[float] = deque()
@@ -219,6 +224,12 @@ class LongPortSimulator:
             }
         )
 
+    def token_expiry(self, token: str) -> datetime | None:
+        """When a token this server issued stops working (the Endpoint's `token_expiry`)."""
+        with self.lock:
+            expiry = self.tokens.get(token)
+        return None if expiry is None else datetime.fromtimestamp(expiry, UTC)
+
     def server_time(self) -> float:
         skew = SKEW_SECONDS if self.scenario == "clock_skew" else 0.0
         return self.clock() + skew
@@ -277,6 +288,7 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> Endpoint:
         lambda credentials: LongPortClient(url, credentials),
         note=f"Built-in LongPort simulator ({scenario}) at {url}",
         stop=simulator.stop,
+        token_expiry=simulator.token_expiry,
     )
 
 

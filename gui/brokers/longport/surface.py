@@ -6,15 +6,19 @@ region's URL) and the built-in simulator (the same client, on a local server).""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from gui.brokers.longport.codes import NATIVE_CODES
 from gui.core.errors import BrokerError, BrokerFailure, ConnectFailed, LoginRejected, LoginTimeout
 from gui.core.failure_class import FailureClass
+from gui.core.native_codes import index
 
 REGION_URLS = {
     "global": "https://openapi.longportapp.com",
@@ -97,51 +101,26 @@ class Endpoint:
     open: Callable[[Credentials], OpenApi]
     note: str = ""  # e.g. "built-in simulator (clock_skew)"
     stop: Callable[[], None] = lambda: None
+    # When an access token stops working, where that can be known without a call.
+    token_expiry: Callable[[str], datetime | None] = field(default=lambda token: jwt_expiry(token))
+
+
+def jwt_expiry(token: str) -> datetime | None:
+    """The `exp` claim of a token that is a JWT (LongPort's published examples show tokens as
+    `m_` + a JWT; not a documented contract, so anything else is simply unknown: None)."""
+    parts = token.removeprefix("m_").split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        return datetime.fromtimestamp(int(payload["exp"]), UTC)
+    except (ValueError, TypeError, KeyError, OverflowError, OSError):
+        return None
 
 
 # -- errors (docs/ARCHITECTURE.md, Brokers: LongPort) ---------------------------------------
 
-EXPLANATIONS: dict[int, tuple[str, str]] = {
-    403201: (
-        "the request signature is invalid",
-        "check the App secret (copy it again from the LongPort developer centre) and that the "
-        "App key, App secret and Access token belong to the same app",
-    ),
-    403202: (
-        "the same request (timestamp and signature) was sent twice",
-        "retry; if it keeps happening, check this machine's clock",
-    ),
-    403203: (
-        "the App key is not recognised",
-        "copy the App key again from the LongPort developer centre",
-    ),
-    403205: (
-        "this machine's public IP address is not allowed for this app",
-        "add the IP to the app's allow-list in the developer centre, or use an allowed network",
-    ),
-    401003: (
-        "the Access token has expired",
-        "create a new token in the developer centre (tokens last about three months); refresh it "
-        "before it expires next time",
-    ),
-    401004: (
-        "the Access token is not valid",
-        "copy the token again; after a refresh only the new token works",
-    ),
-    401102: (
-        "the Access token could not be verified",
-        "check that the token was issued for this App key",
-    ),
-    429001: ("too many requests from this IP address", "wait a minute, then try again"),
-    429002: (
-        "too many calls to this API (the trade API allows 30 calls in 30 seconds)",
-        "wait half a minute, then try again",
-    ),
-    500000: (
-        "LongPort had an internal error",
-        "try again later; give LongPort support the trace id",
-    ),
-}
+EXPLAINED = index(NATIVE_CODES)
 
 # Codes that mean the credentials or the account were refused (exit 4). Every other answer with
 # a code is the broker unable to serve now (exit 6): LongPort answered, so it is not the network.
@@ -162,30 +141,31 @@ class LongPortApiError(Exception):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        meaning, action = EXPLANATIONS.get(
-            self.code or 0, (f"LongPort answered: {self.message or 'no message'}", "")
+        known = EXPLAINED.get(str(self.code))
+        text = (
+            f"LongPort {self.code if self.code is not None else 'HTTP'} (HTTP {self.http_status})"
         )
         if self.code is None:
-            meaning = (
-                f"the answer is not LongPort's ({self.message}): a proxy, a captive portal or the "
-                "wrong URL answered"
+            text += (
+                f": the answer is not LongPort's ({self.message}): a proxy, a captive portal or "
+                "the wrong URL answered."
             )
-        text = f"LongPort {self.code if self.code is not None else 'HTTP'} "
-        text += f"(HTTP {self.http_status}): {meaning}"
-        if self.message and self.code in EXPLANATIONS:
-            text += f" [{self.message}]"
-        if action:
-            text += f". What to do: {action}"
+        elif known is None:
+            text += f": LongPort answered: {self.message or 'no message'}."
+        else:
+            text += f": {known.meaning}" + (f" [{self.message}]" if self.message else "")
+            text += f" What to do: {known.fix}"
         if self.trace_id:
-            text += f". Trace id for LongPort support: {self.trace_id}"
-        return text + "."
+            text += f" Trace id for LongPort support: {self.trace_id}."
+        return text
 
     def failure(self) -> BrokerFailure:
+        code = None if self.code is None else str(self.code)
         if self.code in REJECTIONS:
-            return LoginRejected(self.describe())
+            return LoginRejected(self.describe(), native_code=code)
         if self.code is None:
             return ConnectFailed(self.describe())
-        return BrokerError(self.describe())
+        return BrokerError(self.describe(), native_code=code)
 
 
 class LongPortTransportError(Exception):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from gui.brokers.rootnet.codes import NATIVE_CODES
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
@@ -22,6 +24,7 @@ SCENARIOS: dict[str, str] = {
     "socket_drop": "The socket drops two seconds after the login (onSocketError).",
     "licence_expiring": "Logs in; the server's licence expires in five days.",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: the CTS server refuses connections.",
 }
 
 
@@ -53,4 +56,6 @@ SPEC = BrokerSpec(
     endpoint_keys=("host", "port"),
     simulator_defaults={"host": "127.0.0.1", "port": 7001, "operator_id": "8001"},
     user_key="operator_id",
+    native_codes=NATIVE_CODES,
+    venues=("CN_EQUITY",),
 )

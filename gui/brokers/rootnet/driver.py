@@ -16,6 +16,7 @@ from gui.brokers.rootnet.surface import (
 from gui.core.blocking import BlockingDriver, vendor_callback
 from gui.core.errors import ConnectFailed, LoginRejected
 from gui.core.events import Level
+from gui.core.native_codes import NATIVE_CODE
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 LICENCE_WARNING_DAYS = 30
@@ -52,16 +53,19 @@ class RootnetDriver(BlockingDriver[ServerFactory]):
             info = server.connect(settings["host"], int(settings["port"]))
         except Exception as exc:
             text = f"{endpoint}: {api_error(exc)}"
-            link.status(CONNECT_FAIL, text, Level.ERROR)
-            raise ConnectFailed(f"CTS could not connect to {text}") from None
+            code = _code(exc)
+            link.status(CONNECT_FAIL, text, Level.ERROR, **_raw(code))
+            raise ConnectFailed(f"CTS could not connect to {text}", native_code=code) from None
         self._show_connect_info(info, endpoint)
         link.flush()
         try:
             server.optLogin(settings["operator_id"], settings["operator_password"])
         except Exception as exc:
-            text = api_error(exc)
-            link.status(LOGIN_FAIL, text, Level.ERROR)
-            raise LoginRejected(f"CTS refused operator {settings['operator_id']}: {text}") from None
+            text, code = api_error(exc), _code(exc)
+            link.status(LOGIN_FAIL, text, Level.ERROR, **_raw(code))
+            raise LoginRejected(
+                f"CTS refused operator {settings['operator_id']}: {text}", native_code=code
+            ) from None
         link.status(LOGIN_READY, f"operator {settings['operator_id']} logged in")
 
     def close(self) -> None:
@@ -83,7 +87,7 @@ class RootnetDriver(BlockingDriver[ServerFactory]):
         if self._closing:
             return
         text = f"socket error {status} (onSocketError)"
-        self.link.status(DISCONNECTED, text, Level.WARNING)
+        self.link.status(DISCONNECTED, text, Level.WARNING, **_raw(str(status)))
         self.lost(text)
 
     # -- helpers -----------------------------------------------------------------------------
@@ -103,3 +107,13 @@ class RootnetDriver(BlockingDriver[ServerFactory]):
                 f"The CTS server's licence expires on {expires.isoformat()}: tell Rootnet support.",
                 Level.WARNING,
             )
+
+
+def _code(exc: BaseException) -> str | None:
+    """CTSlib's errorCode, when the exception is its API exception."""
+    code = getattr(exc, "errorCode", None)
+    return None if code is None else str(code)
+
+
+def _raw(code: str | None) -> dict[str, str]:
+    return {} if code is None else {NATIVE_CODE: code}

@@ -11,6 +11,7 @@ from typing import Any
 from gui.brokers.rootnet import SCENARIOS
 from gui.brokers.rootnet.surface import ServerFactory
 from gui.core.fronts import tcp_front
+from gui.core.registry import AFTER_HOURS
 from gui.core.simulation import Simulation
 
 DEMO_PASSWORD = "demo"
@@ -46,7 +47,7 @@ class CtsServer(Simulation):
         self._connected = False
 
     def connect(self, host: str, port: int) -> ConnectInfo:
-        if self.scenario == "unreachable":
+        if self.scenario in ("unreachable", AFTER_HOURS):
             raise ConnectionRefusedError(111, f"Connection refused: {host}:{port}")
         self._connected = True
         days = 5 if self.scenario == "licence_expiring" else 300
@@ -88,4 +89,4 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> ServerFactory:
 
 
 # Where a diagnosis reaches this simulator: nothing listens when it is unreachable.
-front = tcp_front("unreachable")
+front = tcp_front("unreachable", AFTER_HOURS)

@@ -14,9 +14,11 @@ from dataclasses import replace
 from typing import Any
 
 from gui.brokers.vnpy import surface
+from gui.brokers.vnpy.codes import NATIVE_CODES
 from gui.core.errors import InvalidSettings, SdkUnavailable
 from gui.core.lockout import LockoutRule
 from gui.core.registry import (
+    AFTER_HOURS,
     DROP_AFTER_LOGIN,
     DROP_AFTER_LOGIN_HELP,
     BrokerSpec,
@@ -90,10 +92,11 @@ SIMULATED_SETTING: dict[str, Any] = {
 }
 SCENARIOS: dict[str, str] = {
     "normal": "Connects, logs in with password 'demo', sends contracts and the account.",
-    "front_unreachable": "The trading front cannot be reached: 连接断开.",
-    "auth_fail": "The client authentication (授权编码) is refused.",
+    "disconnect_4097": "The trading front cannot be reached: disconnected with CTP reason 4097.",
+    "auth_failed_63": "The client authentication (授权编码) is refused: CTP ErrorID 63.",
     "silent": "Connects and never logs in: login timeout.",
     DROP_AFTER_LOGIN: DROP_AFTER_LOGIN_HELP,
+    AFTER_HOURS: "After hours: the CTP front is down, the gateway logs disconnect reason 4097.",
 }
 SIMULATOR_SCHEMA = Schema(fields_from_setting(SIMULATED_SETTING))
 
@@ -175,4 +178,6 @@ SPEC = BrokerSpec(
         "commonly after 5.",
     ),
     user_key="用户名",  # vnpy_ctp's setting for the CTP user ID
+    native_codes=NATIVE_CODES,
+    venues=("CN_FUTURES",),
 )

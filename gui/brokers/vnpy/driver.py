@@ -21,6 +21,7 @@ from gui.brokers.vnpy.surface import EventEngineApi, GatewayApi, VnpyApi
 from gui.core.blocking import BlockingDriver, SurfaceLoader, vendor_callback
 from gui.core.errors import ConnectFailed, LoginRejected
 from gui.core.events import EventKind, Level
+from gui.core.native_codes import NATIVE_CODE, canonical
 from gui.core.status import CONNECT_FAIL, CONNECT_READY, DISCONNECTED, LOGIN_FAIL, LOGIN_READY
 
 LOGIN_TIMEOUT_SECONDS = 30.0
@@ -34,6 +35,11 @@ FAILED = re.compile(
 DISCONNECTED_TEXT = re.compile(r"连接断开|断开连接|disconnected", re.IGNORECASE)
 LOGGED_IN = re.compile(r"登录成功|登陆成功|login succe|logged in", re.IGNORECASE)
 CONNECTED = re.compile(r"连接成功|connected|connection succe", re.IGNORECASE)
+# vnpy_ctp writes CTP's numbers into its log text: a disconnect reason ("…连接断开，原因：4097",
+# OnFrontDisconnected) and an ErrorID ("…，代码：3，信息：CTP:不合法的登录", its write_error).
+NATIVE_CODE_TEXT = re.compile(
+    r"(?:原因|代码|reason|code)\s*[：:=]\s*(-?(?:0x[0-9a-f]+|\d+))", re.IGNORECASE
+)
 CONTRACTS_DONE = re.compile(
     r"合约信息查询成功|contracts?\b.{0,30}(succe|finish|done)", re.IGNORECASE
 )
@@ -132,14 +138,17 @@ class VnpyDriver(BlockingDriver[VnpyApi]):
     def _interpret(self, text: str, level: Level) -> None:
         link = self.link
         logged_in = self.logged_in_now
+        found = NATIVE_CODE_TEXT.search(text)
+        code = canonical(found.group(1)) if found else None
+        raw = {NATIVE_CODE: code} if code else {}
         if not logged_in and DISCONNECTED_TEXT.search(text):
-            link.status(CONNECT_FAIL, text, Level.ERROR)
-            self.failed(ConnectFailed(f"{self._name}: {text}"))
+            link.status(CONNECT_FAIL, text, Level.ERROR, **raw)
+            self.failed(ConnectFailed(f"{self._name}: {text}", native_code=code))
         elif not logged_in and (FAILED.search(text) or level is Level.ERROR):
-            link.status(LOGIN_FAIL, text, Level.ERROR)
-            self.failed(LoginRejected(f"{self._name}: {text}"))
+            link.status(LOGIN_FAIL, text, Level.ERROR, **raw)
+            self.failed(LoginRejected(f"{self._name}: {text}", native_code=code))
         elif logged_in and DISCONNECTED_TEXT.search(text):
-            link.status(DISCONNECTED, text, Level.WARNING)
+            link.status(DISCONNECTED, text, Level.WARNING, **raw)
             self.lost(text)
         elif LOGGED_IN.search(text):
             self._login_ready(text)
@@ -149,7 +158,7 @@ class VnpyDriver(BlockingDriver[VnpyApi]):
         elif CONTRACTS_DONE.search(text):
             link.emit(EventKind.RECOVER, "RS_DONE", text, topic="contracts", count=self._contracts)
         else:
-            link.log(text, level)
+            link.log(text, level, **raw)
 
     @vendor_callback("EVENT_CONTRACT")
     def _on_contract(self, event: Any) -> None:

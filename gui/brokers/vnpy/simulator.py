@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from gui.brokers.vnpy import SCENARIOS, SIMULATED_SETTING
 from gui.brokers.vnpy.surface import EventEngineApi, VnpyApi
 from gui.core.fronts import listening, refusing
+from gui.core.registry import AFTER_HOURS
 from gui.core.simulation import Simulation
 
 EVENT_LOG = "eLog"
@@ -127,11 +128,11 @@ class SimCtpGateway(Simulation):
     def _play(self, setting: dict[str, Any]) -> None:
         if self.wait_unless_stopped(0.05) or self.scenario == "silent":
             return
-        if self.scenario == "front_unreachable":
+        if self.scenario in ("disconnect_4097", AFTER_HOURS):  # a closed CTP front
             self.write_log("交易服务器连接断开，原因：4097", ERROR)
             return
         self.write_log("交易服务器连接成功")
-        if self.scenario == "auth_fail":
+        if self.scenario == "auth_failed_63":
             self.write_log("交易服务器授权验证失败，代码：63，信息：CTP:客户端认证失败", ERROR)
             return
         self.write_log("交易服务器授权验证成功")
@@ -174,6 +175,7 @@ def load(scenario: str, _settings: Mapping[str, Any]) -> VnpyApi:
 def front(scenario: str, _settings: Mapping[str, Any]) -> Iterator[list[str]]:
     """Where a diagnosis reaches the simulated CTP fronts (trading, then market data): the
     trading front refuses when it is unreachable."""
-    trading = refusing() if scenario == "front_unreachable" else listening()
+    closed = scenario in ("disconnect_4097", AFTER_HOURS)
+    trading = refusing() if closed else listening()
     with trading as trading_address, listening() as market_address:
         yield [trading_address, market_address]
