@@ -79,6 +79,7 @@ def data_messages() -> dict[str, set[str]]:
     from gui.core.diagnosis import CLASSES, CLOCK_FIXES
     from gui.core.registry import Environment
     from gui.core.session_log import LOG_PROBLEM_DETAIL
+    from gui.core.terminal_info import texts as terminal_texts
 
     out: dict[str, set[str]] = {
         "brokers": set(),
@@ -88,6 +89,7 @@ def data_messages() -> dict[str, set[str]]:
         "validation": _first_arguments("Problem", "FieldProblem") | _label_templates(),
         "panel": _first_arguments("set_detail") | {LOG_PROBLEM_DETAIL},
         "codes": set(),
+        "terminal": terminal_texts(),
     }
     for spec in default_registry():
         texts = (spec.title, spec.unavailable_note, spec.lockout.text)
@@ -98,6 +100,10 @@ def data_messages() -> dict[str, set[str]]:
             out["brokers"].update(
                 text for text in (spec.notice(env) for env in Environment) if text
             )
+        if spec.terminal_info is not None:  # the sources (and problems) of its preview
+            empty = dict.fromkeys(spec.schema_for(Environment.SIMULATOR, {}).keys, "")
+            shown = spec.terminal_info(empty)  # sources are fixed texts; problems are in texts()
+            out["terminal"].update(t for f in shown for t in (f.source, f.problem) if t)
         for code in spec.native_codes:
             out["codes"].update((code.meaning, code.cause, code.fix))
         for scenario in spec.scenarios:

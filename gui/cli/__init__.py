@@ -1,9 +1,9 @@
 """`broker-console`: the GUI, and headless commands for desk support scripts and tests.
 
 One module per command (`check`, `diagnose`, `watch`, `bundle`, `account`, `simulate`,
-`explain`), each with `add_command(commands)` and `run(args, out) -> exit code`; `output`
-prints, `inputs` resolves what a login is given, `running` bounds it, `signals` ends it on
-Ctrl-C and SIGTERM.
+`explain`, `terminal-info`), each with `add_command(commands)` and `run(args, out) -> exit
+code`; `output` prints, `inputs` resolves what a login is given, `running` bounds it,
+`signals` ends it on Ctrl-C and SIGTERM.
 Secrets are never taken from argv (other users can read the process list): `--secret
 KEY=ENVVAR` names an environment variable that holds the value. Whatever happens, a command
 ends with one result line (JSON with `--json`; `explain`'s is the explanation) and a

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, NoReturn, Protocol, TextIO
 
 from gui import __version__
-from gui.cli import account, bundle, check, diagnose, explain, simulate, watch
+from gui.cli import account, bundle, check, diagnose, explain, simulate, terminal_info, watch
 
 
 class Command(Protocol):
@@ -25,6 +25,7 @@ COMMANDS: dict[str, Command] = {
     "account": account,
     "simulate": simulate,
     "explain": explain,
+    "terminal-info": terminal_info,
 }
 
 

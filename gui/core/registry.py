@@ -13,6 +13,7 @@ from gui.core.errors import InvalidSettings, SdkUnavailable
 from gui.core.lockout import LockoutRule
 from gui.core.native_codes import NativeCode, canonical, index
 from gui.core.schema import Schema
+from gui.core.terminal_info import TerminalField
 
 if TYPE_CHECKING:
     from gui.core.driver import Driver
@@ -138,6 +139,8 @@ class BrokerSpec:
     native_codes: tuple[NativeCode, ...] = ()
     # The venues whose sessions the broker serves (gui/core/trading_hours.py VENUES).
     venues: tuple[str, ...] = ()
+    # What the login sends about this machine, field by field (gui/core/terminal_info.py).
+    terminal_info: Callable[[Mapping[str, Any]], list[TerminalField]] | None = None
 
     def native_code(self, code: object) -> NativeCode | None:
         """This broker's entry for a vendor code (any spelling: 4097, 0x1001), or None."""

@@ -42,6 +42,7 @@ from gui.ui.event_view import EventLogView
 from gui.ui.form import SchemaForm
 from gui.ui.i18n import Translatable, explained, translate
 from gui.ui.session_panel import SessionPanel, StateBadge
+from gui.ui.terminal_info_panel import TerminalInfoPanel
 
 if TYPE_CHECKING:
     import asyncio
@@ -144,6 +145,12 @@ class BrokerTab(Translatable, QWidget):
         self.side.setObjectName("side")
         self.side.addTab(self.panel, self.tr("Session"))
         self.side.addTab(self.diagnosis_panel, self.tr("Diagnosis"))
+        self.terminal_panel: TerminalInfoPanel | None = None
+        if spec.terminal_info is not None:  # what the login sends about this machine
+            self.terminal_panel = TerminalInfoPanel(self)
+            self.side.addTab(self.terminal_panel, self.tr("Terminal info"))
+            self.terminal_panel.refresh_requested.connect(self.preview_terminal_info)
+            self.side.currentChanged.connect(self._side_changed)
         self.session.step_listeners.append(self.diagnosis_panel.add_step)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(credentials)
@@ -752,6 +759,23 @@ class BrokerTab(Translatable, QWidget):
         task = self._spawn_task(run())
         self._update_controls()
         return task
+
+    def _side_changed(self, _index: int) -> None:
+        if self.side.currentWidget() is self.terminal_panel:
+            self.preview_terminal_info()
+
+    def preview_terminal_info(self) -> None:
+        """The terminal information the form's values would send, read off the GUI thread."""
+        self._spawn_task(self._preview_terminal_info())
+
+    async def _preview_terminal_info(self) -> None:
+        import asyncio
+
+        preview, panel = self.spec.terminal_info, self.terminal_panel
+        if preview is None or panel is None:
+            return
+        values = {**self.schema.defaults(), **self.form.values()}  # a default goes out as well
+        panel.show_fields(await asyncio.to_thread(preview, values))
 
     def _spawn_task(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         import asyncio  # loaded once the window shows (start-up)

@@ -82,4 +82,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TerminalInfoPanel</name>
+    <message numerus="yes">
+        <source>%n field(s); nothing looks wrong. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n field; nothing looks wrong. Nothing was sent.</numerusform>
+            <numerusform>%n fields; nothing looks wrong. Nothing was sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) look wrong ({0} the broker needs): {1}: {2}. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n field looks wrong ({0} the broker needs): {1}: {2}. Nothing was sent.</numerusform>
+            <numerusform>%n fields look wrong ({0} the broker needs): {1}: {2}. Nothing was sent.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

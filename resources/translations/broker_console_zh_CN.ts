@@ -186,6 +186,10 @@
         <translation>诊断</translation>
     </message>
     <message>
+        <source>Terminal info</source>
+        <translation>终端信息</translation>
+    </message>
+    <message>
         <source>&amp;Environment</source>
         <translation>环境(&amp;E)</translation>
     </message>
@@ -869,6 +873,61 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Log out</source>
         <translation>登出</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalInfoPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value sent</source>
+        <translation>发送的值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>What the login sends about this machine.</source>
+        <translation>登录时发送的本机信息。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the form and this machine again</source>
+        <translation>重新读取表单和本机信息</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s); nothing looks wrong. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n 个字段；未发现问题。未发送任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) look wrong ({0} the broker needs): {1}: {2}. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n 个字段有问题（其中 {0} 个为券商必需）：{1}：{2}。未发送任何内容。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2251,189 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logged in — check the clock</source>
         <translation>已登录 — 请检查时钟</translation>
+    </message>
+</context>
+<context>
+    <name>terminal</name>
+    <message>
+        <source>a Hyper-V virtual card: it changes when the VM is moved or re-created</source>
+        <translation>Hyper-V 虚拟网卡：虚拟机迁移或重建时会改变</translation>
+    </message>
+    <message>
+        <source>a QEMU/KVM virtual card: it changes when the VM is moved or re-created</source>
+        <translation>QEMU/KVM 虚拟网卡：虚拟机迁移或重建时会改变</translation>
+    </message>
+    <message>
+        <source>a VMware virtual card: it changes when the VM is moved or re-created</source>
+        <translation>VMware 虚拟网卡：虚拟机迁移或重建时会改变</translation>
+    </message>
+    <message>
+        <source>a VirtualBox virtual card: it changes when the VM is moved or re-created</source>
+        <translation>VirtualBox 虚拟网卡：虚拟机迁移或重建时会改变</translation>
+    </message>
+    <message>
+        <source>a Xen virtual card: it changes when the VM is moved or re-created</source>
+        <translation>Xen 虚拟网卡：虚拟机迁移或重建时会改变</translation>
+    </message>
+    <message>
+        <source>a container&apos;s virtual interface: it changes with the container</source>
+        <translation>容器的虚拟网卡：随容器改变</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;Default string&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;Default string&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;None&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;None&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;Not Specified&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;Not Specified&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;System Product Name&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;System Product Name&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;System manufacturer&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;System manufacturer&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;To be filled by O.E.M.&apos;), not this machine&apos;s</source>
+        <translation>固件占位值（&apos;To be filled by O.E.M.&apos;），不是本机的</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Amazon EC2): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（Amazon EC2）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Google): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（Google）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (KVM): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（KVM）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (QEMU): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（QEMU）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (VMware): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（VMware）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (VirtualBox): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（VirtualBox）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Xen): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（Xen）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (innotek): brokers may not accept it as a terminal</source>
+        <translation>虚拟机（innotek）：券商可能不接受其作为终端</translation>
+    </message>
+    <message>
+        <source>all zeros: a placeholder, not a card&apos;s address</source>
+        <translation>全为零：占位值，不是网卡地址</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>empty: no network card was found</source>
+        <translation>空：未找到网卡</translation>
+    </message>
+    <message>
+        <source>empty: the front&apos;s client authentication (ReqAuthenticate) needs it</source>
+        <translation>空：前置的客户端认证（ReqAuthenticate）需要它</translation>
+    </message>
+    <message>
+        <source>locally administered (set by software, as VMs and containers do), not a card&apos;s</source>
+        <translation>本地管理地址（由软件设定，虚拟机和容器常见），不是网卡的出厂地址</translation>
+    </message>
+    <message>
+        <source>loopback: this machine has no network address the broker could register</source>
+        <translation>回环地址：本机没有可供券商登记的网络地址</translation>
+    </message>
+    <message>
+        <source>not applicable on a PC</source>
+        <translation>PC 不适用</translation>
+    </message>
+    <message>
+        <source>not collected</source>
+        <translation>未采集</translation>
+    </message>
+    <message>
+        <source>not collected (needs administrator rights)</source>
+        <translation>未采集（需要管理员权限）</translation>
+    </message>
+    <message>
+        <source>not collected (the broker sees it)</source>
+        <translation>未采集（券商可自行看到）</translation>
+    </message>
+    <message>
+        <source>running in a container: MAC, IP and disk are the container&apos;s, not the host&apos;s</source>
+        <translation>在容器中运行：MAC、IP 和磁盘都是容器的，不是主机的</translation>
+    </message>
+    <message>
+        <source>the CTP library (not visible to the console)</source>
+        <translation>CTP 库（控制台无法看到）</translation>
+    </message>
+    <message>
+        <source>the disk&apos;s serial is missing (not readable here)</source>
+        <translation>缺少磁盘序列号（此处无法读取）</translation>
+    </message>
+    <message>
+        <source>the form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s maker (firmware)</source>
+        <translation>本机厂商（固件）</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s model (firmware)</source>
+        <translation>本机型号（固件）</translation>
+    </message>
+    <message>
+        <source>the operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>the system disk: drive, file system, size in GiB, serial</source>
+        <translation>系统盘：盘符、文件系统、容量（GiB）、序列号</translation>
+    </message>
+    <message>
+        <source>this console&apos;s version</source>
+        <translation>本控制台的版本</translation>
+    </message>
+    <message>
+        <source>this machine (/.dockerenv, /proc/1/cgroup)</source>
+        <translation>本机（/.dockerenv、/proc/1/cgroup）</translation>
+    </message>
+    <message>
+        <source>this machine (Auto-fill)</source>
+        <translation>本机（自动填写）</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s IP address</source>
+        <translation>本机 IP 地址</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s host name</source>
+        <translation>本机主机名</translation>
+    </message>
+    <message>
+        <source>this machine, as the CTP API will read it</source>
+        <translation>本机（CTP API 将读取的值）</translation>
+    </message>
+    <message>
+        <source>typed in the form (differs from this machine)</source>
+        <translation>表单中手工输入（与本机不同）</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,10 @@
         <translation>診斷</translation>
     </message>
     <message>
+        <source>Terminal info</source>
+        <translation>終端資訊</translation>
+    </message>
+    <message>
         <source>&amp;Environment</source>
         <translation>環境(&amp;E)</translation>
     </message>
@@ -869,6 +873,61 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Log out</source>
         <translation>登出</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalInfoPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Value sent</source>
+        <translation>傳送的值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>What the login sends about this machine.</source>
+        <translation>登入時傳送的本機資訊。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read the form and this machine again</source>
+        <translation>重新讀取表單和本機資訊</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可選</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s); nothing looks wrong. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n 個欄位；未發現問題。未傳送任何內容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) look wrong ({0} the broker needs): {1}: {2}. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n 個欄位有問題（其中 {0} 個為券商必需）：{1}：{2}。未傳送任何內容。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2251,189 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logged in — check the clock</source>
         <translation>已登入 — 請檢查時鐘</translation>
+    </message>
+</context>
+<context>
+    <name>terminal</name>
+    <message>
+        <source>a Hyper-V virtual card: it changes when the VM is moved or re-created</source>
+        <translation>Hyper-V 虛擬網絡卡：虛擬機器遷移或重建時會改變</translation>
+    </message>
+    <message>
+        <source>a QEMU/KVM virtual card: it changes when the VM is moved or re-created</source>
+        <translation>QEMU/KVM 虛擬網絡卡：虛擬機器遷移或重建時會改變</translation>
+    </message>
+    <message>
+        <source>a VMware virtual card: it changes when the VM is moved or re-created</source>
+        <translation>VMware 虛擬網絡卡：虛擬機器遷移或重建時會改變</translation>
+    </message>
+    <message>
+        <source>a VirtualBox virtual card: it changes when the VM is moved or re-created</source>
+        <translation>VirtualBox 虛擬網絡卡：虛擬機器遷移或重建時會改變</translation>
+    </message>
+    <message>
+        <source>a Xen virtual card: it changes when the VM is moved or re-created</source>
+        <translation>Xen 虛擬網絡卡：虛擬機器遷移或重建時會改變</translation>
+    </message>
+    <message>
+        <source>a container&apos;s virtual interface: it changes with the container</source>
+        <translation>容器的虛擬網絡卡：隨容器改變</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;Default string&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;Default string&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;None&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;None&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;Not Specified&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;Not Specified&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;System Product Name&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;System Product Name&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;System manufacturer&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;System manufacturer&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a firmware placeholder (&apos;To be filled by O.E.M.&apos;), not this machine&apos;s</source>
+        <translation>韌體佔位值（&apos;To be filled by O.E.M.&apos;），不是本機的</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Amazon EC2): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（Amazon EC2）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Google): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（Google）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (KVM): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（KVM）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (QEMU): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（QEMU）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (VMware): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（VMware）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (VirtualBox): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（VirtualBox）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (Xen): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（Xen）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>a virtual machine (innotek): brokers may not accept it as a terminal</source>
+        <translation>虛擬機器（innotek）：券商可能不接受其作為終端</translation>
+    </message>
+    <message>
+        <source>all zeros: a placeholder, not a card&apos;s address</source>
+        <translation>全為零：佔位值，不是網絡卡地址</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>empty: no network card was found</source>
+        <translation>空：未找到網絡卡</translation>
+    </message>
+    <message>
+        <source>empty: the front&apos;s client authentication (ReqAuthenticate) needs it</source>
+        <translation>空：前置的客戶端認證（ReqAuthenticate）需要它</translation>
+    </message>
+    <message>
+        <source>locally administered (set by software, as VMs and containers do), not a card&apos;s</source>
+        <translation>本地管理地址（由軟體設定，虛擬機器和容器常見），不是網絡卡的出廠地址</translation>
+    </message>
+    <message>
+        <source>loopback: this machine has no network address the broker could register</source>
+        <translation>迴環地址：本機沒有可供券商登記的網路地址</translation>
+    </message>
+    <message>
+        <source>not applicable on a PC</source>
+        <translation>PC 不適用</translation>
+    </message>
+    <message>
+        <source>not collected</source>
+        <translation>未採集</translation>
+    </message>
+    <message>
+        <source>not collected (needs administrator rights)</source>
+        <translation>未採集（需要管理員許可權）</translation>
+    </message>
+    <message>
+        <source>not collected (the broker sees it)</source>
+        <translation>未採集（券商可自行看到）</translation>
+    </message>
+    <message>
+        <source>running in a container: MAC, IP and disk are the container&apos;s, not the host&apos;s</source>
+        <translation>在容器中執行：MAC、IP 和磁碟都是容器的，不是主機的</translation>
+    </message>
+    <message>
+        <source>the CTP library (not visible to the console)</source>
+        <translation>CTP 庫（控制檯無法看到）</translation>
+    </message>
+    <message>
+        <source>the disk&apos;s serial is missing (not readable here)</source>
+        <translation>缺少磁碟序列號（此處無法讀取）</translation>
+    </message>
+    <message>
+        <source>the form</source>
+        <translation>表單</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s maker (firmware)</source>
+        <translation>本機廠商（韌體）</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s model (firmware)</source>
+        <translation>本機型號（韌體）</translation>
+    </message>
+    <message>
+        <source>the operating system</source>
+        <translation>作業系統</translation>
+    </message>
+    <message>
+        <source>the system disk: drive, file system, size in GiB, serial</source>
+        <translation>系統盤：磁碟機代號、檔案系統、容量（GiB）、序列號</translation>
+    </message>
+    <message>
+        <source>this console&apos;s version</source>
+        <translation>本控制檯的版本</translation>
+    </message>
+    <message>
+        <source>this machine (/.dockerenv, /proc/1/cgroup)</source>
+        <translation>本機（/.dockerenv、/proc/1/cgroup）</translation>
+    </message>
+    <message>
+        <source>this machine (Auto-fill)</source>
+        <translation>本機（自動填寫）</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s IP address</source>
+        <translation>本機 IP 地址</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s host name</source>
+        <translation>本機主機名</translation>
+    </message>
+    <message>
+        <source>this machine, as the CTP API will read it</source>
+        <translation>本機（CTP API 將讀取的值）</translation>
+    </message>
+    <message>
+        <source>typed in the form (differs from this machine)</source>
+        <translation>表單中手工輸入（與本機不同）</translation>
     </message>
 </context>
 <context>

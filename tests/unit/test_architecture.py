@@ -157,10 +157,11 @@ def test_the_cli_is_a_package_of_one_module_per_command_with_reasoned_lazy_impor
         "diagnose",
         "explain",
         "simulate",
+        "terminal-info",
         "watch",
     ]
     for name in COMMANDS:
-        assert (cli / f"{name}.py").is_file(), name
+        assert (cli / f"{name.replace('-', '_')}.py").is_file(), name
     for path in cli.glob("*.py"):
         lines = path.read_text(encoding="utf-8").splitlines()
         tree = ast.parse("\n".join(lines))

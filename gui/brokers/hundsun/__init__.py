@@ -19,6 +19,17 @@ from gui.core.registry import (
     url,
 )
 from gui.core.schema import Field, FieldKind, ItemKind, Problem, Schema
+from gui.core.terminal_info import (
+    DISK_SERIAL_MISSING,
+    FROM_FORM,
+    FROM_MACHINE,
+    FROM_NOWHERE,
+    TerminalField,
+    ip_problem,
+    mac_problem,
+    machine_context,
+    text_problem,
+)
 
 # py_t2sdk's AddStr encodes its str as UTF-8 itself: that is what the C<width> fields receive.
 WIRE_ENCODING = "utf-8"
@@ -163,6 +174,68 @@ def station_fields() -> dict[str, str]:
     }
 
 
+# terminal_info's parts (seed 001's futures look-through format) and where the console takes
+# each from; the parts it does not collect go out empty.
+TERMINAL_INFO_PARTS = (
+    ("cpuid", "not collected (needs administrator rights)"),
+    ("内网ip", "this machine's IP address"),
+    ("手机号", "not applicable on a PC"),
+    ("手机设备号", "not applicable on a PC"),
+    ("计算机名", "this machine's host name"),
+    ("磁盘信息", "the system disk: drive, file system, size in GiB, serial"),
+    ("客户端版本号", "this console's version"),
+    ("操作系统版本号", "the operating system"),
+    ("公司名称", "not collected"),
+    ("外网IP地址", "not collected (the broker sees it)"),
+    ("PC终端序列号", "not collected"),
+    ("PC生产厂商", "the machine's maker (firmware)"),
+    ("PC产品型号", "the machine's model (firmware)"),
+    ("IP2", "not collected"),
+    ("MAC2", "not collected"),
+    ("[站点名称]IP:Port", "not collected"),
+)
+STATION_KEYS = ("mac_address", "ip_address", "hd_volserial", "op_station", "terminal_info")
+
+
+def terminal_preview(values: Mapping[str, Any]) -> list[TerminalField]:
+    """Function 10001's station fields exactly as the form will send them, each one's source
+    (this machine through Auto-fill, or typed), then terminal_info part by part."""
+    machine = station_fields()
+    fields: list[TerminalField] = []
+    for key in STATION_KEYS:
+        value = str(values.get(key) or "")
+        required = SCHEMA.field(key).required
+        if not value:
+            source = FROM_NOWHERE
+        elif value == machine[key]:
+            source = FROM_MACHINE
+        else:
+            source = FROM_FORM
+        if key == "mac_address":
+            problem = mac_problem(value)
+        elif key == "ip_address":
+            problem = ip_problem(value)
+        else:
+            problem = text_problem(value, required=required)
+        fields.append(TerminalField(key, value, source, required, problem=problem))
+    parts = str(values.get("terminal_info") or "").split(";")
+    for index, (name, source) in enumerate(TERMINAL_INFO_PARTS):
+        part = parts[index] if index < len(parts) else ""
+        collected = not source.startswith("not ")
+        if name == "内网ip":
+            problem = ip_problem(part)
+        elif name == "磁盘信息" and part and part.endswith(","):
+            problem = DISK_SERIAL_MISSING
+        else:
+            problem = text_problem(part, required=collected) if collected else ""
+        fields.append(
+            TerminalField(
+                f"terminal_info[{index + 1}] {name}", part, source, False, problem=problem
+            )
+        )
+    return fields + machine_context()
+
+
 def endpoints(settings: Mapping[str, Any]) -> list[str]:
     """Every `ip:port` of the T2 SDK's `servers` list (it tries them in turn)."""
     found = []
@@ -188,6 +261,7 @@ SPEC = BrokerSpec(
         "authorization_id": "demo-authorization",
     },
     autofill=station_fields,
+    terminal_info=terminal_preview,
     user_key="operator_no",
     native_codes=NATIVE_CODES,
     venues=("CN_EQUITY",),

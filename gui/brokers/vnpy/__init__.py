@@ -28,6 +28,12 @@ from gui.core.registry import (
     url,
 )
 from gui.core.schema import Field, FieldKind, Schema
+from gui.core.terminal_info import (
+    NEEDED_FOR_AUTHENTICATION,
+    TerminalField,
+    machine_facts,
+    shown,
+)
 
 # A setting whose key names a password, secret, token or key — in any language — is a secret.
 SECRET_KEY = re.compile(
@@ -112,6 +118,41 @@ def resolve_schema(environment: Environment, values: Mapping[str, Any]) -> Schem
     return Schema((gateway, *own))
 
 
+# vnpy_ctp's keys for CTP's client authentication (穿透式认证): AppID and AuthCode.
+CTP_APP_ID, CTP_AUTH_CODE = "产品名称", "授权编码"
+
+
+def terminal_preview(values: Mapping[str, Any]) -> list[TerminalField]:
+    """A CTP gateway sends the AppID and AuthCode it is given; the look-through data itself
+    (IP, MAC, disk, CPU, OS) is collected by the CTP API library inside the login, where the
+    console cannot see it: what that library will find on this machine is listed, checked.
+    Gateways without these settings send nothing the console knows of."""
+    if CTP_APP_ID not in values and CTP_AUTH_CODE not in values:
+        return []
+    app_id, auth_code = str(values.get(CTP_APP_ID) or ""), str(values.get(CTP_AUTH_CODE) or "")
+    needed = NEEDED_FOR_AUTHENTICATION
+    return [
+        TerminalField(
+            f"{CTP_APP_ID} (AppID)", app_id, "the form", True, problem="" if app_id else needed
+        ),
+        TerminalField(
+            f"{CTP_AUTH_CODE} (AuthCode)",
+            shown(auth_code, True),
+            "the form",
+            True,
+            sensitive=True,
+            problem="" if auth_code else needed,
+        ),
+        TerminalField(
+            "look-through data (IP, MAC, disk, CPU, OS)",
+            "collected by the CTP API during the login",
+            "the CTP library (not visible to the console)",
+            True,
+        ),
+        *machine_facts("this machine, as the CTP API will read it"),
+    ]
+
+
 def _notice(environment: Environment) -> str:
     if environment is Environment.LIVE and importlib.util.find_spec("vnpy") is None:
         return INSTALL_HINT
@@ -169,6 +210,7 @@ SPEC = BrokerSpec(
     schema_resolver=resolve_schema,
     notice=_notice,
     preflight=preflight,
+    terminal_info=terminal_preview,
     # CTP ends repeated wrong passwords with ErrorID 75 (CTP:连续登录失败次数超限，登录被禁止),
     # seen after a loop of ErrorID 3 (sun0x00/redtorch#68). The count is the futures company's
     # setting: 5 is common (not confirmed for every company).
