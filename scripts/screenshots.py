@@ -141,6 +141,65 @@ async def readme(app: QApplication, out: Path) -> None:
         await shots.close()
 
 
+async def features(app: QApplication, out: Path) -> None:
+    """The README's pictures of a vendor code explained and of a scheduled login (this one with
+    a private Secret Service for the remembered password, tests/secret_service.py)."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from gui.core.wall_clock import NOW_ENV
+    from gui.ui.schedule_dialog import ScheduleDialog
+    from tests.secret_service import running_secret_service
+
+    size = (1280, 800)
+    os.environ[NOW_ENV] = "2026-12-08T10:00:00+08:00"  # a Tuesday morning: the venues are open
+    shots = Shots(app, out, size, "en")
+    vnpy = await shots.open("vnpy")
+    vnpy.scenario.setCurrentIndex(vnpy.scenario.findData("disconnect_4097"))
+    QTest.mouseClick(vnpy.connect_button, Qt.MouseButton.LeftButton)
+    await until(lambda: "Code 4097" in vnpy.reason.text(), "the explained disconnect reason")
+    await asyncio.sleep(0.5)
+    await shots.save("native-code-vnpy-4097", stem=False)
+    await shots.close()
+
+    with running_secret_service(Path(tempfile.mkdtemp(prefix="broker-console-keyring-"))) as svc:
+        os.environ.update(svc.env)
+        shots = Shots(app, out, size, "en")
+        kgi = await shots.open("kgi")
+        QTest.keyClicks(kgi.form.editors["password"].input, "demo")
+        QTest.mouseClick(kgi.account_bar.remember, Qt.MouseButton.LeftButton)
+        await until(lambda: "after the next login" in kgi.reason.text(), "remember passwords")
+        QTest.mouseClick(kgi.connect_button, Qt.MouseButton.LeftButton)
+        await until(lambda: kgi.account_control.has_remembered(kgi.current_environment), "a login")
+        await until(lambda: not kgi.busy, "the login's end")
+        QTest.mouseClick(kgi.logout_button, Qt.MouseButton.LeftButton)
+        await until(lambda: not kgi.session.state.live, "the logout")
+        kgi.form.editors["password"].input.clear()
+        start = datetime.fromisoformat("2026-12-08T08:39:50").astimezone()
+        os.environ[NOW_ENV] = start.isoformat()
+        shots.window.broker_tabs["kgi"]._render_market()  # the clock moved: the Market row too
+        dialog = kgi.account_bar.schedule_clicked()
+        await settle()
+        QTest.mouseClick(dialog.at_box, Qt.MouseButton.LeftButton)
+        dialog.at_time.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+        for _ in range(10):
+            QTest.keyClick(dialog.at_time, Qt.Key.Key_Up)
+        await settle()
+        screen = app.primaryScreen().grabWindow(0)  # the dialog is a window of its own
+        screen.copy(shots.window.geometry()).save(str(out / "schedule-dialog.png"))
+        assert isinstance(dialog, ScheduleDialog)
+        dialog.accept()
+        await until(lambda: kgi.session.state.live, "the scheduled login")
+        await until(
+            lambda: "scheduled login done" in shots.window.statusBar().currentMessage(),
+            "the scheduled login's notice",
+        )
+        await asyncio.sleep(1.0)
+        await shots.save("schedule-logged-in", stem=False)
+        await shots.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder for the PNG files")
@@ -152,6 +211,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--readme", action="store_true", help="only the README's pictures (OUT: docs)"
+    )
+    parser.add_argument(
+        "--features",
+        action="store_true",
+        help="only the pictures of an explained vendor code and a scheduled login",
     )
     args = parser.parse_args()
     chosen = args.size or ["1280x800", "1366x768"]
@@ -169,6 +233,9 @@ def main() -> int:
     async def run() -> None:
         if args.readme:
             await readme(app, args.out)
+            return
+        if args.features:
+            await features(app, args.out)
             return
         for width, height in sizes:
             for code in languages:

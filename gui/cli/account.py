@@ -22,7 +22,8 @@ from gui.cli.signals import EXIT_HELP
 from gui.core.accounts import Accounts, read_export
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.profiles import AccountError, ProfileStore, account_name_problem
-from gui.core.registry import Environment, Registry
+from gui.core.registry import BrokerSpec, Environment, Registry
+from gui.core.schedule import Schedule, has_maintenance, parse_time
 from gui.core.shared_files import OutputRefused, write_output
 from gui.core.text_width import pad
 
@@ -71,6 +72,19 @@ def add_command(commands: Any) -> None:
         default=None,
         help="logged in by the window's Log in to all",
     )
+    save.add_argument(
+        "--login-at",
+        metavar="HH:MM",
+        help="scheduled login at this local time on the broker's trading days (the window while "
+        "open, or `watch --account NAME --schedule`), with the remembered passwords only",
+    )
+    save.add_argument(
+        "--after-maintenance",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="scheduled login again when the venue's daily maintenance window ends (CTP)",
+    )
+    save.add_argument("--no-schedule", action="store_true", help="no scheduled login")
     save.add_argument("--json", action="store_true")
 
     listing = verbs.add_parser("list", description=EXITS, help="every account; never a secret")
@@ -166,6 +180,9 @@ def _save(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> C
     store.save(spec.id, environment.value, schema, values, scenario=scenario, account=args.name)
     if args.login_all is not None:  # one per broker, as in the window
         store.mark_login_all(spec.id, args.name, args.login_all)
+    schedule = _schedule(args, spec, existing.schedule if existing else Schedule())
+    if schedule is not None:
+        store.update_account(spec.id, args.name, schedule=schedule)
     if args.remember:
         accounts.remember(spec.id, args.name, environment.value, secrets)
     remembered = f"; remembered: {', '.join(sorted(secrets))}" if secrets else ""
@@ -173,6 +190,26 @@ def _save(args: argparse.Namespace, registry: Registry, accounts: Accounts) -> C
     return CheckOutcome(
         True, 0, f"{verb} account {args.name!r} of {spec.id} ({environment.value}){remembered}"
     )
+
+
+def _schedule(args: argparse.Namespace, spec: BrokerSpec, current: Schedule) -> Schedule | None:
+    """The schedule --login-at / --after-maintenance / --no-schedule ask for; None: unchanged."""
+    if args.no_schedule:
+        return Schedule()
+    if args.login_at is None and args.after_maintenance is None:
+        return None
+    try:
+        at = parse_time(args.login_at) if args.login_at is not None else current.at
+    except ValueError as exc:
+        raise InvalidSettings({"--login-at": str(exc)}) from None
+    after = current.after_maintenance if args.after_maintenance is None else args.after_maintenance
+    if after and not has_maintenance(spec.venues):
+        raise InvalidSettings(
+            {"--after-maintenance": f"{spec.title}'s venues have no daily maintenance window"}
+        )
+    if not spec.venues:
+        raise InvalidSettings({"--login-at": f"{spec.title} has no trading days to schedule on"})
+    return Schedule(at, after)
 
 
 def _list(args: argparse.Namespace, printer: Printer, store: ProfileStore) -> CheckOutcome:
@@ -189,6 +226,7 @@ def _list(args: argparse.Namespace, printer: Printer, store: ProfileStore) -> Ch
             flags = [
                 *(["last used"] if row["current"] else []),
                 *(["log in with all"] if account.login_all else []),
+                *([f"scheduled: {account.schedule.describe()}"] if account.schedule.active else []),
                 f"remembered: {remembered}" if remembered else "no password remembered",
             ]
             printer.record(

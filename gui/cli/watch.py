@@ -31,10 +31,13 @@ from gui.cli.output import (
     with_session_warnings,
 )
 from gui.cli.running import AFTER_LOGIN_GRACE, LOG_CLOSE_SECONDS, run_bounded, warn_of_log
+from gui.cli.scheduled import run_schedule
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.health import Health, HealthTracker
+from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
+from gui.core.schedule import Schedule
 from gui.core.schema import Schema
 from gui.core.session import SessionState
 from gui.core.session_controller import LoginRequest, SessionController
@@ -68,6 +71,12 @@ def add_command(commands: Any) -> None:
         action="store_true",
         help="log in again after a drop (backoff 1, 2, 4 … 60 s; never after a rejection)",
     )
+    watch.add_argument(
+        "--schedule",
+        action="store_true",
+        help="with --account: log in at the account's scheduled times (account save "
+        "--login-at / --after-maintenance) during --duration, with its remembered passwords only",
+    )
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
@@ -96,6 +105,8 @@ def _watch(
     masked: list[str],
 ) -> CheckOutcome:
 
+    if args.schedule:
+        scheduled_account(args)  # invalid input before anything is read or started
     spec, environment, saved, remembered = resolve_target(args, masked, secrets=True)
     schema, values = login_values(args, spec, environment, saved, remembered)
 
@@ -140,13 +151,42 @@ async def _stay(
     tracker.listeners.append(show)
     request = LoginRequest(environment, args.scenario, values, schema, login_bound, args.account)
     try:
-        outcome = await _logged_in_until_the_end(
-            control, request, args.reconnect, changed, show, duration, args.allow_lockout_risk
-        )
+        if args.schedule:
+            schedule = scheduled_account(args)
+            outcome = await run_schedule(
+                control, request, schedule, printer, duration, args.reconnect, show
+            )
+        else:
+            outcome = await _logged_in_until_the_end(
+                control, request, args.reconnect, changed, show, duration, args.allow_lockout_risk
+            )
     finally:
         await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
     return warn_of_log(outcome, session_log, session)
+
+
+def scheduled_account(args: argparse.Namespace) -> Schedule:
+    """The schedule of the --account that --schedule runs; invalid input when it cannot run:
+    no account, a password given (scheduled logins use remembered ones only), no schedule."""
+    if not args.account:
+        raise InvalidSettings({"--schedule": "needs --account NAME: schedules belong to accounts"})
+    if args.secrets:
+        raise InvalidSettings(
+            {"--secret": "a scheduled login uses the account's remembered passwords only"}
+        )
+    store = ProfileStore()
+    if not store.has_account(args.broker, args.account):
+        return Schedule()  # resolve_target says the account does not exist
+    schedule = store.account(args.broker, args.account).schedule
+    if not schedule.active:
+        raise InvalidSettings(
+            {
+                "--schedule": f"account {args.account!r} has no schedule: set one with `account "
+                f"save {args.broker} {args.account} --login-at HH:MM`"
+            }
+        )
+    return schedule
 
 
 async def _logged_in_until_the_end(

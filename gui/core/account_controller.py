@@ -17,6 +17,7 @@ from gui.core.errors import BrokerFailure
 from gui.core.login import layered_values
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment, Registry
+from gui.core.schedule import Schedule
 from gui.core.schema import Schema
 from gui.core.session_controller import Remember, within_vault_bound
 
@@ -33,6 +34,7 @@ class AccountFlags:
     reconnect: bool
     can_forget: bool  # passwords remembered, or to be
     can_delete: bool  # not the broker's only account
+    schedule: Schedule  # when the window logs it in by itself
 
 
 class AccountController:
@@ -68,6 +70,7 @@ class AccountController:
             reconnect=saved.reconnect,
             can_forget=saved.remember or saved.has_remembered,
             can_delete=len(self.names()) > 1,
+            schedule=saved.schedule,
         )
 
     def saved(self) -> dict[str, Any]:
@@ -137,6 +140,9 @@ class AccountController:
         """One account per broker logs in with all: marking this one unmarks the others (and
         reconnect follows it unless chosen)."""
         self.profiles.mark_login_all(self.spec.id, self.name, on)
+
+    def set_schedule(self, schedule: Schedule) -> None:
+        self.profiles.update_account(self.spec.id, self.name, schedule=schedule)
 
     def set_reconnect(self, on: bool) -> None:
         self.profiles.update_account(self.spec.id, self.name, reconnect=on)

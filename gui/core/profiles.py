@@ -28,6 +28,7 @@ from typing import Any
 import platformdirs
 
 from gui import APP_NAME
+from gui.core.schedule import Schedule
 from gui.core.schema import Schema
 from gui.core.shared_files import SharedFile
 
@@ -130,6 +131,7 @@ class Account:
     login_all: bool = False  # logged in by "Log in to all"
     reconnect_choice: bool | None = None  # None: reconnect when it logs in with all
     remembered: dict[str, tuple[str, ...]] = field(default_factory=dict)  # env: secret fields
+    schedule: Schedule = field(default_factory=Schedule)  # scheduled logins (gui/core/schedule)
 
     @property
     def reconnect(self) -> bool:
@@ -150,6 +152,7 @@ class Account:
             "remembered": {env: list(keys) for env, keys in self.remembered.items() if keys},
             "login_all": self.login_all,
             "reconnect": self.reconnect,
+            "schedule": self.schedule.to_json(),
         }
 
 
@@ -163,6 +166,7 @@ def _account(broker: str, name: str, entry: dict[str, Any]) -> Account:
         remember=entry.get("remember") is True,
         login_all=entry.get("login_all") is True,
         reconnect_choice=entry["reconnect"] if isinstance(entry.get("reconnect"), bool) else None,
+        schedule=Schedule.from_json(entry.get("schedule")),
         remembered={
             env: tuple(str(key) for key in keys if isinstance(key, str))
             for env, keys in (remembered.items() if isinstance(remembered, dict) else ())
@@ -210,7 +214,7 @@ def _scalars(values: Any) -> dict[str, Scalar]:
 class ProfileStore:
     """profiles.json: {"format": 2, "options": {...}, "brokers": {id: {"account": last used,
     "accounts": {name: {"environment", "scenario", "remember", "remembered", "login_all",
-    environment: values}}}}}."""
+    "reconnect", "schedule", environment: values}}}}}."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or config_dir()) / "profiles.json"
@@ -369,8 +373,9 @@ class ProfileStore:
         self._change(broker, account, change, select=True)
 
     def update_account(self, broker: str, name: str, **settings: Any) -> None:
-        """Set remember / login_all / reconnect / remembered ({environment: [fields]})."""
-        unknown = set(settings) - {"remember", "login_all", "reconnect", "remembered"}
+        """Set remember / login_all / reconnect / remembered ({environment: [fields]}) /
+        schedule (a Schedule)."""
+        unknown = set(settings) - {"remember", "login_all", "reconnect", "remembered", "schedule"}
         if unknown:
             raise TypeError(f"not an account setting: {', '.join(sorted(unknown))}")
 
@@ -379,6 +384,8 @@ class ProfileStore:
             for key, value in settings.items():
                 if key == "remembered":
                     value = {env: sorted(keys) for env, keys in value.items() if keys}
+                elif key == "schedule":
+                    value = value.to_json()
                 entry[key] = value
 
         self._change(broker, name, change)
@@ -427,8 +434,9 @@ class ProfileStore:
             source = dict(entry or (accounts.get(copy_of, {}) if copy_of else {}))
             for key in ("remember", "remembered"):  # passwords are not copied
                 source.pop(key, None)
-            if entry is None:  # one account per broker logs in with all: not the copy too
-                source.pop("login_all", None)
+            if entry is None:  # one account per broker logs in with all: not the copy too,
+                source.pop("login_all", None)  # nor at the scheduled times of the original
+                source.pop("schedule", None)
             elif source.get("login_all") is True:  # an imported account marked: the new one
                 for other in accounts.values():
                     if other.get("login_all") is True:

@@ -2,22 +2,35 @@
 
 `BROKER_CONSOLE_NOW` (ISO-8601; without an offset it is this machine's local time) sets it, for
 tests and for a desk-support engineer replaying "what would the console have said at 02:45?".
-This is the one place that reads it; everything that asks "is the venue open?" calls `now()`.
-Logged times, clock offsets and timeouts keep the real clock.
+The set clock runs from there (a scheduled login a minute later comes a minute later). This is
+the one place that reads it; everything that asks "is the venue open?" or "is it time?" calls
+`now()`. Logged times, clock offsets and timeouts keep the real clock.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+import time
+from datetime import datetime, timedelta
 
 NOW_ENV = "BROKER_CONSOLE_NOW"
 
 
+_anchor: tuple[str, float] = ("", 0.0)  # the setting last seen, and when (monotonic)
+
+
 def now() -> datetime:
-    """An aware datetime: the set time when BROKER_CONSOLE_NOW holds one, else the real one
-    (a value that is not a time is refused up front by the CLI: `problem`)."""
-    return _parse(_setting()) or datetime.now().astimezone()
+    """An aware datetime: the set time (running since it was first seen) when
+    BROKER_CONSOLE_NOW holds one, else the real one (a value that is not a time is refused up
+    front by the CLI: `problem`)."""
+    global _anchor
+    text = _setting()
+    start = _parse(text)
+    if start is None:
+        return datetime.now().astimezone()
+    if _anchor[0] != text:
+        _anchor = (text, time.monotonic())
+    return start + timedelta(seconds=time.monotonic() - _anchor[1])
 
 
 def problem() -> str:

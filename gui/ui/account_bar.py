@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from gui.core.accounts import Deleted
+    from gui.core.schedule import Schedule
+    from gui.ui.schedule_dialog import ScheduleDialog
 
 ERROR_COLOUR = "#c62828"
 
@@ -137,6 +139,10 @@ class AccountBar(Translatable, QWidget):
             )
         )
         self.reconnect.toggled.connect(self._reconnect_toggled)
+        schedule = menu.addAction(self.tr("Schedule…"), self.schedule_clicked)
+        schedule.setObjectName("account_schedule")
+        schedule.setToolTip(self.tr("Log this account in by itself at set times"))
+        self.account_actions["schedule"] = schedule
         self.account_menu_button.setMenu(menu)
         account_label = QLabel(self.tr("Accou&nt"))
         account_label.setBuddy(self.account)
@@ -170,6 +176,30 @@ class AccountBar(Translatable, QWidget):
         flags = self.control.flags()
         self.account_actions["forget"].setEnabled(flags.can_forget)
         self.account_actions["delete"].setEnabled(flags.can_delete)
+
+    def schedule_clicked(self) -> ScheduleDialog:
+        """Accounts → Schedule…: a window-modal dialog that does not block the event loop."""
+        from gui.core.schedule import has_maintenance
+        from gui.ui.schedule_dialog import ScheduleDialog  # QDialog types: not at start-up
+
+        dialog = ScheduleDialog(
+            self.control.name,
+            self.control.flags().schedule,
+            has_maintenance(self.control.spec.venues),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._set_schedule(dialog.schedule()))
+        dialog.open()
+        return dialog
+
+    def _set_schedule(self, schedule: Schedule) -> None:
+        try:
+            self.control.set_schedule(schedule)
+        except OSError as exc:
+            self.told.emit(str(exc), "#c62828")
+            return
+        self.marks_changed.emit()
 
     def _account_chosen(self) -> None:
         name = self.account.currentData()

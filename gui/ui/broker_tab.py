@@ -478,6 +478,22 @@ class BrokerTab(Translatable, QWidget):
             return True, self.tr("logged in")
         return False, self.session.reason or self.session.state.value
 
+    async def scheduled_login(self, name: str) -> str:
+        """A scheduled login of account `name` (gui/ui/scheduled_logins.py): '' when it logged
+        in, "skipped: why" when the tab was in use, else why it failed."""
+        if self.session.state.live:
+            if name == self.account_name:
+                return "skipped: " + self.tr("already logged in")
+            return "skipped: " + self.tr("the tab is logged in with {0}").format(self.account_name)
+        if self.busy:
+            return "skipped: " + self.tr("the tab was busy")
+        if name != self.account_name:
+            self.select_account(name)
+            if name != self.account_name:
+                return self.tr("the account could not be shown")
+        ok, text = await self.login_with_all()
+        return "" if ok else text
+
     # -- made when first needed (not on the window's way up) ---------------------------------
 
     @property

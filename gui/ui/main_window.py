@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import APP_TITLE, __version__
+from gui.core.events import Level
 from gui.core.profiles import ProfileStore, config_dir
 from gui.core.registry import BrokerSpec, Registry
 from gui.core.session_log import SessionLog
@@ -30,6 +31,7 @@ from gui.ui.event_log import LogFeed
 from gui.ui.file_watch import FileWatch
 from gui.ui.i18n import LANGUAGES, Language, Translatable, retranslate, translate
 from gui.ui.resources import app_icon
+from gui.ui.scheduled_logins import ScheduledLogins
 
 if TYPE_CHECKING:
     import asyncio
@@ -143,6 +145,11 @@ class MainWindow(Translatable, QMainWindow):
         # A CLI command or a second window may change the saved accounts while this one is open.
         self.settings_watch = FileWatch(profiles.path, self)
         self.settings_watch.changed.connect(self._saved_settings_changed)
+        self.scheduled_logins = ScheduledLogins(
+            self.registry, profiles, self._open_tab, self._schedule_notice, self
+        )
+        self.settings_watch.changed.connect(self.scheduled_logins.reconcile)
+        QTimer.singleShot(0, self.scheduled_logins.reconcile)  # once the event loop runs
         self._closing: asyncio.Task[None] | None = None
         self.quit_question: QMessageBox | None = None  # asked when quitting with live sessions
         self._bundling: asyncio.Task[None] | None = None
@@ -198,6 +205,7 @@ class MainWindow(Translatable, QMainWindow):
         tab.health_changed.connect(lambda t=tab: self._health_changed(t))
         tab.state_changed.connect(lambda _s, t=tab: self._tab_state(t))
         tab.log_view.notice.connect(self._notice)
+        tab.accounts_changed.connect(self.scheduled_logins.reconcile)
         page = self._pages[spec.id]
         page.layout().addWidget(tab)
         return tab
@@ -216,6 +224,17 @@ class MainWindow(Translatable, QMainWindow):
 
     def _notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def _schedule_notice(self, title: str, text: str, level: Level) -> None:
+        """A scheduled login's outcome: the status bar; a tray message unless it went well."""
+        self.statusBar().showMessage(text, 10_000)
+        if level is not Level.INFO:
+            from PySide6.QtWidgets import QSystemTrayIcon  # not on the window's way up
+
+            icon = QSystemTrayIcon.MessageIcon.Warning
+            if level is Level.ERROR:
+                icon = QSystemTrayIcon.MessageIcon.Critical
+            self._make_tray().showMessage(title, text, icon, 15_000)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -683,6 +702,7 @@ class MainWindow(Translatable, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close or not self.live_tabs():
+            self.scheduled_logins.stop()
             self._stop_reconnecting()
             self._remember()
             self.session_log.close(LOG_CLOSE_SECONDS)

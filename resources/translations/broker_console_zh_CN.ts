@@ -56,6 +56,14 @@
         <translation>连接断开时重新登录（间隔 1、2、4 … 60 秒）；登录被拒绝时绝不重试。“随全部登录”的账户默认开启。</translation>
     </message>
     <message>
+        <source>Schedule…</source>
+        <translation>定时登录…</translation>
+    </message>
+    <message>
+        <source>Log this account in by itself at set times</source>
+        <translation>在设定的时间自动登录此账户</translation>
+    </message>
+    <message>
         <source>Accou&amp;nt</source>
         <translation>账户(&amp;N)</translation>
     </message>
@@ -220,6 +228,18 @@
     <message>
         <source>logged in</source>
         <translation>已登录</translation>
+    </message>
+    <message>
+        <source>the tab is logged in with {0}</source>
+        <translation>此标签页已用 {0} 登录</translation>
+    </message>
+    <message>
+        <source>the tab was busy</source>
+        <translation>此标签页正忙</translation>
+    </message>
+    <message>
+        <source>the account could not be shown</source>
+        <translation>无法显示该账户</translation>
     </message>
     <message>
         <source>Its lockout rule is unknown.</source>
@@ -760,6 +780,52 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logging out of every broker before closing…</source>
         <translation>关闭前正在登出所有券商…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Scheduled login: {0}</source>
+        <translation>定时登录：{0}</translation>
+    </message>
+    <message>
+        <source>Log in at</source>
+        <translation>登录时间</translation>
+    </message>
+    <message>
+        <source>on the venue&apos;s trading days (this computer&apos;s time)</source>
+        <translation>在交易所的交易日（本机时间）</translation>
+    </message>
+    <message>
+        <source>Log in again when the daily maintenance window ends</source>
+        <translation>每日维护时段结束后再次登录</translation>
+    </message>
+    <message>
+        <source>This broker&apos;s venues have no maintenance window.</source>
+        <translation>此券商的交易所没有维护时段。</translation>
+    </message>
+    <message>
+        <source>Scheduled logins use the passwords this account remembers (turn on Remember passwords first) and run while the console is open. A missed or failed login is notified and not retried before the next time.</source>
+        <translation>定时登录使用此账户记住的密码（请先开启“记住密码”），并在控制台开启时运行。错过或失败的登录会通知您，在下一次设定时间之前不会重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledLogins</name>
+    <message>
+        <source>{0}: scheduled login done</source>
+        <translation>{0}：定时登录完成</translation>
+    </message>
+    <message>
+        <source>{0}: scheduled login skipped: {1}</source>
+        <translation>{0}：定时登录已跳过：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: the scheduled login at {2} was missed (the computer slept or the clock jumped); not tried now</source>
+        <translation>{0}：错过了 {2} 的定时登录（电脑休眠或时钟跳变）；现在不会尝试</translation>
+    </message>
+    <message>
+        <source>{0}: scheduled login failed: {1}</source>
+        <translation>{0}：定时登录失败：{1}</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,14 @@
         <translation>連線中斷時重新登入（間隔 1、2、4 … 60 秒）；登入被拒絕時絕不重試。「隨全部登入」的帳戶預設開啟。</translation>
     </message>
     <message>
+        <source>Schedule…</source>
+        <translation>定時登入…</translation>
+    </message>
+    <message>
+        <source>Log this account in by itself at set times</source>
+        <translation>在設定的時間自動登入此帳戶</translation>
+    </message>
+    <message>
         <source>Accou&amp;nt</source>
         <translation>帳戶(&amp;N)</translation>
     </message>
@@ -220,6 +228,18 @@
     <message>
         <source>logged in</source>
         <translation>已登入</translation>
+    </message>
+    <message>
+        <source>the tab is logged in with {0}</source>
+        <translation>此標籤頁已用 {0} 登入</translation>
+    </message>
+    <message>
+        <source>the tab was busy</source>
+        <translation>此標籤頁正忙</translation>
+    </message>
+    <message>
+        <source>the account could not be shown</source>
+        <translation>無法顯示該帳戶</translation>
     </message>
     <message>
         <source>Its lockout rule is unknown.</source>
@@ -760,6 +780,52 @@ Log in to your brokers and see at a glance that it worked.</source>
     <message>
         <source>Logging out of every broker before closing…</source>
         <translation>關閉前正在登出所有券商…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Scheduled login: {0}</source>
+        <translation>定時登入：{0}</translation>
+    </message>
+    <message>
+        <source>Log in at</source>
+        <translation>登入時間</translation>
+    </message>
+    <message>
+        <source>on the venue&apos;s trading days (this computer&apos;s time)</source>
+        <translation>在交易所的交易日（本機時間）</translation>
+    </message>
+    <message>
+        <source>Log in again when the daily maintenance window ends</source>
+        <translation>每日維護時段結束後再次登入</translation>
+    </message>
+    <message>
+        <source>This broker&apos;s venues have no maintenance window.</source>
+        <translation>此券商的交易所沒有維護時段。</translation>
+    </message>
+    <message>
+        <source>Scheduled logins use the passwords this account remembers (turn on Remember passwords first) and run while the console is open. A missed or failed login is notified and not retried before the next time.</source>
+        <translation>定時登入使用此帳戶記住的密碼（請先開啟“記住密碼”），並在控制檯開啟時執行。錯過或失敗的登入會通知您，在下一次設定時間之前不會重試。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledLogins</name>
+    <message>
+        <source>{0}: scheduled login done</source>
+        <translation>{0}：定時登入完成</translation>
+    </message>
+    <message>
+        <source>{0}: scheduled login skipped: {1}</source>
+        <translation>{0}：定時登入已跳過：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: the scheduled login at {2} was missed (the computer slept or the clock jumped); not tried now</source>
+        <translation>{0}：錯過了 {2} 的定時登入（電腦休眠或時鐘跳變）；現在不會嘗試</translation>
+    </message>
+    <message>
+        <source>{0}: scheduled login failed: {1}</source>
+        <translation>{0}：定時登入失敗：{1}</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,10 @@ def test_a_refused_login_on_a_sunday_names_the_next_opening(
     )
     assert tab.panel.market.text().startswith("Closed; opens at Mon 2026-12-07")
 
-    monkeypatch.setenv(NOW_ENV, "2026-12-08T10:00:00+08:00")  # Tuesday, the day session
+    monkeypatch.setenv(NOW_ENV, "2026-12-08T10:00:30+08:00")  # Tuesday, the day session
     tab.scenario.setCurrentIndex(tab.scenario.findData("normal"))
     qtbot.mouseClick(tab.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.session.state is SessionState.LOGGED_IN, timeout=WAIT_MS)
-    assert tab.panel.market.text() == "Open (TAIFEX), closes in 3 h 45 min"
+    assert tab.panel.market.text() == "Open (TAIFEX), closes in 3 h 44 min"
     qtbot.mouseClick(tab.logout_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.session.state is SessionState.DISCONNECTED, timeout=WAIT_MS)
