@@ -17,8 +17,9 @@ DISPLAY_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
 
 # What the tests need besides Qt: Mono (pythonnet's runtime, and mcs for the C# SDK stand-ins),
 # the C/C++ compilers for the Kingdom stand-ins and shim, patchelf to build vnpy_ctp, and a real
-# Secret Service (gnome-keyring on a private D-Bus session bus) for remembered passwords.
-TEST_PACKAGES=(mono-devel gcc g++ patchelf gnome-keyring dbus dbus-user-session)
+# Secret Service (gnome-keyring on a private D-Bus session bus) for remembered passwords, and a
+# real Prometheus server (and promtool) that scrapes the metrics endpoint in the tests.
+TEST_PACKAGES=(mono-devel gcc g++ patchelf gnome-keyring dbus dbus-user-session prometheus)
 # The real CTP gateway the worker tests drive (it used to segfault the console). PyPI has no
 # Linux wheel, so it is built from its sdist; vnpy's utility module needs numpy and TA-Lib.
 VNPY_CTP="vnpy_ctp==6.7.11.4"

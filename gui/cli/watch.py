@@ -35,6 +35,8 @@ from gui.cli.scheduled import run_schedule
 from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.health import Health, HealthTracker
+from gui.core.metrics import ConsoleMetrics, SessionSeries
+from gui.core.metrics_server import MetricsServer, is_loopback, parse_address
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schedule import Schedule
@@ -77,6 +79,12 @@ def add_command(commands: Any) -> None:
         help="with --account: log in at the account's scheduled times (account save "
         "--login-at / --after-maintenance) during --duration, with its remembered passwords only",
     )
+    watch.add_argument(
+        "--metrics",
+        metavar="HOST:PORT",
+        help="serve the session's metrics for Prometheus at http://HOST:PORT/metrics (GET "
+        "only); 127.0.0.1 keeps them on this machine",
+    )
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
@@ -86,6 +94,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         duration = positive_seconds(args.duration, "--duration")
         login_bound = positive_seconds(args.timeout)
+        if args.metrics is not None:
+            parse_address(args.metrics)
     except InvalidSettings as failure:
         return finish(printer, invalid(failure), None)
     bound = duration + login_bound + AFTER_LOGIN_GRACE + 10.0  # logout and last lines
@@ -150,6 +160,9 @@ async def _stay(
 
     tracker.listeners.append(show)
     request = LoginRequest(environment, args.scenario, values, schema, login_bound, args.account)
+    exporter = None
+    if args.metrics is not None:
+        exporter = _serve_metrics(args.metrics, control, args.account or "", environment, printer)
     try:
         if args.schedule:
             schedule = scheduled_account(args)
@@ -163,7 +176,32 @@ async def _stay(
     finally:
         await control.shutdown()
         session_log.close(LOG_CLOSE_SECONDS)
+        if exporter is not None:
+            exporter.stop()
     return warn_of_log(outcome, session_log, session)
+
+
+def _serve_metrics(
+    address: str,
+    control: SessionController,
+    account: str,
+    environment: Environment,
+    printer: Printer,
+) -> MetricsServer:
+    """The session's metrics on HOST:PORT for the whole watch (gui/core/metrics.py)."""
+    metrics = ConsoleMetrics()
+    metrics.add(SessionSeries(control.session, control.health, account, environment.value))
+    host, port = parse_address(address)
+    try:
+        server = MetricsServer(metrics, host, port).start()
+    except OSError as exc:
+        raise InvalidSettings({"--metrics": f"cannot listen on {address}: {exc}"}) from None
+    where = "this machine only" if is_loopback(host) else "reachable from the network"
+    printer.record(
+        {"kind": "metrics", "url": server.url, "loopback": is_loopback(host)},
+        f"metrics at {server.url} ({where})",
+    )
+    return server
 
 
 def scheduled_account(args: argparse.Namespace) -> Schedule:

@@ -142,6 +142,7 @@ class HealthTracker:
     state: Health = Health.OFFLINE
     reason: str = ""
     reconnects: int = 0
+    drop_count: int = 0  # every drop (`drops` keeps the latest times only)
     attempt: int = 0
     next_attempt_at: float | None = None
     samples: deque[Sample] = field(default_factory=lambda: deque(maxlen=SAMPLES))
@@ -220,6 +221,7 @@ class HealthTracker:
             self._up_since = None
             if self.state in (Health.OK, Health.STALE):  # it was logged in: lost
                 self.drops.append(self.wall())
+                self.drop_count += 1
                 self._set(Health.LOST, reason)
             elif self.state is not Health.RECONNECTING:
                 self._set(Health.FAILED, reason)

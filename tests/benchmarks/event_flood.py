@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/event_flood.py --events 100000 --threads 4 --json
     .venv/bin/python tests/benchmarks/event_flood.py --idle 30
+    .venv/bin/python tests/benchmarks/event_flood.py --scrape 1 --json
 
 console: the real window, offscreen, with a logged-in KGI tab; the KGI mix (60% RECOVER, 20%
 ServerTime, 10% GetStatus, 10% Message) fired from vendor threads by the real KGI driver in its
@@ -17,6 +18,9 @@ measures how late the GUI thread answers. The console side also gives the CPU pe
 the flood: its GUI thread's and its worker's (all the worker's threads, the vendor's too). One
 JSON line per run, then the medians (--json: only the medians).
 --idle N: CPU seconds of the console (and its worker) over N s logged in to the simulator.
+--scrape S: the console side only, without and with its metrics exposed (Settings → Expose
+metrics, on loopback) and scraped every S seconds by a Prometheus-like client during the
+flood, runs interleaved; the medians of both and their ratios.
 """
 
 from __future__ import annotations
@@ -99,8 +103,9 @@ class Probe:
         }
 
 
-def console_side(events: int, threads: int) -> dict[str, float]:
-    """The real window, a logged-in KGI tab, the flood through the worker."""
+def console_side(events: int, threads: int, scrape: float = 0.0) -> dict[str, float]:
+    """The real window, a logged-in KGI tab, the flood through the worker; with `scrape`, its
+    metrics served and fetched every `scrape` seconds throughout."""
     os.environ.update(
         FLOOD_EVENTS=str(events), FLOOD_THREADS=str(threads), FLOOD_DELAY_S="1.0",
         QT_QPA_PLATFORM="offscreen", BROKER_CONSOLE_CONFIG_DIR=tempfile.mkdtemp(),
@@ -154,6 +159,21 @@ def console_side(events: int, threads: int) -> dict[str, float]:
 
     tab.session.event_batch_listeners.append(count)
     window.feed.flushed.connect(flushed)
+    scrapes = [0]
+    stop_scraping = threading.Event()
+    if scrape:
+        window.expose_metrics("127.0.0.1:0")
+        url = window.metrics_export.server.url  # type: ignore[union-attr]
+
+        def scraper() -> None:
+            import urllib.request
+
+            while not stop_scraping.wait(scrape):
+                with urllib.request.urlopen(url, timeout=10) as answer:
+                    answer.read()
+                scrapes[0] += 1
+
+        threading.Thread(target=scraper, daemon=True).start()
 
     async def main() -> dict[str, float]:
         await asyncio.sleep(0.5)
@@ -163,7 +183,10 @@ def console_side(events: int, threads: int) -> dict[str, float]:
         while "last" not in marks:
             await asyncio.sleep(0.05)
         probe.stop()
+        stop_scraping.set()
         figures = probe.figures(events, marks["last"] - marks["first"])
+        if scrape:
+            figures["scrapes"] = scrapes[0]
         figures["idle_rss_mb"] = round(marks["idle_rss"], 1)
         figures["dropped"] = tab.session.info.dropped
         # Where the time went: the GUI thread's and the worker's CPU per event of the flood.
@@ -285,10 +308,13 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true", help="only the line of medians")
     parser.add_argument("--idle", type=float, help="measure idle CPU over this many seconds")
+    parser.add_argument(
+        "--scrape", type=float, help="compare the console without and with a scrape every S s"
+    )
     parser.add_argument("--side", choices=("console", "vnpy", "idle"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side == "console":
-        print(json.dumps(console_side(args.events, args.threads)))
+        print(json.dumps(console_side(args.events, args.threads, args.scrape or 0.0)))
         return
     if args.side == "vnpy":
         print(json.dumps(vnpy_side(args.events, args.threads)))
@@ -300,6 +326,9 @@ def main() -> None:
             print(json.dumps({"idle": child("idle", "--idle", str(args.idle))}))
         return
     size = ["--events", str(args.events), "--threads", str(args.threads)]
+    if args.scrape:
+        scraped(size, args.runs, args.scrape, args.json)
+        return
     runs = []
     for _ in range(args.runs):
         run = {"console": child("console", *size), "vnpy_style": child("vnpy", *size)}
@@ -319,6 +348,30 @@ def main() -> None:
         "peak_rss_vs_idle_window": round(console["peak_rss_mb"] / console["idle_rss_mb"], 2),
     }
     print(json.dumps({**medians, "median_of": args.runs}))
+
+
+def scraped(size: list[str], runs: int, every: float, quiet: bool) -> None:
+    """The console without and with a scrape every `every` s, interleaved; medians, ratios."""
+    pairs = []
+    for _ in range(runs):
+        pair = {
+            "without_scrape": child("console", *size),
+            "with_scrape": child("console", *size, "--scrape", str(every)),
+        }
+        pairs.append(pair)
+        if not quiet:
+            print(json.dumps(pair), flush=True)
+    medians = {
+        side: {key: statistics.median(p[side][key] for p in pairs) for key in pairs[0][side]}
+        for side in ("without_scrape", "with_scrape")
+    }
+    plain, scraped_run = medians["without_scrape"], medians["with_scrape"]
+    medians["ratios"] = {
+        key: round(scraped_run[key] / plain[key], 3)
+        for key in ("events_per_s", "lateness_p99_ms", "gui_thread_cpu_us_per_event")
+        if plain.get(key)
+    }
+    print(json.dumps({**medians, "scrape_every_s": every, "median_of": runs}))
 
 
 if __name__ == "__main__":
