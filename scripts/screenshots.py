@@ -112,7 +112,11 @@ async def every_view(app: QApplication, out: Path, size: tuple[int, int], code: 
 
 
 async def readme(app: QApplication, out: Path) -> None:
-    """The pictures the README shows, under the names it uses."""
+    """The pictures the README shows, under the names it uses (at a moment the venues are
+    open, whatever day they are taken on)."""
+    from gui.core.wall_clock import NOW_ENV
+
+    os.environ[NOW_ENV] = "2026-12-08T10:00:00+08:00"
     size = (1280, 800)
     shots = Shots(app, out, size, "en")
     await shots.log_in("kgi", "password")

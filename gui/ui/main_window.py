@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtGui import QCloseEvent, QIcon
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QSystemTrayIcon
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QSystemTrayIcon
 
     from gui.core.bundle import Bundle
     from gui.core.health import Health
@@ -142,6 +142,7 @@ class MainWindow(Translatable, QMainWindow):
         self.tray: QSystemTrayIcon | None = None  # made with the first session
         self._previous_health: dict[str, Health] = {}
 
+        self.metrics_export = MetricsExport(profiles, self._notice, self)  # its Settings entry
         self._build_menus()
         # A CLI command or a second window may change the saved accounts while this one is open.
         self.settings_watch = FileWatch(profiles.path, self)
@@ -151,10 +152,10 @@ class MainWindow(Translatable, QMainWindow):
         )
         self.settings_watch.changed.connect(self.scheduled_logins.reconcile)
         QTimer.singleShot(0, self.scheduled_logins.reconcile)  # once the event loop runs
-        self.metrics_export = MetricsExport(profiles, self)
-        self.metrics_question: QInputDialog | None = None
         if self.metrics_export.saved_address:  # after the first paint: prometheus_client loads
-            QTimer.singleShot(0, lambda: self.expose_metrics(self.metrics_export.saved_address))
+            QTimer.singleShot(
+                0, lambda: self.metrics_export.expose(self.metrics_export.saved_address)
+            )
         self._closing: asyncio.Task[None] | None = None
         self.quit_question: QMessageBox | None = None  # asked when quitting with live sessions
         self._bundling: asyncio.Task[None] | None = None
@@ -328,86 +329,9 @@ class MainWindow(Translatable, QMainWindow):
             self.tr("Open &log folder"), self.open_log_folder
         )
         settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
-        self.metrics_action = settings_menu.addAction(
-            self.tr("Expose metrics for &Prometheus…"), self.expose_metrics_clicked
-        )
-        self.metrics_action.setObjectName("expose_metrics")
-        self.metrics_action.setCheckable(True)
-        self.metrics_action.setToolTip(
-            self.tr("Serve the sessions' health at http://HOST:PORT/metrics for Prometheus")
-        )
+        settings_menu.addAction(self.metrics_export.action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About"), self._about)
-
-    # -- metrics -------------------------------------------------------------------------------
-
-    def expose_metrics_clicked(self) -> QInputDialog:
-        """Settings → Expose metrics…: HOST:PORT (empty: off), window-modal, not blocking."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from gui.core.metrics_server import DEFAULT_ADDRESS
-
-        dialog = QInputDialog(self)
-        dialog.setObjectName("metrics_dialog")
-        dialog.setWindowTitle(self.tr("Expose metrics"))
-        dialog.setLabelText(
-            self.tr(
-                "Serve the sessions' health for Prometheus at http://HOST:PORT/metrics (empty: "
-                "off). 127.0.0.1 keeps it on this computer; another address makes it reachable "
-                "from the network."
-            )
-        )
-        dialog.setTextValue(self.metrics_export.saved_address or DEFAULT_ADDRESS)
-        dialog.textValueSelected.connect(self.expose_metrics)
-        dialog.rejected.connect(self._show_metrics_state)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.metrics_question = dialog
-        return dialog
-
-    def expose_metrics(self, address: str) -> None:
-        """Serve (or, for an empty address, stop serving) the metrics; say where, or why not."""
-        address = address.strip()
-        try:
-            if not address:
-                self.metrics_export.stop(forget=True)
-                self._notice(self.tr("Metrics are no longer served."))
-            elif problem := self.metrics_export.start(address):
-                self._notice(self.tr("Metrics not served: {0}").format(problem))
-            else:
-                self._metrics_served(address)
-        except OSError as exc:  # served, but the choice could not be saved
-            self._notice(self.tr("Could not save the settings: {0}").format(exc))
-        self._show_metrics_state()
-
-    def _metrics_served(self, address: str) -> None:
-        from gui.core.metrics_server import is_loopback, parse_address
-
-        server = self.metrics_export.server
-        assert server is not None
-        self._notice(self.tr("Metrics at {0}").format(server.url))
-        if not is_loopback(parse_address(address)[0]):
-            from PySide6.QtWidgets import QMessageBox
-
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Metrics reachable from the network"),
-                self.tr(
-                    "{0} can be read by anyone who reaches this computer on the network: the "
-                    "brokers, accounts and session states of this desk (never a password). "
-                    "Use 127.0.0.1 unless Prometheus runs elsewhere and the network is trusted."
-                ).format(server.url),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setObjectName("metrics_warning")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
-    def _show_metrics_state(self) -> None:
-        server = self.metrics_export.server
-        self.metrics_action.setChecked(server is not None)
-        self.metrics_action.setStatusTip(server.url if server is not None else "")
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -656,52 +656,12 @@ Code {1} ({2}):
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <source>Expose metrics for &amp;Prometheus…</source>
-        <translation>向 Prometheus 提供指标(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Serve the sessions&apos; health at http://HOST:PORT/metrics for Prometheus</source>
-        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供会话健康状况</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Expose metrics</source>
-        <translation>提供指标</translation>
-    </message>
-    <message>
-        <source>Serve the sessions&apos; health for Prometheus at http://HOST:PORT/metrics (empty: off). 127.0.0.1 keeps it on this computer; another address makes it reachable from the network.</source>
-        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供会话健康状况（留空：关闭）。127.0.0.1 只限本机访问；其他地址可从网络访问。</translation>
-    </message>
-    <message>
-        <source>Metrics are no longer served.</source>
-        <translation>已停止提供指标。</translation>
-    </message>
-    <message>
-        <source>Metrics not served: {0}</source>
-        <translation>未提供指标：{0}</translation>
-    </message>
-    <message>
-        <source>Could not save the settings: {0}</source>
-        <translation>无法保存设置：{0}</translation>
-    </message>
-    <message>
-        <source>Metrics at {0}</source>
-        <translation>指标地址：{0}</translation>
-    </message>
-    <message>
-        <source>Metrics reachable from the network</source>
-        <translation>指标可从网络访问</translation>
-    </message>
-    <message>
-        <source>{0} can be read by anyone who reaches this computer on the network: the brokers, accounts and session states of this desk (never a password). Use 127.0.0.1 unless Prometheus runs elsewhere and the network is trusted.</source>
-        <translation>网络上能访问本机的任何人都能读取 {0}：本交易台的券商、账户和会话状态（绝不包含密码）。除非 Prometheus 运行在其他机器且网络可信，否则请使用 127.0.0.1。</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -829,8 +789,48 @@ Log in to your brokers and see at a glance that it worked.</source>
 <context>
     <name>MetricsExport</name>
     <message>
+        <source>Expose metrics for &amp;Prometheus…</source>
+        <translation>向 Prometheus 提供指标(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Serve the sessions&apos; health at http://HOST:PORT/metrics for Prometheus</source>
+        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供会话健康状况</translation>
+    </message>
+    <message>
         <source>Cannot listen on {0}: {1}</source>
         <translation>无法在 {0} 上监听：{1}</translation>
+    </message>
+    <message>
+        <source>Expose metrics</source>
+        <translation>提供指标</translation>
+    </message>
+    <message>
+        <source>Serve the sessions&apos; health for Prometheus at http://HOST:PORT/metrics (empty: off). 127.0.0.1 keeps it on this computer; another address makes it reachable from the network.</source>
+        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供会话健康状况（留空：关闭）。127.0.0.1 只限本机访问；其他地址可从网络访问。</translation>
+    </message>
+    <message>
+        <source>Metrics are no longer served.</source>
+        <translation>已停止提供指标。</translation>
+    </message>
+    <message>
+        <source>Metrics not served: {0}</source>
+        <translation>未提供指标：{0}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation>无法保存设置：{0}</translation>
+    </message>
+    <message>
+        <source>Metrics at {0}</source>
+        <translation>指标地址：{0}</translation>
+    </message>
+    <message>
+        <source>Metrics reachable from the network</source>
+        <translation>指标可从网络访问</translation>
+    </message>
+    <message>
+        <source>{0} can be read by anyone who reaches this computer on the network: the brokers, accounts and session states of this desk (never a password). Use 127.0.0.1 unless Prometheus runs elsewhere and the network is trusted.</source>
+        <translation>网络上能访问本机的任何人都能读取 {0}：本交易台的券商、账户和会话状态（绝不包含密码）。除非 Prometheus 运行在其他机器且网络可信，否则请使用 127.0.0.1。</translation>
     </message>
 </context>
 <context>

@@ -656,52 +656,12 @@ Code {1} ({2}):
         <translation>設定(&amp;T)</translation>
     </message>
     <message>
-        <source>Expose metrics for &amp;Prometheus…</source>
-        <translation>向 Prometheus 提供指標(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Serve the sessions&apos; health at http://HOST:PORT/metrics for Prometheus</source>
-        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供會話健康狀況</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
         <translation>關於(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Expose metrics</source>
-        <translation>提供指標</translation>
-    </message>
-    <message>
-        <source>Serve the sessions&apos; health for Prometheus at http://HOST:PORT/metrics (empty: off). 127.0.0.1 keeps it on this computer; another address makes it reachable from the network.</source>
-        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供會話健康狀況（留空：關閉）。127.0.0.1 只限本機訪問；其他地址可從網路訪問。</translation>
-    </message>
-    <message>
-        <source>Metrics are no longer served.</source>
-        <translation>已停止提供指標。</translation>
-    </message>
-    <message>
-        <source>Metrics not served: {0}</source>
-        <translation>未提供指標：{0}</translation>
-    </message>
-    <message>
-        <source>Could not save the settings: {0}</source>
-        <translation>無法儲存設定：{0}</translation>
-    </message>
-    <message>
-        <source>Metrics at {0}</source>
-        <translation>指標地址：{0}</translation>
-    </message>
-    <message>
-        <source>Metrics reachable from the network</source>
-        <translation>指標可從網路訪問</translation>
-    </message>
-    <message>
-        <source>{0} can be read by anyone who reaches this computer on the network: the brokers, accounts and session states of this desk (never a password). Use 127.0.0.1 unless Prometheus runs elsewhere and the network is trusted.</source>
-        <translation>網路上能訪問本機的任何人都能讀取 {0}：本交易臺的券商、帳戶和會話狀態（絕不包含密碼）。除非 Prometheus 執行在其他機器且網路可信，否則請使用 127.0.0.1。</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -829,8 +789,48 @@ Log in to your brokers and see at a glance that it worked.</source>
 <context>
     <name>MetricsExport</name>
     <message>
+        <source>Expose metrics for &amp;Prometheus…</source>
+        <translation>向 Prometheus 提供指標(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Serve the sessions&apos; health at http://HOST:PORT/metrics for Prometheus</source>
+        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供會話健康狀況</translation>
+    </message>
+    <message>
         <source>Cannot listen on {0}: {1}</source>
         <translation>無法在 {0} 上監聽：{1}</translation>
+    </message>
+    <message>
+        <source>Expose metrics</source>
+        <translation>提供指標</translation>
+    </message>
+    <message>
+        <source>Serve the sessions&apos; health for Prometheus at http://HOST:PORT/metrics (empty: off). 127.0.0.1 keeps it on this computer; another address makes it reachable from the network.</source>
+        <translation>在 http://HOST:PORT/metrics 向 Prometheus 提供會話健康狀況（留空：關閉）。127.0.0.1 只限本機訪問；其他地址可從網路訪問。</translation>
+    </message>
+    <message>
+        <source>Metrics are no longer served.</source>
+        <translation>已停止提供指標。</translation>
+    </message>
+    <message>
+        <source>Metrics not served: {0}</source>
+        <translation>未提供指標：{0}</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation>無法儲存設定：{0}</translation>
+    </message>
+    <message>
+        <source>Metrics at {0}</source>
+        <translation>指標地址：{0}</translation>
+    </message>
+    <message>
+        <source>Metrics reachable from the network</source>
+        <translation>指標可從網路訪問</translation>
+    </message>
+    <message>
+        <source>{0} can be read by anyone who reaches this computer on the network: the brokers, accounts and session states of this desk (never a password). Use 127.0.0.1 unless Prometheus runs elsewhere and the network is trusted.</source>
+        <translation>網路上能訪問本機的任何人都能讀取 {0}：本交易臺的券商、帳戶和會話狀態（絕不包含密碼）。除非 Prometheus 執行在其他機器且網路可信，否則請使用 127.0.0.1。</translation>
     </message>
 </context>
 <context>

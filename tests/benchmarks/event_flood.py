@@ -162,7 +162,7 @@ def console_side(events: int, threads: int, scrape: float = 0.0) -> dict[str, fl
     scrapes = [0]
     stop_scraping = threading.Event()
     if scrape:
-        window.expose_metrics("127.0.0.1:0")
+        window.metrics_export.expose("127.0.0.1:0")
         url = window.metrics_export.server.url  # type: ignore[union-attr]
 
         def scraper() -> None:

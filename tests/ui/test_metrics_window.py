@@ -29,7 +29,7 @@ SCRAPE_SECONDS = 10.0
 
 def choose_address(qtbot, window: MainWindow, address: str) -> None:
     """Alt+T, a click on Expose metrics…, the address typed over the suggestion, Enter."""
-    previous = window.metrics_question
+    previous = window.metrics_export.question
     window.activateWindow()  # back from a dialog, as the window manager does
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
@@ -38,8 +38,8 @@ def choose_address(qtbot, window: MainWindow, address: str) -> None:
     qtbot.mouseClick(
         menu, Qt.MouseButton.LeftButton, pos=QPoint(menu.actionGeometry(action).center())
     )
-    qtbot.waitUntil(lambda: window.metrics_question not in (None, previous))
-    dialog = window.metrics_question
+    qtbot.waitUntil(lambda: window.metrics_export.question not in (None, previous))
+    dialog = window.metrics_export.question
     assert dialog is not None and dialog.objectName() == "metrics_dialog"
     qtbot.waitUntil(dialog.isVisible)
     line = dialog.findChild(QLineEdit)
@@ -62,7 +62,7 @@ def test_metrics_are_exposed_remembered_and_follow_the_session(
     qtbot.waitUntil(lambda: window.metrics_export.server is not None, timeout=5000)
     url = window.metrics_export.server.url
     assert window.statusBar().currentMessage() == f"Metrics at {url}"
-    assert window.metrics_action.isChecked()
+    assert window.metrics_export.action.isChecked()
     assert ProfileStore(config_dir).option(METRICS_OPTION) == "127.0.0.1:0"
     tab = window.broker_tabs["kgi"]
     qtbot.keyClicks(tab.form.editors["password"].input, "demo")
@@ -85,7 +85,7 @@ def test_metrics_are_exposed_remembered_and_follow_the_session(
 
     choose_address(qtbot, window, "")  # empty: off, and forgotten
     qtbot.waitUntil(lambda: window.metrics_export.server is None, timeout=5000)
-    assert not window.metrics_action.isChecked()
+    assert not window.metrics_export.action.isChecked()
     assert ProfileStore(config_dir).option(METRICS_OPTION) == ""
 
 
@@ -95,7 +95,7 @@ def test_a_hundred_scrapers_during_a_flood_leave_the_window_answering(
     monkeypatch.setenv("FLOOD_EVENTS", str(FLOOD_EVENTS))
     monkeypatch.setenv("FLOOD_THREADS", "4")
     monkeypatch.setenv("FLOOD_DELAY_S", "0.5")
-    window.expose_metrics("127.0.0.1:0")
+    window.metrics_export.expose("127.0.0.1:0")
     url = window.metrics_export.server.url
     tab = window.broker_tabs["kgi"]
     tab.controller = LoginController(
