@@ -12,19 +12,9 @@ from collections.abc import Callable
 
 from gui.cli.output import CheckOutcome, Printer
 from gui.core.errors import BrokerFailure
-from gui.core.events import Level
 from gui.core.schedule import Outcome, Schedule, ScheduleEvent, Scheduler
 from gui.core.session import SessionState
 from gui.core.session_controller import LoginRequest, SessionController
-
-HEALTH_EVERY_SECONDS = 2.0
-_LEVELS = {
-    Outcome.NEXT: Level.INFO,
-    Outcome.DONE: Level.INFO,
-    Outcome.SKIPPED: Level.WARNING,
-    Outcome.MISSED: Level.WARNING,
-    Outcome.FAILED: Level.ERROR,
-}
 
 
 async def run_schedule(
@@ -35,8 +25,10 @@ async def run_schedule(
     duration: float,
     reconnect: bool,
     show: Callable[[], None],
+    health_every: float,
 ) -> CheckOutcome:
-    """Run the schedule for `duration` seconds; the outcome counts what happened."""
+    """Run the schedule for `duration` seconds (a health line every `health_every` while
+    logged in); the outcome counts what happened."""
     session = control.session
     failures: list[BrokerFailure] = []
 
@@ -53,14 +45,14 @@ async def run_schedule(
     def report(event: ScheduleEvent) -> None:
         printer.record(event.to_json(), f"schedule {event.outcome.value}: {event.text}")
         if event.outcome is not Outcome.NEXT:  # a row of the session log too
-            session.note(event.text, _LEVELS[event.outcome])
+            session.note(event.text, event.level)
 
     scheduler = Scheduler(schedule, control.spec.venues, login, report)
     task = asyncio.ensure_future(scheduler.run())
     try:
         end = time.monotonic() + duration
         while (left := end - time.monotonic()) > 0 and not task.done():
-            await asyncio.sleep(min(HEALTH_EVERY_SECONDS, left))
+            await asyncio.sleep(min(health_every, left))
             if session.state.live:
                 show()
     finally:

@@ -167,7 +167,14 @@ async def _stay(
         if args.schedule:
             schedule = scheduled_account(args)
             outcome = await run_schedule(
-                control, request, schedule, printer, duration, args.reconnect, show
+                control,
+                request,
+                schedule,
+                printer,
+                duration,
+                args.reconnect,
+                show,
+                HEALTH_EVERY_SECONDS,
             )
         else:
             outcome = await _logged_in_until_the_end(

@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from gui.core import wall_clock
+from gui.core.events import Level
 from gui.core.trading_hours import SEARCH_DAYS, VENUES
 
 MISSED_AFTER = timedelta(minutes=5)
@@ -116,6 +117,15 @@ class ScheduleEvent:
     outcome: Outcome
     due: datetime
     text: str
+
+    @property
+    def level(self) -> Level:
+        """How a log row or a notice shows it: a login that did not happen is worth a look."""
+        if self.outcome is Outcome.FAILED:
+            return Level.ERROR
+        if self.outcome in (Outcome.MISSED, Outcome.SKIPPED):
+            return Level.WARNING
+        return Level.INFO
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -157,10 +157,16 @@ class MarketStatus:
         return f"closed{maintenance}; opens at {local_text(self.opens_at)} ({self.venue})"
 
 
-def span_text(left: timedelta) -> str:
+def span_parts(left: timedelta) -> tuple[int, int, int]:
+    """Whole days, hours and minutes of a span (the panel words them in the UI's language)."""
     minutes = max(0, int(left.total_seconds() // 60))
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
+    return days, hours, minutes
+
+
+def span_text(left: timedelta) -> str:
+    days, hours, minutes = span_parts(left)
     if days:
         return f"{days} d {hours} h"
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"

@@ -26,12 +26,6 @@ if TYPE_CHECKING:
     from gui.ui.broker_tab import BrokerTab
 
 Notify = Callable[[str, str, Level], None]  # title, text, level
-_LEVELS = {
-    Outcome.DONE: Level.INFO,
-    Outcome.SKIPPED: Level.WARNING,
-    Outcome.MISSED: Level.WARNING,
-    Outcome.FAILED: Level.ERROR,
-}
 
 
 class ScheduledLogins(Translatable, QObject):
@@ -109,5 +103,5 @@ class ScheduledLogins(Translatable, QObject):
         }  # fmt: skip
         stamp = event.due.strftime("%H:%M")
         text = texts[event.outcome].format(account, event.text, stamp)
-        self.open_tab(broker).session.note(text, _LEVELS[event.outcome])
-        self.notify(title, text, _LEVELS[event.outcome])
+        self.open_tab(broker).session.note(text, event.level)
+        self.notify(title, text, event.level)

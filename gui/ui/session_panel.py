@@ -26,7 +26,7 @@ from gui.core.credential_expiry import CREDENTIAL_EXPIRES, WARNING_DAYS
 from gui.core.events import Level
 from gui.core.native_codes import NativeCode
 from gui.core.session import SessionInfo, SessionState
-from gui.core.trading_hours import VENUES, MarketStatus, local_text
+from gui.core.trading_hours import VENUES, MarketStatus, local_text, span_parts
 from gui.ui.i18n import Translatable, explained, explained_fully, translate
 
 _BADGE: dict[SessionState, tuple[str, str]] = {
@@ -263,9 +263,7 @@ class SessionPanel(Translatable, QGroupBox):
         self.market.setToolTip(VENUES[status.venue].name)
 
     def _span(self, left: timedelta) -> str:
-        minutes = max(0, int(left.total_seconds() // 60))
-        days, minutes = divmod(minutes, 24 * 60)
-        hours, minutes = divmod(minutes, 60)
+        days, hours, minutes = span_parts(left)
         if days:
             return self.tr("{0} d {1} h").format(days, hours)
         if hours:

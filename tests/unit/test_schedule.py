@@ -4,6 +4,7 @@ machine slept through reported missed and not tried, a failure not retried."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -43,13 +44,15 @@ class FakeClock:
         return self.at
 
 
-def test_a_time_slept_through_is_missed_and_not_tried() -> None:
+def run_at_0840(answer: str, then: Callable[[datetime], datetime]) -> tuple[Scheduler, list]:
+    """A scheduler for 08:40 on a fake clock: once it says when, the clock moves to
+    `then(due)`; it runs until it said three things (and a little longer: no retry comes)."""
     clock = FakeClock(local("2026-12-08T08:39:00"))
     calls: list[datetime] = []
 
     async def login(due: datetime) -> str:
         calls.append(due)
-        return ""
+        return answer
 
     scheduler = Scheduler(Schedule(time(8, 40)), ("TAIFEX",), login, lambda e: None, now=clock,
                           step=0.01)  # fmt: skip
@@ -59,40 +62,27 @@ def test_a_time_slept_through_is_missed_and_not_tried() -> None:
         async with asyncio.timeout(5):
             while not scheduler.events:
                 await asyncio.sleep(0.005)
-            clock.at += timedelta(hours=2)  # the machine slept
+            clock.at = then(scheduler.events[0].due)
             while len(scheduler.events) < 3:
                 await asyncio.sleep(0.005)
+            await asyncio.sleep(0.05)
         task.cancel()
 
     asyncio.run(go())
+    return scheduler, calls
+
+
+def test_a_time_slept_through_is_missed_and_not_tried() -> None:
+    scheduler, calls = run_at_0840("", lambda due: due + timedelta(hours=2))  # the machine slept
     assert [e.outcome for e in scheduler.events] == [Outcome.NEXT, Outcome.MISSED, Outcome.NEXT]
     assert calls == []
     assert scheduler.events[2].due == local("2026-12-09T08:40")
 
 
 def test_a_failure_waits_for_the_next_time() -> None:
-    clock = FakeClock(local("2026-12-08T08:39:59"))
-    calls: list[datetime] = []
-
-    async def login(due: datetime) -> str:
-        calls.append(due)
-        return "Login rejected: wrong password"
-
-    scheduler = Scheduler(Schedule(time(8, 40)), ("TAIFEX",), login, lambda e: None, now=clock,
-                          step=0.01)  # fmt: skip
-
-    async def go() -> None:
-        task = asyncio.ensure_future(scheduler.run())
-        async with asyncio.timeout(5):
-            while not scheduler.events:
-                await asyncio.sleep(0.005)
-            clock.at = scheduler.events[0].due + timedelta(seconds=1)  # the time comes
-            while len(scheduler.events) < 3:
-                await asyncio.sleep(0.005)
-            await asyncio.sleep(0.05)  # a retry would come now; none does
-        task.cancel()
-
-    asyncio.run(go())
+    scheduler, calls = run_at_0840(
+        "Login rejected: wrong password", lambda due: due + timedelta(seconds=1)
+    )  # the time comes
     assert [e.outcome for e in scheduler.events] == [Outcome.NEXT, Outcome.FAILED, Outcome.NEXT]
     assert len(calls) == 1
     assert scheduler.events[2].due == local("2026-12-09T08:40")
