@@ -1,16 +1,18 @@
 """The metrics endpoint: `GET /metrics` only, on an address the user chose (127.0.0.1 unless
 they typed another), served by a few threads of its own.
 
-Bounded: a fixed pool of workers, a bounded queue of accepted connections (beyond it a
-connection is closed at once), a timeout on every socket, so a slow or hostile scraper can
-neither hold the console nor grow it. Anything but `GET /metrics` is 404 (another path) or 405
-(another method). The body is rendered by `prometheus_client` from ConsoleMetrics' copy of the
-series; the Prometheus text format, or OpenMetrics when the scraper asks for it.
+Bounded: a fixed pool of workers, at most WORKERS + QUEUE_BOUND accepted connections held at
+once (beyond that a connection is closed at once), a timeout on every socket, so a slow or
+hostile scraper can neither hold the console nor grow it. Anything but `GET /metrics` is 404
+(another path) or 405 (another method). The body is rendered by `prometheus_client` from
+ConsoleMetrics' copy of the series; the Prometheus text format, or OpenMetrics when the scraper
+asks for it.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import queue
 import socket
 import threading
@@ -19,6 +21,8 @@ from typing import Any
 
 from gui.core.errors import InvalidSettings
 from gui.core.metrics import ConsoleMetrics
+
+log = logging.getLogger(__name__)
 
 WORKERS = 4
 QUEUE_BOUND = 128  # accepted connections waiting for a worker; more are closed at once
@@ -93,7 +97,12 @@ class _PooledServer(HTTPServer):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, _Handler)
         self.registry = registry
-        self.waiting: queue.Queue[tuple[Any, Any] | None] = queue.Queue(queue_bound)
+        self.waiting: queue.Queue[tuple[Any, Any] | None] = queue.Queue()
+        # Counted at accept and released when served, not read off the queue's length: a burst
+        # that arrives before idle workers wake must not be refused while a worker is free.
+        self._capacity = WORKERS + queue_bound
+        self._held = 0
+        self._held_lock = threading.Lock()
         self.refused = 0
         self.workers = [
             threading.Thread(target=self._work, name=f"metrics-{n}", daemon=True)
@@ -104,11 +113,21 @@ class _PooledServer(HTTPServer):
 
     def process_request(self, request: Any, client_address: Any) -> None:
         request.settimeout(SOCKET_TIMEOUT)
-        try:
-            self.waiting.put_nowait((request, client_address))
-        except queue.Full:
+        with self._held_lock:
+            room = self._held < self._capacity
+            if room:
+                self._held += 1
+        if room:
+            self.waiting.put((request, client_address))
+        else:
             self.refused += 1
             self.shutdown_request(request)
+
+    @property
+    def held(self) -> int:
+        """Accepted connections being served or waiting for a worker."""
+        with self._held_lock:
+            return self._held
 
     def _work(self) -> None:
         while (item := self.waiting.get()) is not None:
@@ -117,8 +136,13 @@ class _PooledServer(HTTPServer):
                 self.finish_request(request, client_address)
             except OSError:
                 pass  # the scraper went away or timed out: nothing to tell
+            except Exception:
+                # A failed render costs this scrape (its connection is closed), never a worker.
+                log.exception("metrics: a scrape could not be rendered")
             finally:
                 self.shutdown_request(request)
+                with self._held_lock:
+                    self._held -= 1
 
     def server_close(self) -> None:
         super().server_close()
@@ -160,8 +184,13 @@ class MetricsServer:
 
     @property
     def refused(self) -> int:
-        """Connections closed at once because the queue was full."""
+        """Connections closed at once because every worker and the queue were taken."""
         return 0 if self._server is None else self._server.refused
+
+    @property
+    def held(self) -> int:
+        """Connections accepted and not yet done with."""
+        return 0 if self._server is None else self._server.held
 
     def stop(self) -> None:
         server, self._server = self._server, None

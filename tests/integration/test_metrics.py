@@ -4,6 +4,7 @@ alert rules, and the dashboard over exported series only."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -143,7 +144,8 @@ def test_a_slow_scraper_cannot_hold_the_endpoint_and_extra_connections_are_close
     try:
         for _ in range(4 + 2):  # every worker and the queue taken by scrapers that say nothing
             silent.append(socket.create_connection(("127.0.0.1", server.port), timeout=10))
-        wait_for(lambda: server.refused == 0 and len(silent) == 6, "the silent scrapers")
+        wait_for(lambda: server.held == 6, "the silent scrapers to be accepted")
+        assert server.refused == 0  # a burst within workers + queue is held, whatever woke first
         extra = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         started = time.monotonic()
         assert extra.recv(1) == b""  # closed at once, not queued without bound
@@ -155,6 +157,34 @@ def test_a_slow_scraper_cannot_hold_the_endpoint_and_extra_connections_are_close
             sock.close()
         server.stop()
     assert metrics.series == []  # nothing the console holds was touched
+
+
+class _BrokenOnce(ConsoleMetrics):
+    """A collector whose first renders fail, as a bug in a series' code would."""
+
+    def __init__(self, failures: int) -> None:
+        super().__init__()
+        self.failures = failures
+
+    def collect(self):  # type: ignore[no-untyped-def]
+        if self.failures > 0:
+            self.failures -= 1
+            raise RuntimeError("a series could not be read")
+        return super().collect()
+
+
+def test_scrapes_that_fail_to_render_cost_no_worker() -> None:
+    metrics = _BrokenOnce(failures=4 * 2)  # twice as many failures as there are workers
+    server = MetricsServer(metrics, "127.0.0.1", 0).start()
+    try:
+        for _ in range(4 * 2):
+            with pytest.raises((urllib.error.URLError, ConnectionError, http.client.HTTPException)):
+                get(server.url)
+        status, _, body = get(server.url)  # every worker is still there to answer
+        assert status == 200
+        assert f"# TYPE {PREFIX}_" in body
+    finally:
+        server.stop()
 
 
 def test_the_alert_rules_pass_promtool() -> None:
