@@ -36,11 +36,11 @@ from gui.cli.signals import EXIT_HELP, until_stopped
 from gui.core.errors import BrokerFailure, InvalidSettings
 from gui.core.health import Health, HealthTracker
 from gui.core.metrics import ConsoleMetrics, SessionSeries
-from gui.core.metrics_server import MetricsServer, is_loopback, parse_address
+from gui.core.metrics_server import MetricsServer, parse_address
 from gui.core.profiles import ProfileStore
 from gui.core.registry import BrokerSpec, Environment
 from gui.core.schedule import Schedule
-from gui.core.schema import Schema
+from gui.core.schema import Schema, is_loopback
 from gui.core.session import SessionState
 from gui.core.session_controller import LoginRequest, SessionController
 from gui.core.session_log import SessionLog

@@ -11,7 +11,6 @@ asks for it.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import queue
 import socket
@@ -37,16 +36,6 @@ def parse_address(text: str) -> tuple[str, int]:
     if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise InvalidSettings({"--metrics": f"{text!r} is not HOST:PORT, e.g. {DEFAULT_ADDRESS}"})
     return host, int(port)
-
-
-def is_loopback(host: str) -> bool:
-    """Only this machine can reach it (a name that is not an address counts as reachable)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class _Handler(BaseHTTPRequestHandler):

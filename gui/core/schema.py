@@ -255,6 +255,16 @@ def is_host(text: str) -> bool:
     return all(_HOST_LABEL.match(label) for label in name.split("."))
 
 
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach it (a name that is not an address counts as reachable)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _parse_host(fld: Field, raw: Any) -> str:
     text = _parse_text(fld, raw)
     if not is_host(text):

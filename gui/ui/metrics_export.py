@@ -143,7 +143,8 @@ class MetricsExport(Translatable, QObject):
         self._show_state()
 
     def _served(self, address: str) -> None:
-        from gui.core.metrics_server import is_loopback, parse_address
+        from gui.core.metrics_server import parse_address
+        from gui.core.schema import is_loopback
 
         server = self.server
         assert server is not None

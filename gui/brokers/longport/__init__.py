@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ from gui.core.registry import (
     package_surface,
     scenarios_from,
 )
-from gui.core.schema import Field, FieldKind, Problem, Schema, is_host
+from gui.core.schema import Field, FieldKind, Problem, Schema, is_host, is_loopback
 
 # The built-in simulator's published demo credentials (docs/ARCHITECTURE.md, Brokers:
 # LongPort), not anybody's secrets.
@@ -72,22 +71,13 @@ def _custom_url(values: Mapping[str, Any]) -> dict[str, Problem]:
         return {
             "http_url": Problem("{label} must not carry a path or query.", {"label": "HTTP URL"})
         }
-    if parts.scheme == "http" and not _loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         return {
             "http_url": Problem(
                 "{label} must use https (plain http only to this machine).", {"label": "HTTP URL"}
             )
         }
     return {}
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 SCHEMA = Schema(
