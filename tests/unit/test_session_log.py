@@ -76,7 +76,8 @@ def test_a_line_carries_every_field_of_the_event_raw_values_included(tmp_path: P
     log.write([tick])
     assert log.flush(5.0)
     log.close()
-    (line,) = [json.loads(text) for text in next(tmp_path.iterdir()).read_text().splitlines()]
+    assert log.path is not None  # the day's file, not the prune lock beside it
+    (line,) = [json.loads(text) for text in log.path.read_text().splitlines()]
     assert line == {
         "time": "2026-11-22T09:30:01.234+08:00", "broker": "kgi", "kind": "server_time",
         "event": "ServerTime", "status": "", "text": "", "topic": None, "count": None,
@@ -102,7 +103,8 @@ def test_invalid_utf8_from_a_vendor_does_not_lose_the_line(tmp_path: Path) -> No
     log.write([event("bad \udcff byte"), event("next")])
     assert log.flush(5.0)
     log.close()
-    lines = next(tmp_path.iterdir()).read_text(encoding="utf-8").splitlines()
+    assert log.path is not None
+    lines = log.path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and json.loads(lines[1])["text"] == "next"
 
 
