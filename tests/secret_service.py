@@ -11,16 +11,14 @@ import contextlib
 import functools
 import os
 import select
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from gui.worker.lifetime import die_with_parent
+from tests.system_components import require_tool
 
 SECRETS_NAME = "org.freedesktop.secrets"
 START_BOUND_SECONDS = 15.0
@@ -36,16 +34,6 @@ class SecretService:
     @property
     def env(self) -> dict[str, str]:
         return {"DBUS_SESSION_BUS_ADDRESS": self.address, "HOME": str(self.home)}
-
-
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (scripts/setup.sh installs it for the tests)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def _read_line(proc: subprocess.Popen[bytes], bound: float) -> str:
@@ -76,8 +64,10 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def running_secret_service(home: Path) -> Iterator[SecretService]:
-    dbus_daemon = _require("dbus-daemon")
-    keyring_daemon = _require("gnome-keyring-daemon")
+    dbus_daemon = require_tool("dbus-daemon", "scripts/setup.sh installs it for the tests")
+    keyring_daemon = require_tool(
+        "gnome-keyring-daemon", "scripts/setup.sh installs it for the tests"
+    )
     runtime = home / "run"
     runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Both daemons are killed by the kernel if the test run itself dies (as workers are).

@@ -335,10 +335,7 @@ def main() -> None:
         runs.append(run)
         if not args.json:
             print(json.dumps(run), flush=True)
-    medians = {
-        side: {key: statistics.median(r[side][key] for r in runs) for key in runs[0][side]}
-        for side in ("console", "vnpy_style")
-    }
+    medians = per_side_medians(runs, ("console", "vnpy_style"))
     console, vnpy = medians["console"], medians["vnpy_style"]
     medians["ratios"] = {
         "events_per_s_vs_vnpy": round(console["events_per_s"] / vnpy["events_per_s"], 2),
@@ -348,6 +345,16 @@ def main() -> None:
         "peak_rss_vs_idle_window": round(console["peak_rss_mb"] / console["idle_rss_mb"], 2),
     }
     print(json.dumps({**medians, "median_of": args.runs}))
+
+
+def per_side_medians(
+    runs: list[dict[str, dict[str, float]]], sides: tuple[str, str]
+) -> dict[str, dict[str, float]]:
+    """Each side's figures, each the median over the runs."""
+    return {
+        side: {key: statistics.median(r[side][key] for r in runs) for key in runs[0][side]}
+        for side in sides
+    }
 
 
 def scraped(size: list[str], runs: int, every: float, quiet: bool) -> None:
@@ -361,10 +368,7 @@ def scraped(size: list[str], runs: int, every: float, quiet: bool) -> None:
         pairs.append(pair)
         if not quiet:
             print(json.dumps(pair), flush=True)
-    medians = {
-        side: {key: statistics.median(p[side][key] for p in pairs) for key in pairs[0][side]}
-        for side in ("without_scrape", "with_scrape")
-    }
+    medians = per_side_medians(pairs, ("without_scrape", "with_scrape"))
     plain, scraped_run = medians["without_scrape"], medians["with_scrape"]
     medians["ratios"] = {
         key: round(scraped_run[key] / plain[key], 3)

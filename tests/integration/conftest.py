@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -12,21 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_components import require_tool
+
 STANDIN = Path(__file__).parent / "kgi_standin"
 KINGDOM_STANDIN = Path(__file__).parent / "kingdom_standin"
 SHIM_BUILD = Path(__file__).resolve().parents[2] / "packaging" / "kingdom_shim" / "build-linux.sh"
-
-
-def require_tool(name: str, install_hint: str) -> str:
-    """The tool's path; under CI a missing tool fails the test instead of skipping it."""
-    path = shutil.which(name)
-    if path:
-        return path
-    message = f"{name} is missing: {install_hint}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-    raise AssertionError("unreachable")
 
 
 def mcs(*args: str | Path) -> None:

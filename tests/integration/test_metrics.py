@@ -8,7 +8,6 @@ import http.client
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,21 +24,12 @@ import yaml
 
 from gui.core.metrics import PREFIX, SERIES, ConsoleMetrics
 from gui.core.metrics_server import MetricsServer
+from tests.system_components import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 MONITORING = ROOT / "packaging" / "monitoring"
 BOUND = 60.0
-
-
-def tool(name: str) -> str:
-    """A system tool the test needs: missing fails under CI (scripts/setup.sh installs it)."""
-    found = shutil.which(name)
-    if found is None:
-        message = f"{name} is not installed (Debian: prometheus; scripts/setup.sh installs it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
+PROMETHEUS_HINT = "install Debian's prometheus (scripts/setup.sh does)"
 
 
 def free_port() -> int:
@@ -188,7 +178,7 @@ def test_scrapes_that_fail_to_render_cost_no_worker() -> None:
 
 
 def test_the_alert_rules_pass_promtool() -> None:
-    promtool = tool("promtool")
+    promtool = require_tool("promtool", PROMETHEUS_HINT)
     proc = subprocess.run(
         [promtool, "check", "rules", str(MONITORING / "alerts.yml")],
         capture_output=True, text=True, timeout=BOUND,
@@ -224,7 +214,7 @@ def test_the_dashboard_and_the_rules_use_exported_series_only() -> None:
 
 
 def test_a_real_prometheus_stores_the_drop_and_the_reconnect(tmp_path: Path) -> None:
-    prometheus = tool("prometheus")
+    prometheus = require_tool("prometheus", PROMETHEUS_HINT)
     target, web = free_port(), free_port()
     config = tmp_path / "prometheus.yml"
     config.write_text(

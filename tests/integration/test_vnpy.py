@@ -23,6 +23,7 @@ from gui.core.events import Level
 from gui.core.registry import Environment
 from gui.core.schema import FieldKind
 from tests.helpers import LoginRun
+from tests.system_components import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDINS = Path(__file__).parent / "standins"
@@ -31,10 +32,7 @@ GATEWAY = "vnpy_testgw:TestGateway"
 
 def require_vnpy() -> None:
     if importlib.util.find_spec("vnpy") is None:
-        message = "vnpy's core is missing: pip install --no-deps vnpy (scripts/test.sh does)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("vnpy's core is missing: pip install --no-deps vnpy (scripts/test.sh does)")
 
 
 @pytest.mark.parametrize(

@@ -13,21 +13,14 @@ import pytest
 
 from gui.core.registry import BrokerSpec, Registry
 from gui.core.schema import Field, Schema
+from tests.console_cli import run_console
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def check(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> tuple[int, str]:
     """Run the real command in a child process, as desk support would."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "gui", "check", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        timeout=timeout,
-    )
+    proc = run_console("check", *args, env=env, timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
 
 

@@ -5,17 +5,13 @@ starts the count again, and `check` says so with exit 6 before anything is sent.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from gui.brokers import default_registry
 from gui.core.lockout import DEFAULT_STOP, LockoutGuard, LockoutRisk, LockoutRule, account_key
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.console_cli import run_console
 
 
 @pytest.mark.parametrize(("limit", "stop"), [(None, 3), (5, 3), (4, 2), (3, 1), (1, 1), (10, 3)])
@@ -58,11 +54,9 @@ def test_an_unreadable_file_never_blocks_a_login(tmp_path: Path) -> None:
 
 
 def cli(config_dir: Path, *args: str, password: str = "") -> tuple[int, list[dict]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "gui", *args, "--json"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=90,
-        env={**os.environ, "BROKER_CONSOLE_CONFIG_DIR": str(config_dir), "PW": password},
-    )  # fmt: skip
+    proc = run_console(
+        *args, "--json", env={"BROKER_CONSOLE_CONFIG_DIR": str(config_dir), "PW": password}
+    )
     return proc.returncode, [json.loads(line) for line in proc.stdout.splitlines()]
 
 

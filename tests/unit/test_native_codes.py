@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,21 +14,14 @@ import pytest
 from gui.brokers import default_registry
 from gui.brokers.longport.surface import jwt_expiry
 from gui.core.native_codes import canonical, index
+from tests.console_cli import run_console
 from tests.unit.test_cli import check, lines
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def explain(*args: str) -> tuple[int, str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "gui", "explain", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=dict(os.environ),
-        timeout=60,
-    )
+    proc = run_console("explain", *args, timeout=60)
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -167,25 +157,8 @@ def test_a_token_that_is_a_jwt_tells_its_expiry_and_anything_else_is_unknown() -
 
 
 def test_a_diagnosis_login_step_names_the_code_and_gives_its_fix() -> None:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "gui",
-            "diagnose",
-            "vnpy",
-            "--simulator",
-            "--scenario",
-            "auth_failed_63",
-            "--login",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=dict(os.environ),
-        timeout=90,
+    proc = run_console(
+        "diagnose", "vnpy", "--simulator", "--scenario", "auth_failed_63", "--login", "--json"
     )
     assert proc.returncode == 4, proc.stdout + proc.stderr
     (login,) = [r for r in lines(proc.stdout) if r.get("step") == "login"]

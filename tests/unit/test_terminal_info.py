@@ -4,19 +4,13 @@ secret in it is never shown."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from gui.brokers import default_registry
 from gui.brokers.hundsun import STATION_KEYS, TERMINAL_INFO_PARTS, station_fields
 from gui.core.terminal_info import ip_problem, mac_problem, text_problem
+from tests.console_cli import run_console
 from tests.unit.test_cli import lines
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -46,11 +40,7 @@ def test_a_real_card_an_address_and_a_model_pass() -> None:
 
 
 def terminal_info(*args: str) -> tuple[int, list[dict]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "gui", "terminal-info", *args, "--json"],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=dict(os.environ),
-        timeout=60,
-    )  # fmt: skip
+    proc = run_console("terminal-info", *args, "--json", timeout=60)
     return proc.returncode, lines(proc.stdout)
 
 

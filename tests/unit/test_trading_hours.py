@@ -3,10 +3,7 @@ fails while they are closed, and the clock set through BROKER_CONSOLE_NOW."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +12,7 @@ import pytest
 
 from gui.core.trading_hours import status
 from gui.core.wall_clock import NOW_ENV, now
+from tests.console_cli import run_console
 from tests.unit.test_cli import lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,15 +80,7 @@ def test_the_clock_is_set_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(command: str, *args: str, clock: str) -> tuple[int, list[dict], str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "gui", command, *args, "--json"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env={**os.environ, NOW_ENV: clock, "PW": "demo"},
-        timeout=90,
-    )
+    proc = run_console(command, *args, "--json", env={NOW_ENV: clock, "PW": "demo"})
     return proc.returncode, lines(proc.stdout), proc.stdout + proc.stderr
 
 
